@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Boolean settings arrive as strings; accept the usual spellings and nothing else. */
+const booleanSetting = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const portSetting = z.coerce
+  .number({ error: 'expected a port number (1-65535)' })
+  .int('expected a whole port number')
+  .min(1, 'expected a port number (1-65535)')
+  .max(65535, 'expected a port number (1-65535)');
+
+const serverConfigSchema = z.object({
+  PORT: portSetting.default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres://user@host:port/database URL')
+    .optional(),
+  ZEEBE_GATEWAY_PORT: portSetting.default(26500),
+  ZEEBE_ADDRESS: z.string().optional(),
+  ENGINE_CLOCK_CONTROL: booleanSetting.default(false),
+  SEED_DEMO: booleanSetting.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the settings once; throws a ConfigError naming every wrong setting and the form expected. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(serverConfigSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const result = serverConfigSchema.safeParse(relevant);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(
+    (issue) => `${issue.path.join('.')}=${JSON.stringify(relevant[String(issue.path[0])])}: ${issue.message}`,
+  );
+  throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}

@@ -1,0 +1,39 @@
+import { ConfigError, readConfig } from './config.js';
+import { createLogger } from './logging.js';
+import { startServer } from './server.js';
+
+/** `npm start`: one process with API, UI, engine and workers on the configured database. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const server = await startServer(config, logger);
+  const database = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.DATA_DIR}`;
+  process.stdout.write(`\nZaakstroom is running at ${server.url}  (database: ${database})\n\n`);
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'signal received');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Zaakstroom failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
