@@ -1,0 +1,176 @@
+import { EventEmitter } from 'node:events';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logging.js';
+import {
+  EngineRejection,
+  type ActivateJobsCommand,
+  type ActivatedJob,
+  type CreateInstanceCommand,
+  type CreatedInstance,
+  type DeployResource,
+  type DeploymentResult,
+  type EngineApi,
+  type InstanceResult,
+  type VariableDocument,
+} from './api.js';
+import { ControllableClock } from './clock.js';
+import type { CommandContext, InstanceOutcome } from './processing/commandContext.js';
+import { CommandRunner } from './processing/commandRunner.js';
+import { createInstance, DEFAULT_TENANT } from './processing/commands/createInstance.js';
+import { deploy } from './processing/commands/deploy.js';
+import { cancelInstance, resolveIncident, setVariables } from './processing/commands/instanceCommands.js';
+import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/jobCommands.js';
+import { DefinitionStore } from './state/definitionStore.js';
+import { activateJobs } from './state/jobActivation.js';
+import { KeyGenerator } from './state/keyGenerator.js';
+
+export interface EngineOptions {
+  db: Database;
+  logger: Logger;
+  clock?: ControllableClock;
+}
+
+export interface Engine extends EngineApi {
+  readonly clock: ControllableClock;
+  readonly db: Database;
+  close(): Promise<void>;
+}
+
+/** The embedded Zeebe-compatible engine: commands in, state and records in the database. */
+export function createEngine(options: EngineOptions): Engine {
+  return new EmbeddedEngine(options);
+}
+
+class EmbeddedEngine implements Engine {
+  readonly clock: ControllableClock;
+  readonly db: Database;
+  private readonly runner: CommandRunner;
+  private readonly jobsAvailable = new EventEmitter();
+  private readonly resultWaiters = new Map<string, (outcome: InstanceOutcome) => void>();
+
+  constructor(options: EngineOptions) {
+    this.db = options.db;
+    this.clock = options.clock ?? new ControllableClock();
+    this.jobsAvailable.setMaxListeners(0);
+    const services = {
+      keys: new KeyGenerator(),
+      clock: this.clock,
+      definitions: new DefinitionStore(),
+      logger: options.logger.child({ component: 'engine' }),
+    };
+    this.runner = new CommandRunner(this.db, services, (ctx) => this.afterCommit(ctx));
+  }
+
+  private afterCommit(ctx: CommandContext): void {
+    for (const type of ctx.jobTypesToWake) this.jobsAvailable.emit(type);
+    for (const outcome of ctx.finishedInstances) this.resultWaiters.get(outcome.processInstanceKey)?.(outcome);
+  }
+
+  deploy(resources: DeployResource[], tenantId?: string): Promise<DeploymentResult> {
+    return this.runner.transaction((ctx) => deploy(ctx, resources, tenantId || DEFAULT_TENANT));
+  }
+
+  createProcessInstance(command: CreateInstanceCommand): Promise<CreatedInstance> {
+    return this.runner.transaction((ctx) => createInstance(this.runner, ctx, command));
+  }
+
+  async createProcessInstanceWithResult(
+    command: CreateInstanceCommand,
+    options: { requestTimeoutMs: number; fetchVariables?: string[] },
+  ): Promise<InstanceResult> {
+    let settle: ((outcome: InstanceOutcome) => void) | undefined;
+    const finished = new Promise<InstanceOutcome>((resolve) => (settle = resolve));
+    let created: CreatedInstance | undefined;
+    try {
+      created = await this.runner.transaction(async (ctx) => {
+        const instance = await createInstance(this.runner, ctx, command);
+        // Registered before commit: the instance may already finish within this command.
+        this.resultWaiters.set(instance.processInstanceKey, settle!);
+        return instance;
+      });
+      const outcome = await withTimeout(finished, options.requestTimeoutMs, created.processInstanceKey);
+      if (outcome.state !== 'COMPLETED') {
+        throw new EngineRejection('FAILED_PRECONDITION', `Process instance '${created.processInstanceKey}' was terminated before it completed`);
+      }
+      const wanted = options.fetchVariables?.length ? new Set(options.fetchVariables) : undefined;
+      const variables = Object.fromEntries(
+        Object.entries(outcome.variables).filter(([name]) => !wanted || wanted.has(name)),
+      ) as VariableDocument;
+      return { ...created, variables };
+    } finally {
+      if (created) this.resultWaiters.delete(created.processInstanceKey);
+    }
+  }
+
+  cancelProcessInstance(processInstanceKey: string): Promise<void> {
+    return cancelInstance(this.runner, processInstanceKey);
+  }
+
+  activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]> {
+    return activateJobs(this.db, command, this.clock.now());
+  }
+
+  onJobsAvailable(type: string, listener: () => void): () => void {
+    this.jobsAvailable.on(type, listener);
+    return () => this.jobsAvailable.off(type, listener);
+  }
+
+  completeJob(jobKey: string, variables?: VariableDocument): Promise<void> {
+    return completeJob(this.runner, checkKey(jobKey, 'jobKey'), variables);
+  }
+
+  failJob(jobKey: string, options: Parameters<EngineApi['failJob']>[1]): Promise<void> {
+    return failJob(this.runner, checkKey(jobKey, 'jobKey'), options);
+  }
+
+  throwError(jobKey: string, options: Parameters<EngineApi['throwError']>[1]): Promise<void> {
+    return throwError(this.runner, checkKey(jobKey, 'jobKey'), options);
+  }
+
+  updateJobRetries(jobKey: string, retries: number): Promise<void> {
+    return updateJobRetries(this.runner, checkKey(jobKey, 'jobKey'), retries);
+  }
+
+  updateJobTimeout(jobKey: string, timeoutMs: number): Promise<void> {
+    return updateJobTimeout(this.runner, checkKey(jobKey, 'jobKey'), timeoutMs);
+  }
+
+  resolveIncident(incidentKey: string): Promise<void> {
+    return resolveIncident(this.runner, checkKey(incidentKey, 'incidentKey'));
+  }
+
+  setVariables(elementInstanceKey: string, variables: VariableDocument, local: boolean): Promise<string> {
+    return setVariables(this.runner, checkKey(elementInstanceKey, 'elementInstanceKey'), variables, local);
+  }
+
+  async close(): Promise<void> {
+    this.jobsAvailable.removeAllListeners();
+    this.resultWaiters.clear();
+  }
+}
+
+function checkKey(key: string, field: string): string {
+  if (!/^\d{1,19}$/.test(key)) {
+    throw new EngineRejection('INVALID_ARGUMENT', `Expected '${field}' to be a positive 64-bit number, but was '${key}'`);
+  }
+  return key;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, processInstanceKey: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new EngineRejection('DEADLINE_EXCEEDED', `Process instance '${processInstanceKey}' did not complete within ${ms} ms`)),
+      ms,
+    );
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

@@ -1,0 +1,44 @@
+import type { Knex } from 'knex';
+import type { Logger } from '../../logging.js';
+import type { Clock } from '../clock.js';
+import { RecordBuffer } from '../records/recordBuffer.js';
+import type { DefinitionStore } from '../state/definitionStore.js';
+import type { KeyGenerator } from '../state/keyGenerator.js';
+
+/** Long-lived collaborators of every command, created once per engine. */
+export interface EngineServices {
+  readonly keys: KeyGenerator;
+  readonly clock: Clock;
+  readonly definitions: DefinitionStore;
+  readonly logger: Logger;
+}
+
+/** Finished process instances, reported after commit to CreateProcessInstanceWithResult callers. */
+export interface InstanceOutcome {
+  processInstanceKey: string;
+  state: 'COMPLETED' | 'TERMINATED';
+  variables: Record<string, unknown>;
+}
+
+/**
+ * Everything one command works with: its transaction, the instant it runs at, the records it
+ * emits, and what to announce once it has committed.
+ */
+export class CommandContext {
+  readonly records = new RecordBuffer();
+  /** Job types that got activatable jobs: long-polling ActivateJobs calls are woken after commit. */
+  readonly jobTypesToWake = new Set<string>();
+  readonly finishedInstances: InstanceOutcome[] = [];
+  readonly now: number;
+
+  constructor(
+    readonly trx: Knex.Transaction,
+    readonly services: EngineServices,
+  ) {
+    this.now = services.clock.now();
+  }
+
+  nextKey(): Promise<string> {
+    return this.services.keys.nextKey(this.trx);
+  }
+}

@@ -1,0 +1,64 @@
+import type { Knex } from 'knex';
+import { EngineRejection } from '../api.js';
+import { ProcessInstanceState } from '../state/processInstanceState.js';
+import { CommandContext, type EngineServices } from './commandContext.js';
+import { InstanceExecution } from './instanceExecution.js';
+
+export type AfterCommit = (ctx: CommandContext) => void;
+
+/**
+ * Runs commands: one command = one transaction. Commands on a process instance lock its row
+ * first (`FOR UPDATE`), so different instances proceed in parallel and one instance is changed
+ * by one command at a time, also across server processes.
+ */
+export class CommandRunner {
+  constructor(
+    private readonly db: Knex,
+    readonly services: EngineServices,
+    private readonly afterCommit: AfterCommit,
+  ) {}
+
+  async transaction<T>(body: (ctx: CommandContext) => Promise<T>): Promise<T> {
+    const { result, ctx } = await this.db.transaction(async (trx) => {
+      const ctx = new CommandContext(trx, this.services);
+      const result = await body(ctx);
+      await ctx.records.flush(trx);
+      return { result, ctx };
+    });
+    this.afterCommit(ctx);
+    return result;
+  }
+
+  /** Locks and loads a process instance, lets `body` change it, drives it forward and saves it. */
+  async onInstance<T>(
+    processInstanceKey: string,
+    notFound: string,
+    body: (execution: InstanceExecution) => Promise<T>,
+  ): Promise<T> {
+    return this.transaction(async (ctx) => {
+      const execution = await this.lockAndLoad(ctx, processInstanceKey, notFound);
+      const result = await body(execution);
+      await this.finish(execution);
+      return result;
+    });
+  }
+
+  async lockAndLoad(ctx: CommandContext, processInstanceKey: string, notFound: string): Promise<InstanceExecution> {
+    const locked = await ctx.trx('engine_element_instances')
+      .select('key')
+      .where({ key: processInstanceKey })
+      .whereNotIn('state', ['COMPLETED', 'TERMINATED'])
+      .forUpdate()
+      .first();
+    if (!locked) throw new EngineRejection('NOT_FOUND', notFound);
+    const state = await ProcessInstanceState.load(ctx.trx, processInstanceKey);
+    if (!state) throw new EngineRejection('NOT_FOUND', notFound);
+    const definition = await this.services.definitions.byDefinitionKey(ctx.trx, state.identity.processDefinitionKey);
+    return new InstanceExecution(ctx, state, definition);
+  }
+
+  async finish(execution: InstanceExecution): Promise<void> {
+    await execution.drain();
+    await execution.state.flush(execution.ctx.trx);
+  }
+}

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { EngineRejection, type DeployResource, type DeploymentResult, type DeployedProcess } from '../../api.js';
+import { readBpmn } from '../../model/index.js';
+import type { ExecutableProcess } from '../../model/types.js';
+import type { CommandContext } from '../commandContext.js';
+import { unsupportedReason } from '../processors.js';
+
+const DEPLOYMENT_LOCK = 4_242_001;
+
+interface ParsedResource {
+  resource: DeployResource;
+  checksum: string;
+  processes: ExecutableProcess[];
+}
+
+/**
+ * Deploys BPMN resources atomically. A process whose resource is unchanged keeps its version;
+ * otherwise it gets the next version of its bpmnProcessId. All problems of all resources are
+ * reported together, each with the element at fault.
+ */
+export async function deploy(ctx: CommandContext, resources: DeployResource[], tenantId: string): Promise<DeploymentResult> {
+  if (resources.length === 0) {
+    throw new EngineRejection('INVALID_ARGUMENT', 'Expected to deploy at least one resource, but none given');
+  }
+  const parsed = await parseAll(resources);
+  // Deployments are serialised so that two concurrent ones cannot claim the same version.
+  await ctx.trx.raw('select pg_advisory_xact_lock(?)', [DEPLOYMENT_LOCK]);
+  const deploymentKey = await ctx.nextKey();
+  await ctx.trx('engine_deployments').insert({ key: deploymentKey, tenant_id: tenantId, created_at: new Date(ctx.now) });
+  const deployed: DeployedProcess[] = [];
+  for (const { resource, checksum, processes } of parsed) {
+    for (const process of processes) {
+      deployed.push(await deployProcess(ctx, { resource, checksum, process, deploymentKey, tenantId }));
+    }
+  }
+  ctx.records.append({
+    key: deploymentKey,
+    recordType: 'EVENT',
+    valueType: 'DEPLOYMENT',
+    intent: 'CREATED',
+    timestamp: ctx.now,
+    value: { resources: resources.map((r) => r.name), processesMetadata: deployed, tenantId },
+  });
+  return { key: deploymentKey, tenantId, processes: deployed };
+}
+
+async function parseAll(resources: DeployResource[]): Promise<ParsedResource[]> {
+  const errors: string[] = [];
+  const parsed: ParsedResource[] = [];
+  const seenIds = new Map<string, string>();
+  for (const resource of resources) {
+    if (!/\.(bpmn|xml)$/i.test(resource.name)) {
+      errors.push(`'${resource.name}': resource type not supported; expected a .bpmn or .xml file`);
+      continue;
+    }
+    const result = await readBpmn(resource.content);
+    const problems = result.ok ? [] : result.problems.filter((p) => p.severity === 'error');
+    if (result.ok) {
+      for (const process of result.processes) {
+        for (const element of process.elements.values()) {
+          const reason = unsupportedReason(element);
+          if (reason) problems.push({ elementId: element.id, message: reason, severity: 'error' });
+        }
+        const other = seenIds.get(process.bpmnProcessId);
+        if (other) problems.push({ message: `Duplicated process id '${process.bpmnProcessId}' (also in '${other}')`, severity: 'error' });
+        seenIds.set(process.bpmnProcessId, resource.name);
+      }
+    }
+    if (problems.length > 0) {
+      const lines = problems.map((p) => (p.elementId ? `- Element: ${p.elementId}\n    - ERROR: ${p.message}` : `- ERROR: ${p.message}`));
+      errors.push(`'${resource.name}': ${lines.join('\n')}`);
+    } else if (result.ok) {
+      parsed.push({ resource, checksum: createHash('sha256').update(resource.content).digest('hex'), processes: result.processes });
+    }
+  }
+  if (errors.length > 0) {
+    throw new EngineRejection(
+      'INVALID_ARGUMENT',
+      `Expected to deploy new resources, but encountered the following errors:\n${errors.join('\n')}`,
+    );
+  }
+  return parsed;
+}
+
+async function deployProcess(
+  ctx: CommandContext,
+  input: { resource: DeployResource; checksum: string; process: ExecutableProcess; deploymentKey: string; tenantId: string },
+): Promise<DeployedProcess> {
+  const { resource, checksum, process, deploymentKey, tenantId } = input;
+  const definitions = ctx.services.definitions;
+  const latest = await definitions.latest(ctx.trx, process.bpmnProcessId, tenantId);
+  if (latest && latest.checksum === checksum && latest.resourceName === resource.name) {
+    return { bpmnProcessId: latest.bpmnProcessId, version: latest.version, processDefinitionKey: latest.key, resourceName: resource.name, tenantId };
+  }
+  const key = await ctx.nextKey();
+  const version = (latest?.version ?? 0) + 1;
+  await ctx.trx('engine_process_definitions').insert({
+    key,
+    bpmn_process_id: process.bpmnProcessId,
+    version,
+    name: process.name ?? null,
+    resource_name: resource.name,
+    checksum,
+    xml: resource.content.toString('utf8'),
+    deployment_key: deploymentKey,
+    tenant_id: tenantId,
+    created_at: new Date(ctx.now),
+  });
+  definitions.remember({ key, bpmnProcessId: process.bpmnProcessId, version, tenantId, resourceName: resource.name, checksum, process });
+  ctx.records.append({
+    key,
+    recordType: 'EVENT',
+    valueType: 'PROCESS',
+    intent: 'CREATED',
+    bpmnProcessId: process.bpmnProcessId,
+    timestamp: ctx.now,
+    value: { bpmnProcessId: process.bpmnProcessId, version, processDefinitionKey: key, resourceName: resource.name, checksum, tenantId },
+  });
+  return { bpmnProcessId: process.bpmnProcessId, version, processDefinitionKey: key, resourceName: resource.name, tenantId };
+}

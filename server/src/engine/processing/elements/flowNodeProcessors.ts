@@ -1,0 +1,67 @@
+import { raiseIncident } from '../../behaviors/incidentBehavior.js';
+import { throwBpmnError } from '../../behaviors/errorBehavior.js';
+import { evaluateAs } from '../../behaviors/expressions.js';
+import { visibleVariables } from '../../behaviors/variableBehavior.js';
+import type { ElementProcessor } from '../elementProcessor.js';
+import { activateElement, completeElement, markActivated, terminateElement } from '../lifecycle.js';
+
+/** Start events, undefined and manual tasks, none throw events, boundary events: pass through. */
+export const passThroughProcessor: ElementProcessor = {
+  async onActivate(execution, instance) {
+    completeElement(execution, instance);
+    return { ok: true };
+  },
+};
+
+/** Process, subprocess: activated, then the none start event inside starts the flow. */
+export const containerProcessor: ElementProcessor = {
+  async onActivate(execution, instance, element) {
+    markActivated(execution, instance);
+    // A process may be started at chosen elements (start instructions) instead of its start event.
+    const startAt = instance.runtime.startAt ?? (element.noneStartEventId ? [element.noneStartEventId] : []);
+    delete instance.runtime.startAt;
+    for (const elementId of startAt) {
+      execution.enqueue(async () => {
+        await activateElement(execution, elementId, instance.key);
+      });
+    }
+    return { ok: true };
+  },
+};
+
+/** Event subprocess: waits for the event that triggered it to activate its start event. */
+export const eventSubProcessProcessor: ElementProcessor = {
+  async onActivate(execution, instance) {
+    markActivated(execution, instance);
+    return { ok: true };
+  },
+};
+
+export const endEventProcessor: ElementProcessor = {
+  async onActivate(execution, instance, element) {
+    if (element.eventType === 'TERMINATE') {
+      // Terminate everything else in the flow scope; the scope then completes normally.
+      const scope = execution.state.require(instance.flowScopeKey!);
+      for (const sibling of execution.state.activeChildren(scope.key)) {
+        if (sibling.key !== instance.key) await terminateElement(execution, sibling);
+      }
+      scope.runtime.takenFlows = {};
+      execution.state.touch(scope);
+    }
+    if (element.eventType === 'ERROR' && element.errorCode) {
+      const code = evaluateAs(element.errorCode, visibleVariables(execution, instance.key), 'STRING', execution.ctx.now);
+      if (!code.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: code.message };
+      markActivated(execution, instance);
+      const caught = await throwBpmnError(execution, instance, String(code.value), {});
+      if (!caught) {
+        await raiseIncident(execution, instance, {
+          errorType: 'UNHANDLED_ERROR_EVENT',
+          message: `Expected to throw an error event with the code '${String(code.value)}', but it was not caught. No error events are available in the scope.`,
+        }, 'activate');
+      }
+      return { ok: true };
+    }
+    completeElement(execution, instance);
+    return { ok: true };
+  },
+};

@@ -1,0 +1,66 @@
+import type { ElementType, ExecutableElement } from '../model/types.js';
+import type { ElementProcessor } from './elementProcessor.js';
+import {
+  containerProcessor,
+  endEventProcessor,
+  eventSubProcessProcessor,
+  passThroughProcessor,
+} from './elements/flowNodeProcessors.js';
+import {
+  exclusiveGatewayProcessor,
+  inclusiveGatewayProcessor,
+  parallelGatewayProcessor,
+} from './elements/gatewayProcessors.js';
+import { jobWorkerProcessor } from './elements/jobWorkerProcessor.js';
+
+/** One processor per BPMN element kind. */
+const processors: Partial<Record<ElementType, ElementProcessor>> = {
+  PROCESS: containerProcessor,
+  SUB_PROCESS: containerProcessor,
+  EVENT_SUB_PROCESS: eventSubProcessProcessor,
+  START_EVENT: passThroughProcessor,
+  END_EVENT: endEventProcessor,
+  BOUNDARY_EVENT: passThroughProcessor,
+  INTERMEDIATE_THROW_EVENT: passThroughProcessor,
+  TASK: passThroughProcessor,
+  MANUAL_TASK: passThroughProcessor,
+  SERVICE_TASK: jobWorkerProcessor,
+  SEND_TASK: jobWorkerProcessor,
+  SCRIPT_TASK: jobWorkerProcessor,
+  BUSINESS_RULE_TASK: jobWorkerProcessor,
+  USER_TASK: jobWorkerProcessor,
+  EXCLUSIVE_GATEWAY: exclusiveGatewayProcessor,
+  INCLUSIVE_GATEWAY: inclusiveGatewayProcessor,
+  PARALLEL_GATEWAY: parallelGatewayProcessor,
+};
+
+export function processorFor(type: ElementType): ElementProcessor {
+  const processor = processors[type];
+  if (!processor) throw new Error(`no processor for element type ${type}`);
+  return processor;
+}
+
+/** Event kinds each element kind can run with today (Engine II adds timers, messages, signals). */
+const supportedEvents: Partial<Record<ElementType, readonly string[]>> = {
+  START_EVENT: ['NONE', 'ERROR'],
+  END_EVENT: ['NONE', 'TERMINATE', 'ERROR'],
+  BOUNDARY_EVENT: ['ERROR'],
+  INTERMEDIATE_THROW_EVENT: ['NONE'],
+};
+
+/** Why the engine cannot run this element yet, or undefined when it can. */
+export function unsupportedReason(element: ExecutableElement): string | undefined {
+  if (!processors[element.type]) return `Elements of type ${element.type} are not supported yet`;
+  const events = supportedEvents[element.type];
+  if (events && !events.includes(element.eventType)) {
+    return `${element.eventType.toLowerCase()} events of type ${element.type} are not supported yet`;
+  }
+  if (element.type === 'USER_TASK' && element.userTask?.isCamundaUserTask) {
+    return 'Camunda user tasks (zeebe:userTask) are not supported yet; use a job-based user task';
+  }
+  if ((element.type === 'SCRIPT_TASK' || element.type === 'BUSINESS_RULE_TASK') && !element.job) {
+    return `${element.type} without a zeebe:taskDefinition is not supported yet`;
+  }
+  if (element.multiInstance) return 'Multi-instance activities are not supported yet';
+  return undefined;
+}

@@ -1,0 +1,241 @@
+import type { Knex } from 'knex';
+import type { JsonValue } from '../feel/types.js';
+import { FINAL_STATES, type ElementInstance, type ElementRuntime, type ElementState } from './elementInstance.js';
+import type { ElementType } from '../model/types.js';
+
+/** What every element instance row of one process instance shares. */
+export interface InstanceIdentity {
+  processInstanceKey: string;
+  processDefinitionKey: string;
+  bpmnProcessId: string;
+  version: number;
+  tenantId: string;
+  parentProcessInstanceKey?: string | undefined;
+  parentElementInstanceKey?: string | undefined;
+}
+
+export interface VariableEntry {
+  key: string;
+  value: JsonValue;
+}
+
+interface ElementRow {
+  key: string;
+  process_instance_key: string;
+  flow_scope_key: string | null;
+  element_id: string;
+  element_name: string | null;
+  element_type: string;
+  state: string;
+  process_definition_key: string;
+  bpmn_process_id: string;
+  version: number;
+  tenant_id: string;
+  parent_process_instance_key: string | null;
+  parent_element_instance_key: string | null;
+  incident_key: string | null;
+  runtime: unknown;
+  start_date: Date | string;
+  end_date: Date | string | null;
+}
+
+/**
+ * The live part of one process instance, loaded under the instance's row lock at the start of a
+ * command, changed in memory by the processors, and written back in one flush before commit.
+ */
+export class ProcessInstanceState {
+  private readonly elements = new Map<string, ElementInstance>();
+  private readonly variables = new Map<string, Map<string, VariableEntry>>();
+  private readonly newElements = new Set<string>();
+  private readonly changedElements = new Set<string>();
+  private readonly newVariables = new Map<string, { scopeKey: string; name: string }>();
+  private readonly changedVariables = new Set<string>();
+
+  constructor(readonly identity: InstanceIdentity) {}
+
+  // ---------- element instances
+
+  get(key: string): ElementInstance | undefined {
+    return this.elements.get(key);
+  }
+
+  require(key: string): ElementInstance {
+    const instance = this.elements.get(key);
+    if (!instance) throw new Error(`element instance ${key} is not part of process instance ${this.identity.processInstanceKey}`);
+    return instance;
+  }
+
+  add(instance: ElementInstance): void {
+    this.elements.set(instance.key, instance);
+    this.newElements.add(instance.key);
+  }
+
+  /** Marks an element instance as changed so flush() writes it. */
+  touch(instance: ElementInstance): void {
+    if (!this.newElements.has(instance.key)) this.changedElements.add(instance.key);
+  }
+
+  setState(instance: ElementInstance, state: ElementState, now: number): void {
+    instance.state = state;
+    if (FINAL_STATES.has(state)) instance.endDate = now;
+    this.touch(instance);
+  }
+
+  /** Child element instances of a scope that have not ended. */
+  activeChildren(flowScopeKey: string): ElementInstance[] {
+    const children: ElementInstance[] = [];
+    for (const instance of this.elements.values()) {
+      if (instance.flowScopeKey === flowScopeKey && !FINAL_STATES.has(instance.state)) children.push(instance);
+    }
+    return children;
+  }
+
+  // ---------- variables
+
+  scopeVariables(scopeKey: string): Map<string, VariableEntry> | undefined {
+    return this.variables.get(scopeKey);
+  }
+
+  getLocal(scopeKey: string, name: string): VariableEntry | undefined {
+    return this.variables.get(scopeKey)?.get(name);
+  }
+
+  /** Creates or updates a variable; undefined when the value was already the same. */
+  async setLocal(
+    scopeKey: string,
+    name: string,
+    value: JsonValue,
+    newKey: () => Promise<string>,
+  ): Promise<{ intent: 'CREATED' | 'UPDATED'; key: string } | undefined> {
+    let scope = this.variables.get(scopeKey);
+    if (!scope) {
+      scope = new Map();
+      this.variables.set(scopeKey, scope);
+    }
+    const existing = scope.get(name);
+    if (existing) {
+      if (JSON.stringify(existing.value) === JSON.stringify(value)) return undefined;
+      existing.value = value;
+      if (!this.newVariables.has(existing.key)) this.changedVariables.add(existing.key);
+      return { intent: 'UPDATED', key: existing.key };
+    }
+    const key = await newKey();
+    scope.set(name, { key, value });
+    this.newVariables.set(key, { scopeKey, name });
+    return { intent: 'CREATED', key };
+  }
+
+  variableKey(scopeKey: string, name: string): string | undefined {
+    return this.variables.get(scopeKey)?.get(name)?.key;
+  }
+
+  // ---------- persistence
+
+  static async load(trx: Knex, processInstanceKey: string): Promise<ProcessInstanceState | undefined> {
+    const rows = (await trx('engine_element_instances')
+      .where({ process_instance_key: processInstanceKey })
+      .whereNotIn('state', ['COMPLETED', 'TERMINATED'])) as ElementRow[];
+    const root = rows.find((row) => row.key === processInstanceKey);
+    if (!root) return undefined;
+    const state = new ProcessInstanceState({
+      processInstanceKey,
+      processDefinitionKey: String(root.process_definition_key),
+      bpmnProcessId: root.bpmn_process_id,
+      version: root.version,
+      tenantId: root.tenant_id,
+      parentProcessInstanceKey: root.parent_process_instance_key ?? undefined,
+      parentElementInstanceKey: root.parent_element_instance_key ?? undefined,
+    });
+    for (const row of rows) state.elements.set(String(row.key), toElementInstance(row));
+    const variables = (await trx('engine_variables')
+      .select('key', 'scope_key', 'name', 'value')
+      .where({ process_instance_key: processInstanceKey })) as { key: string; scope_key: string; name: string; value: string }[];
+    for (const row of variables) {
+      let scope = state.variables.get(String(row.scope_key));
+      if (!scope) {
+        scope = new Map();
+        state.variables.set(String(row.scope_key), scope);
+      }
+      scope.set(row.name, { key: String(row.key), value: JSON.parse(row.value) as JsonValue });
+    }
+    return state;
+  }
+
+  async flush(trx: Knex): Promise<void> {
+    const id = this.identity;
+    const inserts = [...this.newElements].map((key) => {
+      const instance = this.require(key);
+      return {
+        key,
+        process_instance_key: id.processInstanceKey,
+        flow_scope_key: instance.flowScopeKey ?? null,
+        element_id: instance.elementId,
+        element_name: instance.elementName ?? null,
+        element_type: instance.elementType,
+        state: instance.state,
+        process_definition_key: id.processDefinitionKey,
+        bpmn_process_id: id.bpmnProcessId,
+        version: id.version,
+        tenant_id: id.tenantId,
+        parent_process_instance_key: key === id.processInstanceKey ? (id.parentProcessInstanceKey ?? null) : null,
+        parent_element_instance_key: key === id.processInstanceKey ? (id.parentElementInstanceKey ?? null) : null,
+        incident_key: instance.incidentKey ?? null,
+        runtime: JSON.stringify(instance.runtime),
+        start_date: new Date(instance.startDate),
+        end_date: instance.endDate === undefined ? null : new Date(instance.endDate),
+      };
+    });
+    for (let start = 0; start < inserts.length; start += 500) {
+      await trx('engine_element_instances').insert(inserts.slice(start, start + 500));
+    }
+    for (const key of this.changedElements) {
+      const instance = this.require(key);
+      await trx('engine_element_instances')
+        .where({ key })
+        .update({
+          state: instance.state,
+          runtime: JSON.stringify(instance.runtime),
+          incident_key: instance.incidentKey ?? null,
+          end_date: instance.endDate === undefined ? null : new Date(instance.endDate),
+        });
+    }
+    const variableInserts = [...this.newVariables].map(([key, { scopeKey, name }]) => ({
+      key,
+      scope_key: scopeKey,
+      process_instance_key: id.processInstanceKey,
+      name,
+      value: JSON.stringify(this.getLocal(scopeKey, name)!.value),
+      tenant_id: id.tenantId,
+    }));
+    for (let start = 0; start < variableInserts.length; start += 500) {
+      await trx('engine_variables').insert(variableInserts.slice(start, start + 500));
+    }
+    for (const scope of this.variables.values()) {
+      for (const entry of scope.values()) {
+        if (this.changedVariables.has(entry.key)) {
+          await trx('engine_variables').where({ key: entry.key }).update({ value: JSON.stringify(entry.value) });
+        }
+      }
+    }
+    this.newElements.clear();
+    this.changedElements.clear();
+    this.newVariables.clear();
+    this.changedVariables.clear();
+  }
+}
+
+function toElementInstance(row: ElementRow): ElementInstance {
+  const runtime = (typeof row.runtime === "string" ? JSON.parse(row.runtime) : row.runtime) as ElementRuntime | null;
+  return {
+    key: String(row.key),
+    elementId: row.element_id,
+    elementName: row.element_name ?? undefined,
+    elementType: row.element_type as ElementType,
+    flowScopeKey: row.flow_scope_key === null ? undefined : String(row.flow_scope_key),
+    state: row.state as ElementState,
+    runtime: runtime ?? {},
+    startDate: new Date(row.start_date).getTime(),
+    endDate: row.end_date === null ? undefined : new Date(row.end_date).getTime(),
+    incidentKey: row.incident_key === null ? undefined : String(row.incident_key),
+  };
+}
