@@ -5,11 +5,12 @@ const booleanSetting = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** 0 asks the operating system for a free port (tests run servers side by side this way). */
 const portSetting = z.coerce
-  .number({ error: 'expected a port number (1-65535)' })
+  .number({ error: 'expected a port number (0-65535)' })
   .int('expected a whole port number')
-  .min(1, 'expected a port number (1-65535)')
-  .max(65535, 'expected a port number (1-65535)');
+  .min(0, 'expected a port number (0-65535)')
+  .max(65535, 'expected a port number (0-65535)');
 
 const serverConfigSchema = z.object({
   PORT: portSetting.default(8080),

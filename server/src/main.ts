@@ -2,7 +2,10 @@ import { ConfigError, readConfig } from './config.js';
 import { createLogger } from './logging.js';
 import { startServer } from './server.js';
 
-/** `npm start`: one process with API, UI, engine and workers on the configured database. */
+/**
+ * `npm start`: one process with API, UI, engine and workers on the configured database.
+ * `npm run engine` (`--engine-only`): just the embedded engine, its gRPC gateway and REST v2.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -15,9 +18,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const server = await startServer(config, logger);
+  const engineOnly = process.argv.includes('--engine-only');
+  const server = await startServer(config, logger, { engineOnly });
   const database = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.DATA_DIR}`;
-  process.stdout.write(`\nZaakstroom is running at ${server.url}  (database: ${database})\n\n`);
+  const lines = [
+    '',
+    engineOnly ? `Zaakstroom engine is running (database: ${database})` : `Zaakstroom is running at ${server.url}  (database: ${database})`,
+    server.engine ? `  Zeebe gateway (gRPC): localhost:${server.engine.grpc.port}   REST v2: ${server.url}/v2` : `  engine: external (${config.ZEEBE_ADDRESS})`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'signal received');

@@ -5,30 +5,48 @@ import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startEmbeddedEngine, type RunningEngine } from './engine/embeddedEngine.js';
 import type { Logger } from './logging.js';
 
 export interface RunningServer {
   url: string;
   db: Database;
+  /** The embedded engine; absent when ZEEBE_ADDRESS points at an external cluster. */
+  engine: RunningEngine | undefined;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
 
 const uiDirectory = fileURLToPath(new URL('../../modeler-ui/dist', import.meta.url));
 
-export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
+export interface StartOptions {
+  /** Only the engine and its APIs: no UI, no platform (`npm run engine`). */
+  engineOnly?: boolean;
+}
+
+export async function startServer(config: ServerConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const db = openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
-  const app = createApp({ db, logger, uiDirectory });
+  const engine = config.ZEEBE_ADDRESS
+    ? undefined
+    : await startEmbeddedEngine({
+        db,
+        logger,
+        host: config.HOST,
+        grpcPort: config.ZEEBE_GATEWAY_PORT,
+        clockControl: config.ENGINE_CLOCK_CONTROL,
+      });
+  const routers = engine ? [engine.restRouter] : [];
+  const app = createApp({ db, logger, routers, ...(options.engineOnly ? {} : { uiDirectory }) });
   const http = await listen(app.listen.bind(app), config.PORT, config.HOST);
   const { port } = http.address() as AddressInfo;
   const url = `http://localhost:${port}`;
 
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= shutdown(http, db, config.SHUTDOWN_TIMEOUT_MS, logger));
-  return { url, db, close };
+  const close = () => (closing ??= shutdown({ http, engine, db, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger }));
+  return { url, db, engine, close };
 }
 
 function listen(
@@ -42,17 +60,28 @@ function listen(
   });
 }
 
-async function shutdown(http: Server, db: Database, timeoutMs: number, logger: Logger): Promise<void> {
+async function shutdown({ http, engine, db, timeoutMs, logger }: {
+  http: Server;
+  engine: RunningEngine | undefined;
+  db: Database;
+  timeoutMs: number;
+  logger: Logger;
+}): Promise<void> {
   logger.info('shutting down: no new connections, finishing requests in flight');
   // Idle keep-alive sockets would hold close() open; busy ones finish their request first.
   http.closeIdleConnections();
   const drained = new Promise<void>((resolve) => http.close(() => resolve()));
+  // A keep-alive connection whose request finishes while draining turns idle: close it then,
+  // rather than after the keep-alive timeout.
+  const sweeper = setInterval(() => http.closeIdleConnections(), 100);
   const timer = setTimeout(() => {
     logger.warn({ timeoutMs }, 'requests still running at shutdown timeout; closing connections');
     http.closeAllConnections();
   }, timeoutMs);
   await drained;
+  clearInterval(sweeper);
   clearTimeout(timer);
+  await engine?.close();
   await db.destroy();
   logger.info('shutdown complete');
 }

@@ -31,7 +31,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   // int8 (keys, counters) as strings, as node-postgres returns them: JavaScript numbers lose precision past 2^53.
   const pglite = new PGlite(location, { parsers: { 20: (value: string) => value } });
   return knexFactory({
-    client: ClientPgLite as unknown as typeof Knex.Client,
+    client: ClientPgLite,
     dialect: 'postgres',
     connection: { pglite } as unknown as Knex.StaticConnectionConfig,
   });

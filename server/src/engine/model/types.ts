@@ -67,6 +67,12 @@ export interface UserTaskDefinition {
   /** True for `<zeebe:userTask/>` (Camunda user task); false means job-based. */
   readonly isCamundaUserTask: boolean;
   readonly priority?: CompiledExpression;
+  /** zeebe:formDefinition formId (a form deployed separately), if given instead of a formKey. */
+  readonly formId?: string;
+  /** zeebe:formDefinition externalReference (Camunda user tasks only). */
+  readonly externalReference?: string;
+  /** zeebe:taskHeaders of a job-based user task (the job carries them next to the io.camunda.zeebe:* ones). */
+  readonly customHeaders?: Readonly<Record<string, string>>;
 }
 
 export type TimerDefinition =
@@ -93,6 +99,25 @@ export interface CalledElementDefinition {
   readonly processId: CompiledExpression;
   readonly propagateAllChildVariables: boolean;
   readonly propagateAllParentVariables: boolean;
+  /** Which version of the called process: Zeebe's default is `latest`. */
+  readonly bindingType?: BindingType;
+  readonly versionTag?: string;
+}
+
+export type BindingType = 'latest' | 'deployment' | 'versionTag';
+
+/** zeebe:script on a script task: Zeebe evaluates the FEEL expression itself, no job. */
+export interface ScriptDefinition {
+  readonly expression: CompiledExpression;
+  readonly resultVariable: string;
+}
+
+/** zeebe:calledDecision on a business rule task: a DMN decision evaluated by the engine, no job. */
+export interface CalledDecisionDefinition {
+  readonly decisionId: CompiledExpression;
+  readonly resultVariable: string;
+  readonly bindingType?: BindingType;
+  readonly versionTag?: string;
 }
 
 export interface ExecutableSequenceFlow {
@@ -132,6 +157,10 @@ export interface ExecutableElement {
   readonly userTask?: UserTaskDefinition;
   readonly multiInstance?: MultiInstanceDefinition;
   readonly calledElement?: CalledElementDefinition;
+  readonly script?: ScriptDefinition;
+  readonly calledDecision?: CalledDecisionDefinition;
+  /** zeebe:properties: free name/value pairs (e.g. for element templates or UI hints). */
+  readonly properties?: Readonly<Record<string, string>>;
 
   // ---- gateways
   readonly defaultFlowId?: string;
@@ -155,6 +184,8 @@ export interface ExecutableProcess {
   readonly bpmnProcessId: string;
   readonly name?: string;
   readonly isExecutable: boolean;
+  /** zeebe:versionTag of the process, if any. */
+  readonly versionTag?: string;
   /** The process itself: type PROCESS, with childIds, noneStartEventId, eventSubProcessIds. */
   readonly process: ExecutableElement;
   /** Every flow node by id (including the process and elements inside subprocesses). */

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from './config.js';
+
+function configErrorOf(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('readConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    // given an empty environment
+    // when reading the configuration
+    const config = readConfig({});
+    // then every setting has its default and the embedded database is chosen
+    expect(config).toEqual({
+      PORT: 8080,
+      HOST: '0.0.0.0',
+      DATA_DIR: './data',
+      DATABASE_URL: undefined,
+      ZEEBE_GATEWAY_PORT: 26500,
+      ZEEBE_ADDRESS: undefined,
+      ENGINE_CLOCK_CONTROL: false,
+      SEED_DEMO: true,
+      LOG_LEVEL: 'info',
+      SHUTDOWN_TIMEOUT_MS: 10_000,
+    });
+  });
+
+  it('reads numbers and URLs, and treats an empty value as unset', () => {
+    // given settings as an operator writes them
+    const env = {
+      PORT: '9090',
+      DATABASE_URL: 'postgres://zs@db:5432/zaakstroom',
+      DATA_DIR: '',
+      ZEEBE_GATEWAY_PORT: '0',
+    };
+    // when reading the configuration
+    const config = readConfig(env);
+    // then they arrive typed; the empty DATA_DIR falls back to the default; 0 means "any free port"
+    expect(config.PORT).toBe(9090);
+    expect(config.DATABASE_URL).toBe('postgres://zs@db:5432/zaakstroom');
+    expect(config.DATA_DIR).toBe('./data');
+    expect(config.ZEEBE_GATEWAY_PORT).toBe(0);
+  });
+
+  it('rejects a port that is not a number, naming the setting, its value and the expected form', () => {
+    // given PORT=abc
+    // when reading the configuration
+    const error = configErrorOf({ PORT: 'abc' });
+    // then the error names PORT, what was given and what is expected, on one line
+    expect(error.name).toBe('ConfigError');
+    expect(error.message).toContain('PORT="abc"');
+    expect(error.message).toContain('expected a port number (0-65535)');
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('lists every wrong setting at once', () => {
+    // given two wrong settings
+    const error = configErrorOf({ PORT: '70000', DATABASE_URL: 'mysql://db/zaken' });
+    // then both are named, with the expected form
+    expect(error.message).toContain('PORT="70000": expected a port number (0-65535)');
+    expect(error.message).toContain('DATABASE_URL="mysql://db/zaken": expected a postgres://');
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+    ['false', false],
+    ['0', false],
+    ['no', false],
+  ])('reads the boolean %s as %s', (value, expected) => {
+    // given a boolean setting spelled one of the accepted ways
+    // when reading the configuration
+    const config = readConfig({ ENGINE_CLOCK_CONTROL: value, SEED_DEMO: value });
+    // then it is a real boolean
+    expect(config.ENGINE_CLOCK_CONTROL).toBe(expected);
+    expect(config.SEED_DEMO).toBe(expected);
+  });
+
+  it('rejects a boolean it does not recognise', () => {
+    // given a spelling that could mean anything
+    const error = configErrorOf({ ENGINE_CLOCK_CONTROL: 'maybe' });
+    // then the setting and the accepted values are named
+    expect(error.message).toContain('ENGINE_CLOCK_CONTROL="maybe": expected true or false');
+  });
+});

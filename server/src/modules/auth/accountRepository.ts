@@ -1,0 +1,93 @@
+import type { Knex } from 'knex';
+import type { GroupRef } from './principal.js';
+import type { AccountRole } from './roles.js';
+
+export interface AccountRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  passwordHash: string | null;
+  roles: AccountRole[];
+  active: boolean;
+}
+
+interface AccountRow {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string | null;
+  roles: AccountRole[];
+  active: boolean;
+}
+
+export async function findAccountByUsername(db: Knex, username: string): Promise<AccountRecord | undefined> {
+  const row = (await db<AccountRow>('auth_accounts').where({ username }).first()) as AccountRow | undefined;
+  return row && toAccount(row);
+}
+
+export async function insertAccount(db: Knex, account: AccountRecord): Promise<void> {
+  await db('auth_accounts').insert({
+    id: account.id,
+    username: account.username,
+    display_name: account.displayName,
+    email: account.email,
+    password_hash: account.passwordHash,
+    roles: account.roles,
+    active: account.active,
+  });
+}
+
+export async function updatePasswordHash(db: Knex, accountId: string, passwordHash: string, at: Date): Promise<void> {
+  await db('auth_accounts').where({ id: accountId }).update({ password_hash: passwordHash, updated_at: at });
+}
+
+export async function existingUsernames(db: Knex, usernames: string[]): Promise<Set<string>> {
+  const rows = (await db('auth_accounts').whereIn('username', usernames).select('username')) as { username: string }[];
+  return new Set(rows.map((row) => row.username));
+}
+
+export async function accountIdsByUsername(db: Knex, usernames: string[]): Promise<Map<string, string>> {
+  const rows = (await db('auth_accounts').whereIn('username', usernames).select('id', 'username')) as {
+    id: string;
+    username: string;
+  }[];
+  return new Map(rows.map((row) => [row.username, row.id]));
+}
+
+export async function groupsOfAccount(db: Knex, accountId: string): Promise<GroupRef[]> {
+  return (await db('auth_group_members as m')
+    .join('auth_groups as g', 'g.code', 'm.group_code')
+    .where('m.account_id', accountId)
+    .orderBy('g.code')
+    .select('g.code', 'g.naam')) as GroupRef[];
+}
+
+export async function listGroups(db: Knex): Promise<GroupRef[]> {
+  return (await db('auth_groups').orderBy('code').select('code', 'naam')) as GroupRef[];
+}
+
+/** Creates the group when missing; an existing group keeps its name (a beheerder may have changed it). */
+export async function ensureGroup(db: Knex, group: GroupRef): Promise<void> {
+  await db('auth_groups').insert(group).onConflict('code').ignore();
+}
+
+export async function ensureGroupMember(db: Knex, groupCode: string, accountId: string): Promise<void> {
+  await db('auth_group_members')
+    .insert({ group_code: groupCode, account_id: accountId })
+    .onConflict(['group_code', 'account_id'])
+    .ignore();
+}
+
+function toAccount(row: AccountRow): AccountRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    email: row.email,
+    passwordHash: row.password_hash,
+    roles: row.roles,
+    active: row.active,
+  };
+}

@@ -1,0 +1,56 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { requireUser, type RouteAccess } from './access.js';
+import { legalTermEnd, plainTermEnd } from './termijnenwet.js';
+import type { CalendarService } from './calendarService.js';
+import { calendarDateSchema, extraDayInputSchema, termQuerySchema, yearSchema } from './schemas.js';
+
+export interface CalendarRouterOptions extends RouteAccess {
+  calendarService: CalendarService;
+}
+
+const rangeQuerySchema = z.object({ van: calendarDateSchema.optional(), tot: calendarDateSchema.optional() });
+
+/**
+ * `/api/kalender`: feestdagen per year, the extra days a beheerder keeps, and a term preview
+ * (what the modeler shows next to a doorlooptijd).
+ */
+export function calendarRouter(options: CalendarRouterOptions): Router {
+  const { calendarService } = options;
+  const router = Router();
+  const read = requireUser(options);
+  const write = options.requireRole('beheerder');
+
+  router.get('/api/kalender/feestdagen', read, async (req, res) => {
+    const jaar = yearSchema.parse(req.query.jaar);
+    res.json({ jaar, feestdagen: await calendarService.feestdagenIn(jaar) });
+  });
+
+  router.get('/api/kalender/extra-dagen', read, async (req, res) => {
+    const { van, tot } = rangeQuerySchema.parse(req.query);
+    res.json({ extraDagen: await calendarService.listExtraDays({ from: van, to: tot }) });
+  });
+
+  router.post('/api/kalender/extra-dagen', write, async (req, res) => {
+    const input = extraDayInputSchema.parse(req.body);
+    res.status(201).json(await calendarService.addExtraDay(input));
+  });
+
+  router.delete('/api/kalender/extra-dagen/:datum', write, async (req, res) => {
+    await calendarService.removeExtraDay(calendarDateSchema.parse(req.params.datum));
+    res.status(204).end();
+  });
+
+  router.get('/api/kalender/termijn', read, async (req, res) => {
+    const { startdatum, duur } = termQuerySchema.parse(req.query);
+    const calendar = await calendarService.loadCalendar();
+    res.json({
+      startdatum,
+      duur,
+      einddatum: legalTermEnd(calendar, startdatum, duur),
+      einddatumZonderTermijnenwet: plainTermEnd(startdatum, duur),
+    });
+  });
+
+  return router;
+}
