@@ -20,6 +20,7 @@ import { createInstance, DEFAULT_TENANT } from './processing/commands/createInst
 import { deploy } from './processing/commands/deploy.js';
 import { cancelInstance, resolveIncident, setVariables } from './processing/commands/instanceCommands.js';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/jobCommands.js';
+import { processorFor } from './processing/processors.js';
 import { DefinitionStore } from './state/definitionStore.js';
 import { activateJobs } from './state/jobActivation.js';
 import { KeyGenerator } from './state/keyGenerator.js';
@@ -57,6 +58,7 @@ class EmbeddedEngine implements Engine {
       clock: this.clock,
       definitions: new DefinitionStore(),
       logger: options.logger.child({ component: 'engine' }),
+      processors: processorFor,
     };
     this.runner = new CommandRunner(this.db, services, (ctx) => this.afterCommit(ctx));
   }

@@ -41,7 +41,9 @@ function isApiPath(path: string): boolean {
 }
 
 function publicRouteMatcher(routes: readonly PublicRoute[]): (req: Request) => boolean {
-  const allowed = new Set(routes.map((route) => `${route.method.toUpperCase()} ${normalise(route.path)}`));
+  const allowed = new Set(
+    routes.map((route) => `${route.method.toUpperCase()} ${normalise(route.path)}`),
+  );
   return (req) => allowed.has(`${req.method} ${normalise(req.path)}`);
 }
 

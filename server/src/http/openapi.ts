@@ -11,7 +11,9 @@ export class OpenApiRegistry {
 
   register(operation: ApiOperation): void {
     if (!/^\/[\w\-./:]*$/.test(operation.path)) {
-      throw new Error(`OpenAPI: path ${operation.path} uses syntax other than literal segments and :params`);
+      throw new Error(
+        `OpenAPI: path ${operation.path} uses syntax other than literal segments and :params`,
+      );
     }
     const key = `${operation.method.toUpperCase()} ${operation.path}`;
     if (this.#operations.has(key)) throw new Error(`OpenAPI: ${key} is registered twice`);

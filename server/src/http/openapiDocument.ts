@@ -12,17 +12,24 @@ export interface OpenApiDocument {
   openapi: '3.1.0';
   info: OpenApiInfo;
   paths: Record<string, Record<string, JsonSchema>>;
-  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, Record<string, unknown>> };
+  components: {
+    schemas: Record<string, JsonSchema>;
+    securitySchemes: Record<string, Record<string, unknown>>;
+  };
 }
 
 /** The body every error response has (see errorMiddleware). */
-const errorBodySchema = z.object({
-  error: z.object({
-    name: z.string().meta({ description: 'Error class, e.g. InputError, AuthenticationError' }),
-    message: z.string().meta({ description: 'What was wrong and what to do about it' }),
-    details: z.record(z.string(), z.unknown()),
-  }),
-});
+const errorBodySchema = z
+  .object({
+    error: z.object({
+      name: z.string().meta({ description: 'Error class, e.g. InputError, AuthenticationError' }),
+      message: z.string().meta({ description: 'What was wrong and what to do about it' }),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  })
+  .meta({ id: 'ApiError' });
+
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } };
 
 const standardErrors: Record<number, string> = {
   400: 'The request is invalid; the message names each wrong field',
@@ -36,19 +43,22 @@ export function buildOpenApiDocument(
   security: ApiSecurity | undefined,
 ): OpenApiDocument {
   const converter = new SchemaConverter();
-  converter.components.Error = converter.convert(errorBodySchema, 'output');
+  converter.convert(errorBodySchema, 'output'); // makes the ApiError component that errorContent refers to
   const paths: OpenApiDocument['paths'] = {};
-  const sorted = [...operations].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  const sorted = [...operations].sort(
+    (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
+  );
   for (const operation of sorted) {
     const path = operation.path.replace(/:(\w+)/g, '{$1}');
     paths[path] ??= {};
     paths[path][operation.method] = describeOperation(operation, converter, security);
   }
+  const { value: resolvedPaths, components } = converter.finish(paths);
   return {
     openapi: '3.1.0',
     info,
-    paths,
-    components: { schemas: converter.components, securitySchemes: security?.schemes ?? {} },
+    paths: resolvedPaths,
+    components: { schemas: components, securitySchemes: security?.schemes ?? {} },
   };
 }
 
@@ -64,12 +74,18 @@ function describeOperation(
     summary: operation.summary,
     ...(operation.tags ? { tags: operation.tags } : {}),
   };
-  const notes = [operation.description, roles.length > 0 ? `Requires one of the roles: ${roles.join(', ')}.` : undefined];
+  const notes = [
+    operation.description,
+    roles.length > 0 ? `Requires one of the roles: ${roles.join(', ')}.` : undefined,
+  ];
   const description = notes.filter(Boolean).join('\n\n');
   if (description) described.description = description;
   if (roles.length > 0) described['x-roles'] = roles;
 
-  const parameters = [...pathParameters(operation, converter), ...queryParameters(operation, converter)];
+  const parameters = [
+    ...pathParameters(operation, converter),
+    ...queryParameters(operation, converter),
+  ];
   if (parameters.length > 0) described.parameters = parameters;
   if (operation.body) {
     const schema = converter.convert(operation.body, 'input');
@@ -87,8 +103,15 @@ function describeOperation(
 
 function pathParameters(operation: ApiOperation, converter: SchemaConverter): JsonSchema[] {
   const names = [...operation.path.matchAll(/:(\w+)/g)].map((match) => match[1] ?? '');
-  const properties = operation.params ? objectProperties(converter.convert(operation.params, 'input')) : {};
-  return names.map((name) => ({ name, in: 'path', required: true, schema: properties[name] ?? { type: 'string' } }));
+  const properties = operation.params
+    ? objectProperties(converter.convert(operation.params, 'input'))
+    : {};
+  return names.map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: properties[name] ?? { type: 'string' },
+  }));
 }
 
 function queryParameters(operation: ApiOperation, converter: SchemaConverter): JsonSchema[] {
@@ -118,7 +141,7 @@ function responsesOf(
 ): Record<string, JsonSchema> {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, spec] of Object.entries(operation.responses)) {
-    responses[status] = describeResponse(spec, converter);
+    responses[status] = describeResponse(Number(status), spec, converter);
   }
   const hasInput = Boolean(operation.body ?? operation.query ?? operation.params);
   // 403 also for signed-in calls without a role: a missing or wrong CSRF token.
@@ -126,15 +149,22 @@ function responsesOf(
   for (const status of errors) {
     responses[String(status)] ??= {
       description: standardErrors[status] ?? 'Error',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      content: errorContent,
     };
   }
   return responses;
 }
 
-function describeResponse(spec: ApiResponseSpec, converter: SchemaConverter): JsonSchema {
+/** Error statuses without a schema of their own get the common error body. */
+function describeResponse(
+  status: number,
+  spec: ApiResponseSpec,
+  converter: SchemaConverter,
+): JsonSchema {
   const response: JsonSchema = { description: spec.description };
-  if (spec.schema) response.content = { 'application/json': { schema: converter.convert(spec.schema, 'output') } };
+  if (spec.schema)
+    response.content = { 'application/json': { schema: converter.convert(spec.schema, 'output') } };
+  else if (status >= 400) response.content = errorContent;
   if (spec.headers) {
     response.headers = Object.fromEntries(
       Object.entries(spec.headers).map(([name, header]) => [
@@ -151,7 +181,9 @@ function operationIdOf(operation: ApiOperation): string {
   const words = operation.path
     .split('/')
     .filter((segment) => segment !== '' && segment !== 'api')
-    .map((segment) => (segment.startsWith(':') ? `By${capitalize(segment.slice(1))}` : camelWords(segment)));
+    .map((segment) =>
+      segment.startsWith(':') ? `By${capitalize(segment.slice(1))}` : camelWords(segment),
+    );
   return operation.method + words.join('');
 }
 

@@ -4,6 +4,8 @@ import type { Clock } from '../clock.js';
 import { RecordBuffer } from '../records/recordBuffer.js';
 import type { DefinitionStore } from '../state/definitionStore.js';
 import type { KeyGenerator } from '../state/keyGenerator.js';
+import type { ElementType } from '../model/types.js';
+import type { ElementProcessor } from './elementProcessor.js';
 
 /** Long-lived collaborators of every command, created once per engine. */
 export interface EngineServices {
@@ -11,6 +13,8 @@ export interface EngineServices {
   readonly clock: Clock;
   readonly definitions: DefinitionStore;
   readonly logger: Logger;
+  /** The processor registry (processors.ts), passed in so the lifecycle need not import it. */
+  readonly processors: (type: ElementType) => ElementProcessor;
 }
 
 /** Finished process instances, reported after commit to CreateProcessInstanceWithResult callers. */

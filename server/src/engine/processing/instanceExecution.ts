@@ -1,4 +1,5 @@
-import type { ExecutableElement, ExecutableProcess, ExecutableSequenceFlow } from '../model/types.js';
+import type { ElementType, ExecutableElement, ExecutableProcess, ExecutableSequenceFlow } from '../model/types.js';
+import type { ElementProcessor } from './elementProcessor.js';
 import type { ElementInstance } from '../state/elementInstance.js';
 import type { ProcessInstanceState } from '../state/processInstanceState.js';
 import type { ProcessDefinition } from '../state/definitionStore.js';
@@ -35,6 +36,10 @@ export class InstanceExecution {
     const flow = this.process.flows.get(flowId);
     if (!flow) throw new Error(`sequence flow '${flowId}' is not in process '${this.process.bpmnProcessId}'`);
     return flow;
+  }
+
+  processorFor(type: ElementType): ElementProcessor {
+    return this.ctx.services.processors(type);
   }
 
   elementOf(instance: ElementInstance): ExecutableElement {

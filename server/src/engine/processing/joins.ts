@@ -1,68 +1,54 @@
 import type { ExecutableElement, ExecutableSequenceFlow } from '../model/types.js';
 import type { ElementInstance } from '../state/elementInstance.js';
 import type { InstanceExecution } from './instanceExecution.js';
-import { activateElement } from './lifecycle.js';
 
 /**
- * Tokens arriving at elements. Joining gateways (parallel or inclusive with several incoming
- * flows) count the flows taken in their flow scope and activate once the join is satisfied;
- * every other element is activated per arriving token.
+ * Joining gateways (parallel or inclusive with several incoming flows) count the flows taken
+ * in their flow scope. These functions keep that count and say when a join may activate; the
+ * lifecycle does the activating.
  */
-export async function tokenArrivesAt(
-  execution: InstanceExecution,
-  flow: ExecutableSequenceFlow,
-  flowScopeKey: string,
-): Promise<void> {
-  const target = execution.element(flow.targetId);
-  if (!isJoin(target)) {
-    await activateElement(execution, target.id, flowScopeKey);
-    return;
-  }
-  const scope = execution.state.require(flowScopeKey);
+export function isJoin(element: ExecutableElement): boolean {
+  return (element.type === 'PARALLEL_GATEWAY' || element.type === 'INCLUSIVE_GATEWAY') && element.incoming.length > 1;
+}
+
+/** Registers a token arriving at a join; returns true when the join is satisfied (tokens consumed). */
+export function arriveAtJoin(execution: InstanceExecution, flow: ExecutableSequenceFlow, scope: ElementInstance): boolean {
   const taken = (scope.runtime.takenFlows ??= {});
   taken[flow.id] = (taken[flow.id] ?? 0) + 1;
   execution.state.touch(scope);
-  await activateJoinIfSatisfied(execution, scope, target);
-}
-
-function isJoin(element: ExecutableElement): boolean {
-  return (element.type === 'PARALLEL_GATEWAY' || element.type === 'INCLUSIVE_GATEWAY') && element.incoming.length > 1;
+  return consumeIfSatisfied(execution, scope, execution.element(flow.targetId));
 }
 
 export function pendingJoinTokens(scope: ElementInstance): number {
   return Object.values(scope.runtime.takenFlows ?? {}).reduce((sum, count) => sum + count, 0);
 }
 
-/** Inclusive joins may become satisfied when another token in the scope ends. */
-export async function reconsiderWaitingJoins(execution: InstanceExecution, scope: ElementInstance): Promise<void> {
+/** Inclusive joins that became satisfied because another token in the scope ended (consumed). */
+export function satisfiedWaitingJoins(execution: InstanceExecution, scope: ElementInstance): string[] {
   const waiting = new Set<string>();
   for (const [flowId, count] of Object.entries(scope.runtime.takenFlows ?? {})) {
     if (count > 0) waiting.add(execution.flow(flowId).targetId);
   }
-  for (const gatewayId of waiting) {
+  return [...waiting].filter((gatewayId) => {
     const gateway = execution.element(gatewayId);
-    if (gateway.type === 'INCLUSIVE_GATEWAY') await activateJoinIfSatisfied(execution, scope, gateway);
-  }
+    return gateway.type === 'INCLUSIVE_GATEWAY' && consumeIfSatisfied(execution, scope, gateway);
+  });
 }
 
-async function activateJoinIfSatisfied(
-  execution: InstanceExecution,
-  scope: ElementInstance,
-  gateway: ExecutableElement,
-): Promise<void> {
+function consumeIfSatisfied(execution: InstanceExecution, scope: ElementInstance, gateway: ExecutableElement): boolean {
   const taken = scope.runtime.takenFlows ?? {};
   const arrived = gateway.incoming.filter((flowId) => (taken[flowId] ?? 0) > 0);
-  if (arrived.length === 0) return;
+  if (arrived.length === 0) return false;
   const missing = gateway.incoming.filter((flowId) => (taken[flowId] ?? 0) === 0);
   const satisfied =
     gateway.type === 'PARALLEL_GATEWAY' ? missing.length === 0 : !canStillArrive(execution, scope, gateway, missing);
-  if (!satisfied) return;
+  if (!satisfied) return false;
   for (const flowId of arrived) {
     taken[flowId] = taken[flowId]! - 1;
     if (taken[flowId] === 0) delete taken[flowId];
   }
   execution.state.touch(scope);
-  await activateElement(execution, gateway.id, scope.key);
+  return true;
 }
 
 /** Whether any live token in the scope can still reach the gateway through a missing flow. */

@@ -1,9 +1,8 @@
 import { closeIncident, raiseIncident } from '../behaviors/incidentBehavior.js';
 import { applyInputMappings, applyOutputMappings, type Outcome } from '../behaviors/variableBehavior.js';
 import { FINAL_STATES, type ElementInstance, type ElementRuntime } from '../state/elementInstance.js';
-import { processorFor } from './processors.js';
 import type { InstanceExecution } from './instanceExecution.js';
-import { tokenArrivesAt, reconsiderWaitingJoins, pendingJoinTokens } from './joins.js';
+import { arriveAtJoin, isJoin, pendingJoinTokens, satisfiedWaitingJoins } from './joins.js';
 
 /**
  * The element-instance lifecycle of Zeebe: ACTIVATING → ACTIVATED → COMPLETING → COMPLETED, or
@@ -41,7 +40,7 @@ export async function runActivation(execution: InstanceExecution, instance: Elem
   const element = execution.elementOf(instance);
   const mapped = await applyInputMappings(execution, instance);
   if (!mapped.ok) return failed(execution, instance, mapped, 'activate');
-  const outcome = await processorFor(element.type).onActivate(execution, instance, element);
+  const outcome = await execution.processorFor(element.type).onActivate(execution, instance, element);
   if (!outcome.ok) return failed(execution, instance, outcome, 'activate');
 }
 
@@ -63,7 +62,7 @@ export function completeElement(execution: InstanceExecution, instance: ElementI
 export async function runCompletion(execution: InstanceExecution, instance: ElementInstance): Promise<void> {
   if (instance.state !== 'COMPLETING') return;
   const element = execution.elementOf(instance);
-  const processor = processorFor(element.type);
+  const processor = execution.processorFor(element.type);
   const mapped = await applyOutputMappings(execution, instance);
   if (!mapped.ok) return failed(execution, instance, mapped, 'complete');
   const flows = processor.outgoingFlows
@@ -95,7 +94,13 @@ export function takeFlow(execution: InstanceExecution, flowId: string, flowScope
     timestamp: execution.ctx.now,
     value: { elementId: flow.id, flowScopeKey, bpmnElementType: 'SEQUENCE_FLOW' },
   });
-  execution.enqueue(() => tokenArrivesAt(execution, flow, flowScopeKey));
+  execution.enqueue(async () => {
+    const target = execution.element(flow.targetId);
+    if (!isJoin(target)) await activateElement(execution, target.id, flowScopeKey);
+    else if (arriveAtJoin(execution, flow, execution.state.require(flowScopeKey))) {
+      await activateElement(execution, target.id, flowScopeKey);
+    }
+  });
 }
 
 /**
@@ -105,7 +110,7 @@ export function takeFlow(execution: InstanceExecution, flowId: string, flowScope
 export async function childEnded(execution: InstanceExecution, flowScopeKey: string): Promise<void> {
   const scope = execution.state.get(flowScopeKey);
   if (!scope || scope.state !== 'ACTIVATED') return;
-  await reconsiderWaitingJoins(execution, scope);
+  for (const gatewayId of satisfiedWaitingJoins(execution, scope)) await activateElement(execution, gatewayId, scope.key);
   if (execution.state.activeChildren(scope.key).length > 0 || pendingJoinTokens(scope) > 0) return;
   completeElement(execution, scope);
 }
@@ -121,7 +126,7 @@ export async function terminateElement(execution: InstanceExecution, instance: E
   execution.recordElement(instance, 'ELEMENT_TERMINATING');
   for (const child of state.activeChildren(instance.key)) await terminateElement(execution, child);
   const element = execution.elementOf(instance);
-  await processorFor(element.type).onTerminate?.(execution, instance, element);
+  await execution.processorFor(element.type).onTerminate?.(execution, instance, element);
   await closeIncident(execution, instance);
   instance.runtime.takenFlows = {};
   state.setState(instance, 'TERMINATED', ctx.now);

@@ -19,7 +19,7 @@ interface AuditRow {
 
 /** Appends one entry; `db` is the caller's transaction so the entry commits or rolls back with the change. */
 export async function insertAuditEntry(db: Knex, entry: AuditEntryInput): Promise<string> {
-  const [row] = await db<AuditRow>('audit_trail')
+  const [row] = await db('audit_trail')
     .insert({
       ...(entry.at ? { at: entry.at } : {}),
       actor_type: entry.actor.type,
@@ -34,21 +34,20 @@ export async function insertAuditEntry(db: Knex, entry: AuditEntryInput): Promis
       request_id: entry.requestId ?? null,
       remark: entry.remark ?? null,
     })
-    .returning('id');
+    .returning<{ id: string }[]>('id');
   return String(row?.id);
 }
 
 /** Newest first, paged by id. */
 export async function findAuditEntries(db: Knex, filter: AuditFilter): Promise<AuditEntry[]> {
-  const query = db<AuditRow>('audit_trail').select('*').orderBy('id', 'desc').limit(filter.limit);
+  const query = db('audit_trail').select<AuditRow[]>('*').orderBy('id', 'desc').limit(filter.limit);
   if (filter.resourceType !== undefined) query.where('resource_type', filter.resourceType);
   if (filter.resourceId !== undefined) query.where('resource_id', filter.resourceId);
   if (filter.zaakId !== undefined) query.where('zaak_id', filter.zaakId);
   if (filter.actorId !== undefined) query.where('actor_id', filter.actorId);
   if (filter.action !== undefined) query.where('action', filter.action);
   if (filter.before !== undefined) query.where('id', '<', filter.before);
-  const rows = (await query) as AuditRow[];
-  return rows.map(toAuditEntry);
+  return (await query).map(toAuditEntry);
 }
 
 /** JSON text, not the raw value: the pg driver would turn a JS array into a PostgreSQL array. */

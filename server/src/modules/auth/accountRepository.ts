@@ -22,50 +22,68 @@ interface AccountRow {
   active: boolean;
 }
 
-export async function findAccountByUsername(db: Knex, username: string): Promise<AccountRecord | undefined> {
-  const row = (await db<AccountRow>('auth_accounts').where({ username }).first()) as AccountRow | undefined;
+export async function findAccountByUsername(
+  db: Knex,
+  username: string,
+): Promise<AccountRecord | undefined> {
+  const row = await db('auth_accounts').where({ username }).first<AccountRow | undefined>();
   return row && toAccount(row);
 }
 
-export async function insertAccount(db: Knex, account: AccountRecord): Promise<void> {
-  await db('auth_accounts').insert({
-    id: account.id,
-    username: account.username,
-    display_name: account.displayName,
-    email: account.email,
-    password_hash: account.passwordHash,
-    roles: account.roles,
-    active: account.active,
-  });
+/** Inserts the account unless its username is taken (e.g. by another server seeding at the same time). */
+export async function insertAccountIfMissing(db: Knex, account: AccountRecord): Promise<void> {
+  await db('auth_accounts')
+    .insert({
+      id: account.id,
+      username: account.username,
+      display_name: account.displayName,
+      email: account.email,
+      password_hash: account.passwordHash,
+      roles: account.roles,
+      active: account.active,
+    })
+    .onConflict('username')
+    .ignore();
 }
 
-export async function updatePasswordHash(db: Knex, accountId: string, passwordHash: string, at: Date): Promise<void> {
-  await db('auth_accounts').where({ id: accountId }).update({ password_hash: passwordHash, updated_at: at });
+export async function updatePasswordHash(
+  db: Knex,
+  accountId: string,
+  passwordHash: string,
+  at: Date,
+): Promise<void> {
+  await db('auth_accounts')
+    .where({ id: accountId })
+    .update({ password_hash: passwordHash, updated_at: at });
 }
 
 export async function existingUsernames(db: Knex, usernames: string[]): Promise<Set<string>> {
-  const rows = (await db('auth_accounts').whereIn('username', usernames).select('username')) as { username: string }[];
+  const rows = await db('auth_accounts')
+    .whereIn('username', usernames)
+    .select<{ username: string }[]>('username');
   return new Set(rows.map((row) => row.username));
 }
 
-export async function accountIdsByUsername(db: Knex, usernames: string[]): Promise<Map<string, string>> {
-  const rows = (await db('auth_accounts').whereIn('username', usernames).select('id', 'username')) as {
-    id: string;
-    username: string;
-  }[];
+export async function accountIdsByUsername(
+  db: Knex,
+  usernames: string[],
+): Promise<Map<string, string>> {
+  const rows = await db('auth_accounts')
+    .whereIn('username', usernames)
+    .select<{ id: string; username: string }[]>('id', 'username');
   return new Map(rows.map((row) => [row.username, row.id]));
 }
 
 export async function groupsOfAccount(db: Knex, accountId: string): Promise<GroupRef[]> {
-  return (await db('auth_group_members as m')
+  return db('auth_group_members as m')
     .join('auth_groups as g', 'g.code', 'm.group_code')
     .where('m.account_id', accountId)
     .orderBy('g.code')
-    .select('g.code', 'g.naam')) as GroupRef[];
+    .select<GroupRef[]>('g.code', 'g.naam');
 }
 
 export async function listGroups(db: Knex): Promise<GroupRef[]> {
-  return (await db('auth_groups').orderBy('code').select('code', 'naam')) as GroupRef[];
+  return db('auth_groups').orderBy('code').select<GroupRef[]>('code', 'naam');
 }
 
 /** Creates the group when missing; an existing group keeps its name (a beheerder may have changed it). */
@@ -73,7 +91,11 @@ export async function ensureGroup(db: Knex, group: GroupRef): Promise<void> {
   await db('auth_groups').insert(group).onConflict('code').ignore();
 }
 
-export async function ensureGroupMember(db: Knex, groupCode: string, accountId: string): Promise<void> {
+export async function ensureGroupMember(
+  db: Knex,
+  groupCode: string,
+  accountId: string,
+): Promise<void> {
   await db('auth_group_members')
     .insert({ group_code: groupCode, account_id: accountId })
     .onConflict(['group_code', 'account_id'])

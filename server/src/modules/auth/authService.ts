@@ -1,10 +1,16 @@
 import type { Knex } from 'knex';
 import { AuthenticationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/auditService.js';
-import { findAccountByUsername, groupsOfAccount, updatePasswordHash, type AccountRecord } from './accountRepository.js';
+import {
+  findAccountByUsername,
+  groupsOfAccount,
+  listGroups,
+  updatePasswordHash,
+  type AccountRecord,
+} from './accountRepository.js';
 import { defaultLoginThrottle, LoginThrottle, type LoginThrottlePolicy } from './loginThrottle.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwordHashing.js';
-import type { Principal } from './principal.js';
+import type { GroupRef, Principal } from './principal.js';
 import { SessionStore, type SessionPolicy } from './sessionStore.js';
 import { TooManyRequestsError } from './tooManyRequests.js';
 
@@ -55,7 +61,9 @@ export class AuthService {
     const now = this.#now();
     const waitSeconds = await this.#throttle.secondsUntilAllowed(this.#db, key, now);
     if (waitSeconds > 0) {
-      await this.#auditAttempt('auth.login_throttled', request, username, { retryAfterSeconds: waitSeconds });
+      await this.#auditAttempt('auth.login_throttled', request, username, {
+        retryAfterSeconds: waitSeconds,
+      });
       throw new TooManyRequestsError(
         `Too many failed logins for this username from your address; try again in ${describeWait(waitSeconds)}`,
         waitSeconds,
@@ -73,7 +81,10 @@ export class AuthService {
       throw new AuthenticationError(loginFailedMessage);
     }
 
-    const rehashed = account.passwordHash && needsRehash(account.passwordHash) ? await hashPassword(request.password) : undefined;
+    const rehashed =
+      account.passwordHash && needsRehash(account.passwordHash)
+        ? await hashPassword(request.password)
+        : undefined;
     return this.#db.transaction(async (trx) => {
       await this.#throttle.reset(trx, key);
       if (rehashed) await updatePasswordHash(trx, account.id, rehashed, now);
@@ -95,9 +106,18 @@ export class AuthService {
         email: account.email,
         roles: account.roles,
         groups,
-        credential: { type: 'session', sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt },
+        credential: {
+          type: 'session',
+          sessionId: session.id,
+          csrfToken: session.csrfToken,
+          expiresAt: session.expiresAt,
+        },
       };
-      return { principal, sessionToken: session.token, maxAgeMs: session.expiresAt.getTime() - now.getTime() };
+      return {
+        principal,
+        sessionToken: session.token,
+        maxAgeMs: session.expiresAt.getTime() - now.getTime(),
+      };
     });
   }
 
@@ -117,8 +137,16 @@ export class AuthService {
     });
   }
 
+  /** All groups (afdelingen), e.g. to choose candidate groups in the modeler. */
+  async listGroups(): Promise<GroupRef[]> {
+    return listGroups(this.#db);
+  }
+
   /** Undefined when the password is right; else why not (for the audit trail only, never for the caller). */
-  async #checkPassword(account: AccountRecord | undefined, password: string): Promise<string | undefined> {
+  async #checkPassword(
+    account: AccountRecord | undefined,
+    password: string,
+  ): Promise<string | undefined> {
     if (!account?.passwordHash) {
       await verifyPassword(password, await (this.#dummyHash ??= hashPassword('not a password')));
       return account ? 'no_password' : 'unknown_username';

@@ -11,13 +11,18 @@ export async function insertLoginFailure(db: Knex, key: LoginFailureKey, at: Dat
 }
 
 /** Times of the most recent failures since `since`, newest first, at most `limit`. */
-export async function recentLoginFailures(db: Knex, key: LoginFailureKey, since: Date, limit: number): Promise<Date[]> {
-  const rows = (await db('auth_login_failures')
+export async function recentLoginFailures(
+  db: Knex,
+  key: LoginFailureKey,
+  since: Date,
+  limit: number,
+): Promise<Date[]> {
+  const rows = await db('auth_login_failures')
     .where({ username: key.username, ip: key.ip })
     .where('attempted_at', '>', since)
     .orderBy('attempted_at', 'desc')
     .limit(limit)
-    .select('attempted_at')) as { attempted_at: Date }[];
+    .select<{ attempted_at: Date }[]>('attempted_at');
   return rows.map((row) => row.attempted_at);
 }
 

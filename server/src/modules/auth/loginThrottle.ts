@@ -28,7 +28,12 @@ export class LoginThrottle {
   /** Seconds to wait before the next attempt is allowed, or 0 when it is allowed now. */
   async secondsUntilAllowed(db: Knex, key: LoginFailureKey, now: Date): Promise<number> {
     const { maxFailures, windowMs } = this.policy;
-    const failures = await recentLoginFailures(db, key, new Date(now.getTime() - windowMs), maxFailures);
+    const failures = await recentLoginFailures(
+      db,
+      key,
+      new Date(now.getTime() - windowMs),
+      maxFailures,
+    );
     const oldestCounted = failures[maxFailures - 1];
     if (!oldestCounted) return 0;
     return Math.max(1, Math.ceil((oldestCounted.getTime() + windowMs - now.getTime()) / 1000));

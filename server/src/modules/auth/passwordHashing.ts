@@ -51,7 +51,10 @@ interface ParsedHash {
 }
 
 function parsePasswordHash(stored: string): ParsedHash | undefined {
-  const match = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(stored);
+  const match =
+    /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(
+      stored,
+    );
   if (!match) return undefined;
   const [, logN, r, p, salt, hash] = match;
   const parameters = { logN: Number(logN), r: Number(r), p: Number(p) };
@@ -64,7 +67,12 @@ function parsePasswordHash(stored: string): ParsedHash | undefined {
   };
 }
 
-function deriveKey(password: string, salt: Buffer, parameters: ScryptParameters, length: number): Promise<Buffer> {
+function deriveKey(
+  password: string,
+  salt: Buffer,
+  parameters: ScryptParameters,
+  length: number,
+): Promise<Buffer> {
   const N = 2 ** parameters.logN;
   const options: ScryptOptions = {
     N,
@@ -74,7 +82,9 @@ function deriveKey(password: string, salt: Buffer, parameters: ScryptParameters,
     maxmem: 128 * N * parameters.r * parameters.p + 16 * 1024 * 1024,
   };
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, length, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 

@@ -44,7 +44,8 @@ export function principalOf(req: Request): Principal | undefined {
 
 /** The caller, or a 401 when a route was reached without authentication (a wiring mistake). */
 export function requirePrincipal(req: Request): Principal {
-  if (!req.principal) throw new AuthenticationError('Log in first: this request needs a session or a bearer token');
+  if (!req.principal)
+    throw new AuthenticationError('Log in first: this request needs a session or a bearer token');
   return req.principal;
 }
 

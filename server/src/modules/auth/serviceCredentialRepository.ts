@@ -17,6 +17,8 @@ interface CredentialRow {
   active: boolean;
 }
 
+type TokenRow = Omit<CredentialRow, 'secret_hash'> & { id: string; expires_at: Date };
+
 export interface ServiceTokenWithCredential {
   /** SHA-256 of the bearer token. */
   id: string;
@@ -24,8 +26,13 @@ export interface ServiceTokenWithCredential {
   credential: Omit<ServiceCredentialRecord, 'secretHash'>;
 }
 
-export async function findServiceCredential(db: Knex, clientId: string): Promise<ServiceCredentialRecord | undefined> {
-  const row = (await db('auth_service_credentials').where({ client_id: clientId }).first()) as CredentialRow | undefined;
+export async function findServiceCredential(
+  db: Knex,
+  clientId: string,
+): Promise<ServiceCredentialRecord | undefined> {
+  const row = await db('auth_service_credentials')
+    .where({ client_id: clientId })
+    .first<CredentialRow | undefined>();
   return (
     row && {
       clientId: row.client_id,
@@ -38,7 +45,11 @@ export async function findServiceCredential(db: Knex, clientId: string): Promise
 }
 
 /** Creates the credential or replaces its secret, roles and description. */
-export async function upsertServiceCredential(db: Knex, credential: ServiceCredentialRecord, at: Date): Promise<void> {
+export async function upsertServiceCredential(
+  db: Knex,
+  credential: ServiceCredentialRecord,
+  at: Date,
+): Promise<void> {
   const values = {
     secret_hash: credential.secretHash,
     roles: credential.roles,
@@ -64,18 +75,31 @@ export async function insertServiceToken(
   });
 }
 
-export async function findServiceToken(db: Knex, id: string): Promise<ServiceTokenWithCredential | undefined> {
-  const row = (await db('auth_service_tokens as t')
+export async function findServiceToken(
+  db: Knex,
+  id: string,
+): Promise<ServiceTokenWithCredential | undefined> {
+  const row = await db('auth_service_tokens as t')
     .join('auth_service_credentials as c', 'c.client_id', 't.client_id')
     .where('t.id', id)
-    .first('t.id', 't.expires_at', 'c.client_id', 'c.roles', 'c.description', 'c.active')) as
-    | (Omit<CredentialRow, 'secret_hash'> & { id: string; expires_at: Date })
-    | undefined;
+    .first<TokenRow | undefined>(
+      't.id',
+      't.expires_at',
+      'c.client_id',
+      'c.roles',
+      'c.description',
+      'c.active',
+    );
   if (!row) return undefined;
   return {
     id: row.id,
     expiresAt: row.expires_at,
-    credential: { clientId: row.client_id, roles: row.roles, description: row.description, active: row.active },
+    credential: {
+      clientId: row.client_id,
+      roles: row.roles,
+      description: row.description,
+      active: row.active,
+    },
   };
 }
 

@@ -16,7 +16,13 @@ export interface SessionRecord {
 
 /** A session with the account fields authenticate needs, read in one query. */
 export interface SessionWithAccount extends SessionRecord {
-  account: { username: string; displayName: string; email: string | null; roles: AccountRole[]; active: boolean };
+  account: {
+    username: string;
+    displayName: string;
+    email: string | null;
+    roles: AccountRole[];
+    active: boolean;
+  };
 }
 
 interface SessionRow {
@@ -53,11 +59,21 @@ export async function insertSession(db: Knex, session: SessionRecord): Promise<v
   });
 }
 
-export async function findSessionWithAccount(db: Knex, id: string): Promise<SessionWithAccount | undefined> {
-  const row = (await db('auth_sessions as s')
+export async function findSessionWithAccount(
+  db: Knex,
+  id: string,
+): Promise<SessionWithAccount | undefined> {
+  const row = await db('auth_sessions as s')
     .join('auth_accounts as a', 'a.id', 's.account_id')
     .where('s.id', id)
-    .first('s.*', 'a.username', 'a.display_name', 'a.email', 'a.roles', 'a.active')) as SessionAccountRow | undefined;
+    .first<SessionAccountRow | undefined>(
+      's.*',
+      'a.username',
+      'a.display_name',
+      'a.email',
+      'a.roles',
+      'a.active',
+    );
   if (!row) return undefined;
   return {
     id: row.id,
@@ -79,8 +95,15 @@ export async function findSessionWithAccount(db: Knex, id: string): Promise<Sess
   };
 }
 
-export async function touchSession(db: Knex, id: string, lastSeenAt: Date, expiresAt: Date): Promise<void> {
-  await db('auth_sessions').where({ id }).update({ last_seen_at: lastSeenAt, expires_at: expiresAt });
+export async function touchSession(
+  db: Knex,
+  id: string,
+  lastSeenAt: Date,
+  expiresAt: Date,
+): Promise<void> {
+  await db('auth_sessions')
+    .where({ id })
+    .update({ last_seen_at: lastSeenAt, expires_at: expiresAt });
 }
 
 export async function deleteSession(db: Knex, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { AuthenticationError } from '../../http/errors.js';
+import type { Role } from '../auth/index.js';
 import type { Actor } from './types.js';
 
 /**
@@ -7,9 +8,9 @@ import type { Actor } from './types.js';
  * on the auth module's internals.
  */
 export interface RouteAccess {
-  /** Middleware that lets the request through only for a user with one of these roles. */
-  requireRole: (...roles: string[]) => RequestHandler;
-  /** The signed-in user, or undefined when the request is anonymous. */
+  /** Middleware that lets the request through only for a user with one of these roles (auth's requireRole). */
+  requireRole: (...roles: Role[]) => RequestHandler;
+  /** The signed-in user, or undefined when the request is anonymous (auth's principalOf). */
   currentUser: (req: Request) => Actor | undefined;
 }
 

@@ -14,8 +14,12 @@ const TABLE = 'zaaktype_authorisations';
 export class AuthorisationRepository {
   constructor(private readonly db: Knex) {}
 
-  async list(filter: { groups?: string[]; identificatie?: string } = {}): Promise<ZaaktypeAuthorisation[]> {
-    const query = this.db(TABLE).select<AuthorisationRow[]>('*').orderBy(['group_code', 'zaaktype_identificatie']);
+  async list(
+    filter: { groups?: string[]; identificatie?: string } = {},
+  ): Promise<ZaaktypeAuthorisation[]> {
+    const query = this.db(TABLE)
+      .select<AuthorisationRow[]>('*')
+      .orderBy(['group_code', 'zaaktype_identificatie']);
     if (filter.groups) query.whereIn('group_code', filter.groups);
     if (filter.identificatie) query.where('zaaktype_identificatie', filter.identificatie);
     return (await query).map(toAuthorisation);

@@ -12,7 +12,9 @@ import { ZaaktypeRepository } from './zaaktypeRepository.js';
 export class AuthorisationService {
   constructor(private readonly db: Knex) {}
 
-  list(filter: { groups?: string[]; identificatie?: string } = {}): Promise<ZaaktypeAuthorisation[]> {
+  list(
+    filter: { groups?: string[]; identificatie?: string } = {},
+  ): Promise<ZaaktypeAuthorisation[]> {
     return new AuthorisationRepository(this.db).list(filter);
   }
 
@@ -43,6 +45,8 @@ export class AuthorisationService {
   ): Promise<boolean> {
     if (groups.length === 0) return false;
     const authorisations = await new AuthorisationRepository(db).list({ groups, identificatie });
-    return authorisations.some((a) => isWithinVertrouwelijkheid(vertrouwelijkheidaanduiding, a.maxVertrouwelijkheidaanduiding));
+    return authorisations.some((a) =>
+      isWithinVertrouwelijkheid(vertrouwelijkheidaanduiding, a.maxVertrouwelijkheidaanduiding),
+    );
   }
 }

@@ -14,7 +14,10 @@ import type {
  * Row ↔ domain mapping of a version's child rows; used by ZaaktypeRepository only.
  * Each list keeps the order the beheerder entered (column `positie`).
  */
-type Children = Pick<ZaaktypeVersion, 'statustypen' | 'resultaattypen' | 'roltypen' | 'eigenschappen' | 'informatieobjecttypen'>;
+type Children = Pick<
+  ZaaktypeVersion,
+  'statustypen' | 'resultaattypen' | 'roltypen' | 'eigenschappen' | 'informatieobjecttypen'
+>;
 type Row = Record<string, unknown> & { id: string; zaaktype_versie_id: string };
 
 interface ChildMapping<Item> {
@@ -25,7 +28,12 @@ interface ChildMapping<Item> {
 
 const statustypen: ChildMapping<Statustype> = {
   table: 'catalogus_statustypen',
-  toRow: (s) => ({ volgnummer: s.volgnummer, omschrijving: s.omschrijving, statustekst: s.statustekst, informeren: s.informeren }),
+  toRow: (s) => ({
+    volgnummer: s.volgnummer,
+    omschrijving: s.omschrijving,
+    statustekst: s.statustekst,
+    informeren: s.informeren,
+  }),
   fromRow: (row) => ({
     id: row.id,
     volgnummer: row.volgnummer as number,
@@ -50,7 +58,8 @@ const resultaattypen: ChildMapping<Resultaattype> = {
     archiefnominatie: row.archiefnominatie as Resultaattype['archiefnominatie'],
     archiefactietermijn: row.archiefactietermijn as string,
     brondatumArchiefprocedure: {
-      afleidingswijze: row.brondatum_afleidingswijze as Resultaattype['brondatumArchiefprocedure']['afleidingswijze'],
+      afleidingswijze:
+        row.brondatum_afleidingswijze as Resultaattype['brondatumArchiefprocedure']['afleidingswijze'],
       procestermijn: row.brondatum_procestermijn as string | null,
     },
   }),
@@ -79,11 +88,15 @@ const eigenschappen: ChildMapping<Eigenschap> = {
 
 const informatieobjecttypen: ChildMapping<Informatieobjecttype> = {
   table: 'catalogus_informatieobjecttypen',
-  toRow: (i) => ({ omschrijving: i.omschrijving, vertrouwelijkheidaanduiding: i.vertrouwelijkheidaanduiding }),
+  toRow: (i) => ({
+    omschrijving: i.omschrijving,
+    vertrouwelijkheidaanduiding: i.vertrouwelijkheidaanduiding,
+  }),
   fromRow: (row) => ({
     id: row.id,
     omschrijving: row.omschrijving as string,
-    vertrouwelijkheidaanduiding: row.vertrouwelijkheidaanduiding as Informatieobjecttype['vertrouwelijkheidaanduiding'],
+    vertrouwelijkheidaanduiding:
+      row.vertrouwelijkheidaanduiding as Informatieobjecttype['vertrouwelijkheidaanduiding'],
   }),
 };
 
@@ -93,7 +106,11 @@ const childLists = Object.keys(mappings) as ChildList[];
 
 export const childTables: readonly string[] = childLists.map((list) => mappings[list].table);
 
-export async function insertChildren(db: Knex, versionId: string, content: VersionContent): Promise<void> {
+export async function insertChildren(
+  db: Knex,
+  versionId: string,
+  content: VersionContent,
+): Promise<void> {
   for (const list of childLists) {
     const mapping = mappings[list] as ChildMapping<unknown>;
     const items = content[list] as Omit<unknown, 'id'>[];
@@ -110,18 +127,32 @@ export async function insertChildren(db: Knex, versionId: string, content: Versi
 }
 
 /** Loads the children of many versions with one query per child table. */
-export async function loadChildren(db: Knex, versionIds: string[]): Promise<{ of(versionId: string): Children }> {
+export async function loadChildren(
+  db: Knex,
+  versionIds: string[],
+): Promise<{ of(versionId: string): Children }> {
   const byVersion = new Map<string, Children>(
     versionIds.map((id) => [
       id,
-      { statustypen: [], resultaattypen: [], roltypen: [], eigenschappen: [], informatieobjecttypen: [] },
+      {
+        statustypen: [],
+        resultaattypen: [],
+        roltypen: [],
+        eigenschappen: [],
+        informatieobjecttypen: [],
+      },
     ]),
   );
   for (const list of childLists) {
     const mapping = mappings[list] as ChildMapping<never>;
-    const rows = await db(mapping.table).whereIn('zaaktype_versie_id', versionIds).orderBy('positie').select<Row[]>('*');
+    const rows = await db(mapping.table)
+      .whereIn('zaaktype_versie_id', versionIds)
+      .orderBy('positie')
+      .select<Row[]>('*');
     for (const row of rows) {
-      (byVersion.get(row.zaaktype_versie_id)?.[list] as unknown[] | undefined)?.push(mapping.fromRow(row));
+      (byVersion.get(row.zaaktype_versie_id)?.[list] as unknown[] | undefined)?.push(
+        mapping.fromRow(row),
+      );
     }
   }
   for (const children of byVersion.values()) {
@@ -129,6 +160,12 @@ export async function loadChildren(db: Knex, versionIds: string[]): Promise<{ of
   }
   return {
     of: (versionId) =>
-      byVersion.get(versionId) ?? { statustypen: [], resultaattypen: [], roltypen: [], eigenschappen: [], informatieobjecttypen: [] },
+      byVersion.get(versionId) ?? {
+        statustypen: [],
+        resultaattypen: [],
+        roltypen: [],
+        eigenschappen: [],
+        informatieobjecttypen: [],
+      },
   };
 }

@@ -35,7 +35,10 @@ export const statustypeSchema = z.strictObject({
     .min(1, { error: 'must be 1 or more' })
     .max(9999, { error: 'at most 9999' }),
   omschrijving: text(80),
-  statustekst: z.string({ error: 'expected text' }).max(1000, { error: 'at most 1000 characters' }).default(''),
+  statustekst: z
+    .string({ error: 'expected text' })
+    .max(1000, { error: 'at most 1000 characters' })
+    .default(''),
   informeren: z.boolean({ error: 'expected true or false' }).default(false),
 });
 

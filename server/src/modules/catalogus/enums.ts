@@ -55,5 +55,8 @@ export function isWithinVertrouwelijkheid(
   aanduiding: Vertrouwelijkheidaanduiding,
   maximum: Vertrouwelijkheidaanduiding,
 ): boolean {
-  return VERTROUWELIJKHEIDAANDUIDINGEN.indexOf(aanduiding) <= VERTROUWELIJKHEIDAANDUIDINGEN.indexOf(maximum);
+  return (
+    VERTROUWELIJKHEIDAANDUIDINGEN.indexOf(aanduiding) <=
+    VERTROUWELIJKHEIDAANDUIDINGEN.indexOf(maximum)
+  );
 }

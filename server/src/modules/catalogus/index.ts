@@ -4,6 +4,7 @@ export { AuthorisationService } from './authorisationService.js';
 export { catalogusRouter, type CatalogusRouterOptions } from './router.js';
 export type { RouteAccess } from './access.js';
 export { loadZaaktypeFromJson } from './loadZaaktypeFromJson.js';
+export { auditEntryOf } from './auditEntry.js';
 export { eindstatusOf } from './eindstatus.js';
 export * from './enums.js';
 export type * from './types.js';

@@ -14,23 +14,37 @@ export interface ModelUsage {
 export function completenessProblems(version: ZaaktypeVersion): string[] {
   const problems: string[] = [];
   if (version.statustypen.length < 2) {
-    problems.push('statustypen: add at least two, a first status and an eindstatus (the highest volgnummer)');
+    problems.push(
+      'statustypen: add at least two, a first status and an eindstatus (the highest volgnummer)',
+    );
   }
-  if (version.resultaattypen.length === 0) problems.push('resultaattypen: add at least one; a zaak closes with a resultaat');
-  if (version.roltypen.length === 0) problems.push('roltypen: add at least one, e.g. initiator or behandelaar');
-  if (version.bpmnProcessId === null) problems.push('bpmnProcessId: bind the version to a deployed BPMN process');
-  if (version.processVersion === null) problems.push('processVersion: choose the deployed version of the process');
+  if (version.resultaattypen.length === 0)
+    problems.push('resultaattypen: add at least one; a zaak closes with a resultaat');
+  if (version.roltypen.length === 0)
+    problems.push('roltypen: add at least one, e.g. initiator or behandelaar');
+  if (version.bpmnProcessId === null)
+    problems.push('bpmnProcessId: bind the version to a deployed BPMN process');
+  if (version.processVersion === null)
+    problems.push('processVersion: choose the deployed version of the process');
   return problems;
 }
 
 export function modelProblems(version: ZaaktypeVersion, usage: ModelUsage): string[] {
   const process = `process ${version.bpmnProcessId ?? '?'} version ${version.processVersion ?? '?'}`;
   return [
-    ...missingNames(usage.statustypen, version.statustypen.map((s) => s.omschrijving)).map(
-      (problem) => `statustype ${problem} is used by ${process} but is not in this zaaktype version`,
+    ...missingNames(
+      usage.statustypen,
+      version.statustypen.map((s) => s.omschrijving),
+    ).map(
+      (problem) =>
+        `statustype ${problem} is used by ${process} but is not in this zaaktype version`,
     ),
-    ...missingNames(usage.resultaattypen, version.resultaattypen.map((r) => r.omschrijving)).map(
-      (problem) => `resultaattype ${problem} is used by ${process} but is not in this zaaktype version`,
+    ...missingNames(
+      usage.resultaattypen,
+      version.resultaattypen.map((r) => r.omschrijving),
+    ).map(
+      (problem) =>
+        `resultaattype ${problem} is used by ${process} but is not in this zaaktype version`,
     ),
   ];
 }

@@ -21,7 +21,8 @@ export const identificatieSchema = z
     error: 'use letters, digits, ".", "_" and "-" only, starting with a letter or digit',
   });
 
-const versionFields = z.strictObject({
+/** The fields of a version as a beheerder edits them (without the cross-field rules). */
+export const versionFieldsSchema = z.strictObject({
   omschrijving: text(80),
   doel: text(1000),
   aanleiding: text(1000),
@@ -42,7 +43,9 @@ const versionFields = z.strictObject({
   eindeGeldigheid: calendarDateSchema.nullable().default(null),
   bpmnProcessId: z
     .string({ error: 'expected text' })
-    .regex(/^[A-Za-z_][\w.-]*$/, { error: 'expected a BPMN process id (an XML name such as "omgevingsvergunning")' })
+    .regex(/^[A-Za-z_][\w.-]*$/, {
+      error: 'expected a BPMN process id (an XML name such as "omgevingsvergunning")',
+    })
     .max(255, { error: 'at most 255 characters' })
     .nullable()
     .default(null),
@@ -58,12 +61,16 @@ const versionFields = z.strictObject({
     .nullable()
     .default(null),
   /** Forms of the process's user tasks by form id (form-js schemas). */
-  forms: z.record(z.string(), z.unknown(), { error: 'expected an object of forms by form id' }).default({}),
+  forms: z
+    .record(z.string(), z.unknown(), { error: 'expected an object of forms by form id' })
+    .default({}),
   statustypen: z.array(statustypeSchema, { error: 'expected a list' }).default([]),
   resultaattypen: z.array(resultaattypeSchema, { error: 'expected a list' }).default([]),
   roltypen: z.array(roltypeSchema, { error: 'expected a list' }).default([]),
   eigenschappen: z.array(eigenschapSchema, { error: 'expected a list' }).default([]),
-  informatieobjecttypen: z.array(informatieobjecttypeSchema, { error: 'expected a list' }).default([]),
+  informatieobjecttypen: z
+    .array(informatieobjecttypeSchema, { error: 'expected a list' })
+    .default([]),
 });
 
 function addContentProblems(version: VersionContentToCheck, context: z.RefinementCtx): void {
@@ -73,11 +80,11 @@ function addContentProblems(version: VersionContentToCheck, context: z.Refinemen
 }
 
 /** The content of a concept version: everything a beheerder edits. */
-export const versionInputSchema = versionFields.superRefine(addContentProblems);
+export const versionInputSchema = versionFieldsSchema.superRefine(addContentProblems);
 export type VersionInput = z.infer<typeof versionInputSchema>;
 
 /** A new zaaktype: its identificatie plus the content of its first concept version. */
-export const newZaaktypeSchema = versionFields
+export const newZaaktypeSchema = versionFieldsSchema
   .extend({ identificatie: identificatieSchema })
   .superRefine(addContentProblems);
 export type NewZaaktype = z.infer<typeof newZaaktypeSchema>;
@@ -87,11 +94,3 @@ export const publishRequestSchema = z.strictObject({
   beginGeldigheid: calendarDateSchema.optional(),
 });
 export type PublishRequest = z.infer<typeof publishRequestSchema>;
-
-export const versionParamsSchema = z.object({
-  identificatie: identificatieSchema,
-  versie: z.coerce
-    .number({ error: 'expected a version number' })
-    .int({ error: 'expected a version number' })
-    .min(1, { error: 'expected a version number' }),
-});

@@ -40,7 +40,9 @@ export class CatalogusService {
     return new ZaaktypeRepository(this.db).listSummaries();
   }
 
-  async getZaaktype(identificatie: string): Promise<{ identificatie: string; versies: ZaaktypeVersion[] }> {
+  async getZaaktype(
+    identificatie: string,
+  ): Promise<{ identificatie: string; versies: ZaaktypeVersion[] }> {
     const repository = new ZaaktypeRepository(this.db);
     const zaaktype = await requireZaaktype(repository, identificatie);
     return { identificatie, versies: await repository.listVersions(zaaktype.id) };
@@ -61,10 +63,13 @@ export class CatalogusService {
     const zaaktype = await requireZaaktype(repository, identificatie);
     const version = await repository.findValidVersion(zaaktype.id, peildatum);
     if (!version) {
-      throw new NotFoundError(`Zaaktype ${identificatie} has no published version valid on ${peildatum}`, {
-        identificatie,
-        peildatum,
-      });
+      throw new NotFoundError(
+        `Zaaktype ${identificatie} has no published version valid on ${peildatum}`,
+        {
+          identificatie,
+          peildatum,
+        },
+      );
     }
     return version;
   }
@@ -80,14 +85,22 @@ export class CatalogusService {
         );
       }
       const zaaktype = await repository.insertZaaktype(identificatie);
-      await repository.insertVersion(zaaktype.id, 1, this.withVersiedatum(content), actor?.username ?? null);
+      await repository.insertVersion(
+        zaaktype.id,
+        1,
+        this.withVersiedatum(content),
+        actor?.username ?? null,
+      );
       const version = await requireVersion(repository, zaaktype, 1);
       await this.onChange(change('create', version, null, version, actor), trx);
       return version;
     });
     // Two beheerders creating the same identificatie at once: the unique index decides.
     return created.catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw new ConflictError(`Zaaktype ${identificatie} already exists`, { field: 'identificatie' });
+      if (isUniqueViolation(error))
+        throw new ConflictError(`Zaaktype ${identificatie} already exists`, {
+          field: 'identificatie',
+        });
       throw error;
     });
   }
@@ -106,12 +119,18 @@ export class CatalogusService {
   }
 
   /** Starts a new concept from any version; validity is cleared, since it must be chosen anew. */
-  async copyToConcept(identificatie: string, versie: number, actor?: Actor): Promise<ZaaktypeVersion> {
+  async copyToConcept(
+    identificatie: string,
+    versie: number,
+    actor?: Actor,
+  ): Promise<ZaaktypeVersion> {
     return this.db.transaction(async (trx) => {
       const repository = new ZaaktypeRepository(trx);
       const zaaktype = await requireZaaktype(repository, identificatie, { lock: true });
       const source = await requireVersion(repository, zaaktype, versie);
-      const concept = (await repository.listVersions(zaaktype.id)).find((v) => v.status === 'concept');
+      const concept = (await repository.listVersions(zaaktype.id)).find(
+        (v) => v.status === 'concept',
+      );
       if (concept) {
         throw new ConflictError(
           `Zaaktype ${identificatie} already has concept version ${concept.versie}; change or delete that concept first`,
@@ -119,7 +138,12 @@ export class CatalogusService {
         );
       }
       const nextVersie = await repository.nextVersie(zaaktype.id);
-      const content = { ...contentOf(source), versiedatum: this.today(), beginGeldigheid: null, eindeGeldigheid: null };
+      const content = {
+        ...contentOf(source),
+        versiedatum: this.today(),
+        beginGeldigheid: null,
+        eindeGeldigheid: null,
+      };
       await repository.insertVersion(zaaktype.id, nextVersie, content, actor?.username ?? null);
       const copy = await requireVersion(repository, zaaktype, nextVersie);
       await this.onChange(change('copy', copy, null, copy, actor), trx);
@@ -142,9 +166,14 @@ export class CatalogusService {
     const checked = await this.getVersion(identificatie, versie);
     assertConcept(checked);
     const beginGeldigheid = request.beginGeldigheid ?? checked.beginGeldigheid ?? this.today();
-    const problems = [...completenessProblems(checked), ...(await this.modelCheckProblems(checked, modelCheck))];
+    const problems = [
+      ...completenessProblems(checked),
+      ...(await this.modelCheckProblems(checked, modelCheck)),
+    ];
     if (checked.eindeGeldigheid !== null && checked.eindeGeldigheid < beginGeldigheid) {
-      problems.push(`eindeGeldigheid ${checked.eindeGeldigheid} is before beginGeldigheid ${beginGeldigheid}`);
+      problems.push(
+        `eindeGeldigheid ${checked.eindeGeldigheid} is before beginGeldigheid ${beginGeldigheid}`,
+      );
     }
     if (problems.length > 0) {
       throw new ConflictError(
@@ -161,14 +190,24 @@ export class CatalogusService {
           `Version ${versie} of zaaktype ${identificatie} changed while it was being published; check it and publish again`,
         );
       }
-      const published = (await repository.listVersions(zaaktype.id)).filter((v) => v.status === 'published');
+      const published = (await repository.listVersions(zaaktype.id)).filter(
+        (v) => v.status === 'published',
+      );
       const plan = planValidity(
         identificatie,
-        published.map((v) => ({ versie: v.versie, beginGeldigheid: v.beginGeldigheid ?? '', eindeGeldigheid: v.eindeGeldigheid })),
+        published.map((v) => ({
+          versie: v.versie,
+          beginGeldigheid: v.beginGeldigheid ?? '',
+          eindeGeldigheid: v.eindeGeldigheid,
+        })),
         beginGeldigheid,
       );
       const previous = published.find((v) => v.versie === plan.close?.versie);
-      if (plan.close && previous) await repository.setEindeGeldigheid(previous.id, plan.close.eindeGeldigheid);
+      if (plan.close && previous) {
+        await repository.setEindeGeldigheid(previous.id, plan.close.eindeGeldigheid);
+        const closed = await requireVersion(repository, zaaktype, previous.versie);
+        await this.onChange(change('close', closed, previous, closed, actor), trx);
+      }
       await repository.markPublished(current.id, beginGeldigheid, actor?.username ?? null);
       const result = await requireVersion(repository, zaaktype, versie);
       await this.onChange(change('publish', result, current, result, actor), trx);
@@ -183,18 +222,27 @@ export class CatalogusService {
       const zaaktype = await requireZaaktype(repository, identificatie, { lock: true });
       const concept = await requireConcept(repository, zaaktype, versie);
       await repository.deleteVersion(concept.id);
-      if ((await repository.countVersions(zaaktype.id)) === 0) await repository.deleteZaaktype(zaaktype.id);
+      if ((await repository.countVersions(zaaktype.id)) === 0)
+        await repository.deleteZaaktype(zaaktype.id);
       await this.onChange(change('delete', concept, concept, null, actor), trx);
     });
   }
 
-  private async modelCheckProblems(version: ZaaktypeVersion, modelCheck: ProcessModelCheck): Promise<string[]> {
+  private async modelCheckProblems(
+    version: ZaaktypeVersion,
+    modelCheck: ProcessModelCheck,
+  ): Promise<string[]> {
     if (version.bpmnProcessId === null || version.processVersion === null) return [];
     try {
-      return modelProblems(version, await modelCheck(version.bpmnProcessId, version.processVersion));
+      return modelProblems(
+        version,
+        await modelCheck(version.bpmnProcessId, version.processVersion),
+      );
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      return [`process ${version.bpmnProcessId} version ${version.processVersion} is not deployed: ${error.message}`];
+      return [
+        `process ${version.bpmnProcessId} version ${version.processVersion} is not deployed: ${error.message}`,
+      ];
     }
   }
 
@@ -211,11 +259,16 @@ async function requireZaaktype(
   const zaaktype = options.lock
     ? await repository.lockZaaktype(identificatie)
     : await repository.findZaaktype(identificatie);
-  if (!zaaktype) throw new NotFoundError(`Zaaktype ${identificatie} does not exist`, { identificatie });
+  if (!zaaktype)
+    throw new NotFoundError(`Zaaktype ${identificatie} does not exist`, { identificatie });
   return zaaktype;
 }
 
-async function requireVersion(repository: ZaaktypeRepository, zaaktype: ZaaktypeRecord, versie: number) {
+async function requireVersion(
+  repository: ZaaktypeRepository,
+  zaaktype: ZaaktypeRecord,
+  versie: number,
+) {
   const version = await repository.findVersion(zaaktype.id, versie);
   if (!version) {
     throw new NotFoundError(`Zaaktype ${zaaktype.identificatie} has no version ${versie}`, {
@@ -226,7 +279,11 @@ async function requireVersion(repository: ZaaktypeRepository, zaaktype: Zaaktype
   return version;
 }
 
-async function requireConcept(repository: ZaaktypeRepository, zaaktype: ZaaktypeRecord, versie: number) {
+async function requireConcept(
+  repository: ZaaktypeRepository,
+  zaaktype: ZaaktypeRecord,
+  versie: number,
+) {
   const version = await requireVersion(repository, zaaktype, versie);
   assertConcept(version);
   return version;
@@ -248,9 +305,19 @@ function change(
   newValue: ZaaktypeVersion | null,
   actor: Actor | undefined,
 ): CatalogusChange {
-  return { action, identificatie: version.identificatie, versie: version.versie, actor: actor?.username ?? null, oldValue, newValue };
+  return {
+    action,
+    identificatie: version.identificatie,
+    versie: version.versie,
+    // Only these fields: the caller may pass a whole principal, credentials included.
+    actor: actor ? { username: actor.username, id: actor.id, kind: actor.kind } : null,
+    oldValue,
+    newValue,
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
+  );
 }

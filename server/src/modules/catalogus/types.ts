@@ -14,8 +14,10 @@ export type Informatieobjecttype = Item<VersionInput['informatieobjecttypen']>;
 export type VersionContent = Omit<VersionInput, 'versiedatum'> & { versiedatum: CalendarDate };
 
 /** One version of a zaaktype as the rest of the platform sees it. Statustypen are sorted by volgnummer. */
-export interface ZaaktypeVersion
-  extends Omit<VersionContent, 'statustypen' | 'resultaattypen' | 'roltypen' | 'eigenschappen' | 'informatieobjecttypen'> {
+export interface ZaaktypeVersion extends Omit<
+  VersionContent,
+  'statustypen' | 'resultaattypen' | 'roltypen' | 'eigenschappen' | 'informatieobjecttypen'
+> {
   id: string;
   identificatie: string;
   versie: number;
@@ -53,9 +55,15 @@ export interface ZaaktypeAuthorisation {
   maxVertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding;
 }
 
-/** Who did it, for the version's created/updated/published by and the audit trail. */
+/**
+ * Who did it, for the version's created/updated/published by and the audit trail. The auth
+ * module's Principal fits as it is.
+ */
 export interface Actor {
   username: string;
+  /** Account id or service client id, when known. */
+  id?: string;
+  kind?: 'user' | 'service';
 }
 
 /**
@@ -69,10 +77,11 @@ export type ProcessModelCheck = (
 
 /** A change to the catalogue, for the audit trail; called inside the change's transaction. */
 export interface CatalogusChange {
-  action: 'create' | 'update' | 'copy' | 'publish' | 'delete';
+  /** `close`: publishing a successor ended this published version's validity. */
+  action: 'create' | 'update' | 'copy' | 'publish' | 'close' | 'delete';
   identificatie: string;
   versie: number;
-  actor: string | null;
+  actor: Actor | null;
   oldValue: ZaaktypeVersion | null;
   newValue: ZaaktypeVersion | null;
 }

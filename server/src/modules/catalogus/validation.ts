@@ -11,13 +11,19 @@ export interface FieldProblem {
  * Parses input with a zod schema or throws an InputError listing every problem by field, in the
  * same shape the error middleware gives zod errors: `details.problems: [{ path, message }]`.
  */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, what = 'input'): z.output<Schema> {
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  what = 'input',
+): z.output<Schema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const problems: FieldProblem[] = result.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message,
   }));
-  const summary = problems.map((problem) => `${problem.path || '(root)'}: ${problem.message}`).join('; ');
+  const summary = problems
+    .map((problem) => `${problem.path || '(root)'}: ${problem.message}`)
+    .join('; ');
   throw new InputError(`Invalid ${what}: ${summary}`, { problems });
 }

@@ -2,7 +2,11 @@ import type { VersionContent, ZaaktypeVersion } from './types.js';
 
 /** The editable content of a version, without ids and bookkeeping. */
 export function contentOf(version: ZaaktypeVersion): VersionContent {
-  const withoutId = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
+  const withoutId = <T extends { id: string }>(item: T): Omit<T, 'id'> => {
+    const copy: Partial<T> = { ...item };
+    delete copy.id;
+    return copy as Omit<T, 'id'>;
+  };
   return {
     omschrijving: version.omschrijving,
     doel: version.doel,
@@ -32,4 +36,3 @@ export function contentOf(version: ZaaktypeVersion): VersionContent {
     informatieobjecttypen: version.informatieobjecttypen.map(withoutId),
   };
 }
-

@@ -17,7 +17,10 @@ export interface VersionContentToCheck {
   processVersion: number | null;
   processDefinitionKey: string | null;
   statustypen: { volgnummer: number; omschrijving: string }[];
-  resultaattypen: { omschrijving: string; brondatumArchiefprocedure: { afleidingswijze: string; procestermijn: string | null } }[];
+  resultaattypen: {
+    omschrijving: string;
+    brondatumArchiefprocedure: { afleidingswijze: string; procestermijn: string | null };
+  }[];
   roltypen: { omschrijving: string }[];
   eigenschappen: { naam: string }[];
   informatieobjecttypen: { omschrijving: string }[];
@@ -38,7 +41,12 @@ export function versionContentProblems(version: VersionContentToCheck): ContentP
     ...brondatumProblems(version),
     ...duplicates(version.roltypen, 'roltypen', 'omschrijving', (r) => r.omschrijving),
     ...duplicates(version.eigenschappen, 'eigenschappen', 'naam', (e) => e.naam),
-    ...duplicates(version.informatieobjecttypen, 'informatieobjecttypen', 'omschrijving', (i) => i.omschrijving),
+    ...duplicates(
+      version.informatieobjecttypen,
+      'informatieobjecttypen',
+      'omschrijving',
+      (i) => i.omschrijving,
+    ),
   ];
 }
 
@@ -51,7 +59,10 @@ function termProblems(version: VersionContentToCheck): ContentProblem[] {
     });
   }
   if (version.verlengingstermijn === null && version.verlengingMogelijk) {
-    problems.push({ path: ['verlengingstermijn'], message: 'required when verlengingMogelijk is true, e.g. P6W' });
+    problems.push({
+      path: ['verlengingstermijn'],
+      message: 'required when verlengingMogelijk is true, e.g. P6W',
+    });
   }
   const { servicenorm, doorlooptijd } = version;
   if (
@@ -72,10 +83,20 @@ function validityProblems(version: VersionContentToCheck): ContentProblem[] {
   const { beginGeldigheid, eindeGeldigheid } = version;
   if (eindeGeldigheid === null) return [];
   if (beginGeldigheid === null) {
-    return [{ path: ['eindeGeldigheid'], message: 'set beginGeldigheid too, or leave eindeGeldigheid empty' }];
+    return [
+      {
+        path: ['eindeGeldigheid'],
+        message: 'set beginGeldigheid too, or leave eindeGeldigheid empty',
+      },
+    ];
   }
   if (eindeGeldigheid < beginGeldigheid) {
-    return [{ path: ['eindeGeldigheid'], message: `${eindeGeldigheid} is before beginGeldigheid ${beginGeldigheid}` }];
+    return [
+      {
+        path: ['eindeGeldigheid'],
+        message: `${eindeGeldigheid} is before beginGeldigheid ${beginGeldigheid}`,
+      },
+    ];
   }
   return [];
 }
@@ -84,7 +105,8 @@ function processBindingProblems(version: VersionContentToCheck): ContentProblem[
   if (version.bpmnProcessId !== null) return [];
   const problems: ContentProblem[] = [];
   for (const field of ['processVersion', 'processDefinitionKey'] as const) {
-    if (version[field] !== null) problems.push({ path: [field], message: 'set bpmnProcessId as well' });
+    if (version[field] !== null)
+      problems.push({ path: [field], message: 'set bpmnProcessId as well' });
   }
   return problems;
 }
@@ -104,7 +126,12 @@ function brondatumProblems(version: VersionContentToCheck): ContentProblem[] {
 }
 
 /** Names compare case-insensitively: "In behandeling" and "in behandeling" would confuse everyone. */
-function duplicates<T>(items: T[], list: string, field: string, keyOf: (item: T) => string): ContentProblem[] {
+function duplicates<T>(
+  items: T[],
+  list: string,
+  field: string,
+  keyOf: (item: T) => string,
+): ContentProblem[] {
   const firstIndex = new Map<string, number>();
   const problems: ContentProblem[] = [];
   items.forEach((item, index) => {

@@ -48,12 +48,34 @@ interface VersionRow {
 const VERSIONS = 'catalogus_zaaktype_versies';
 /** Every version column except the dates, which are selected as text. */
 const PLAIN_VERSION_COLUMNS: (keyof VersionRow)[] = [
-  'id', 'zaaktype_id', 'versie', 'status', 'omschrijving', 'doel', 'aanleiding', 'onderwerp',
-    'indicatie_intern_of_extern', 'handeling_initiator', 'handeling_behandelaar', 'doorlooptijd',
-    'servicenorm', 'opschorting_en_aanhouding_mogelijk', 'verlenging_mogelijk', 'verlengingstermijn',
-    'vertrouwelijkheidaanduiding', 'trefwoorden', 'bpmn_process_id', 'process_version',
-    'process_definition_key', 'forms', 'created_by', 'updated_by', 'published_by', 'created_at',
-    'updated_at', 'published_at',
+  'id',
+  'zaaktype_id',
+  'versie',
+  'status',
+  'omschrijving',
+  'doel',
+  'aanleiding',
+  'onderwerp',
+  'indicatie_intern_of_extern',
+  'handeling_initiator',
+  'handeling_behandelaar',
+  'doorlooptijd',
+  'servicenorm',
+  'opschorting_en_aanhouding_mogelijk',
+  'verlenging_mogelijk',
+  'verlengingstermijn',
+  'vertrouwelijkheidaanduiding',
+  'trefwoorden',
+  'bpmn_process_id',
+  'process_version',
+  'process_definition_key',
+  'forms',
+  'created_by',
+  'updated_by',
+  'published_by',
+  'created_at',
+  'updated_at',
+  'published_at',
 ];
 const ZAAKTYPEN = 'catalogus_zaaktypen';
 
@@ -62,12 +84,17 @@ export class ZaaktypeRepository {
   constructor(private readonly db: Knex) {}
 
   async findZaaktype(identificatie: string): Promise<ZaaktypeRecord | undefined> {
-    return this.db(ZAAKTYPEN).first<ZaaktypeRecord | undefined>('id', 'identificatie').where({ identificatie });
+    return this.db(ZAAKTYPEN)
+      .first<ZaaktypeRecord | undefined>('id', 'identificatie')
+      .where({ identificatie });
   }
 
   /** Locks the zaaktype row until the transaction ends, serialising changes to its versions. */
   async lockZaaktype(identificatie: string): Promise<ZaaktypeRecord | undefined> {
-    return this.db(ZAAKTYPEN).first<ZaaktypeRecord | undefined>('id', 'identificatie').where({ identificatie }).forUpdate();
+    return this.db(ZAAKTYPEN)
+      .first<ZaaktypeRecord | undefined>('id', 'identificatie')
+      .where({ identificatie })
+      .forUpdate();
   }
 
   async insertZaaktype(identificatie: string): Promise<ZaaktypeRecord> {
@@ -83,7 +110,17 @@ export class ZaaktypeRepository {
   async listSummaries(): Promise<ZaaktypeSummary[]> {
     const rows = await this.db(ZAAKTYPEN)
       .leftJoin(`${VERSIONS} as v`, 'v.zaaktype_id', `${ZAAKTYPEN}.id`)
-      .select<(Pick<VersionRow, 'identificatie' | 'status' | 'omschrijving' | 'versiedatum' | 'begin_geldigheid' | 'einde_geldigheid'> & { versie: number | null })[]>(
+      .select<
+        (Pick<
+          VersionRow,
+          | 'identificatie'
+          | 'status'
+          | 'omschrijving'
+          | 'versiedatum'
+          | 'begin_geldigheid'
+          | 'einde_geldigheid'
+        > & { versie: number | null })[]
+      >(
         `${ZAAKTYPEN}.identificatie`,
         'v.versie',
         'v.status',
@@ -111,31 +148,46 @@ export class ZaaktypeRepository {
   }
 
   async listVersions(zaaktypeId: string): Promise<ZaaktypeVersion[]> {
-    return this.loadVersions(this.versionQuery().where('v.zaaktype_id', zaaktypeId).orderBy('v.versie'));
+    return this.loadVersions(
+      this.versionQuery().where('v.zaaktype_id', zaaktypeId).orderBy('v.versie'),
+    );
   }
 
   async findVersion(zaaktypeId: string, versie: number): Promise<ZaaktypeVersion | undefined> {
-    const [version] = await this.loadVersions(this.versionQuery().where({ 'v.zaaktype_id': zaaktypeId, 'v.versie': versie }));
+    const [version] = await this.loadVersions(
+      this.versionQuery().where({ 'v.zaaktype_id': zaaktypeId, 'v.versie': versie }),
+    );
     return version;
   }
 
   /** The published version valid on `peildatum`, if any. */
-  async findValidVersion(zaaktypeId: string, peildatum: CalendarDate): Promise<ZaaktypeVersion | undefined> {
+  async findValidVersion(
+    zaaktypeId: string,
+    peildatum: CalendarDate,
+  ): Promise<ZaaktypeVersion | undefined> {
     const [version] = await this.loadVersions(
       this.versionQuery()
         .where({ 'v.zaaktype_id': zaaktypeId, 'v.status': 'published' })
         .where('v.begin_geldigheid', '<=', peildatum)
-        .where((query) => query.whereNull('v.einde_geldigheid').orWhere('v.einde_geldigheid', '>=', peildatum)),
+        .whereRaw('(v.einde_geldigheid is null or v.einde_geldigheid >= ?)', [peildatum]),
     );
     return version;
   }
 
   async nextVersie(zaaktypeId: string): Promise<number> {
-    const row = await this.db(VERSIONS).where({ zaaktype_id: zaaktypeId }).max<{ max: number | null }>('versie as max').first();
+    const row = await this.db(VERSIONS)
+      .where({ zaaktype_id: zaaktypeId })
+      .max<{ max: number | null }>('versie as max')
+      .first();
     return (row?.max ?? 0) + 1;
   }
 
-  async insertVersion(zaaktypeId: string, versie: number, content: VersionContent, actor: string | null): Promise<string> {
+  async insertVersion(
+    zaaktypeId: string,
+    versie: number,
+    content: VersionContent,
+    actor: string | null,
+  ): Promise<string> {
     const id = randomUUID();
     await this.db(VERSIONS).insert({
       id,
@@ -150,15 +202,24 @@ export class ZaaktypeRepository {
     return id;
   }
 
-  async replaceContent(versionId: string, content: VersionContent, actor: string | null): Promise<void> {
+  async replaceContent(
+    versionId: string,
+    content: VersionContent,
+    actor: string | null,
+  ): Promise<void> {
     await this.db(VERSIONS)
       .where({ id: versionId })
       .update({ ...contentColumns(content), updated_by: actor, updated_at: this.db.fn.now() });
-    for (const table of childTables) await this.db(table).where({ zaaktype_versie_id: versionId }).delete();
+    for (const table of childTables)
+      await this.db(table).where({ zaaktype_versie_id: versionId }).delete();
     await insertChildren(this.db, versionId, content);
   }
 
-  async markPublished(versionId: string, beginGeldigheid: CalendarDate, actor: string | null): Promise<void> {
+  async markPublished(
+    versionId: string,
+    beginGeldigheid: CalendarDate,
+    actor: string | null,
+  ): Promise<void> {
     await this.db(VERSIONS).where({ id: versionId }).update({
       status: 'published',
       begin_geldigheid: beginGeldigheid,
@@ -178,7 +239,10 @@ export class ZaaktypeRepository {
   }
 
   async countVersions(zaaktypeId: string): Promise<number> {
-    const row = await this.db(VERSIONS).where({ zaaktype_id: zaaktypeId }).count<{ count: string | number }>('* as count').first();
+    const row = await this.db(VERSIONS)
+      .where({ zaaktype_id: zaaktypeId })
+      .count<{ count: string | number }>('* as count')
+      .first();
     return Number(row?.count ?? 0);
   }
 
@@ -232,7 +296,13 @@ function contentColumns(content: VersionContent) {
   };
 }
 
-function toVersion(row: VersionRow, children: Pick<ZaaktypeVersion, 'statustypen' | 'resultaattypen' | 'roltypen' | 'eigenschappen' | 'informatieobjecttypen'>): ZaaktypeVersion {
+function toVersion(
+  row: VersionRow,
+  children: Pick<
+    ZaaktypeVersion,
+    'statustypen' | 'resultaattypen' | 'roltypen' | 'eigenschappen' | 'informatieobjecttypen'
+  >,
+): ZaaktypeVersion {
   return {
     id: row.id,
     identificatie: row.identificatie,

@@ -21,7 +21,9 @@ describe('calendar dates', () => {
   });
 
   it('names the field when a date is invalid', () => {
-    expect(() => assertCalendarDate('2025-02-30', 'startdatum')).toThrow(/^startdatum: expected a date as YYYY-MM-DD/);
+    expect(() => assertCalendarDate('2025-02-30', 'startdatum')).toThrow(
+      /^startdatum: expected a date as YYYY-MM-DD/,
+    );
   });
 
   it('adds days across month, year and daylight-saving boundaries', () => {

@@ -24,7 +24,9 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
 /** Throws an InputError naming the field unless the value is a valid calendar date. */
 export function assertCalendarDate(value: unknown, field = 'date'): CalendarDate {
   if (!isCalendarDate(value)) {
-    throw new InputError(`${field}: expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}`, { field });
+    throw new InputError(`${field}: expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+      field,
+    });
   }
   return value;
 }

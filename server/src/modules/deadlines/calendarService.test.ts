@@ -27,20 +27,24 @@ describe('CalendarService (database)', () => {
   });
 
   it('refuses duplicates, national feestdagen and weekend days', async () => {
-    await expect(service.addExtraDay({ datum: '2026-05-15', omschrijving: 'again' })).rejects.toThrow(
-      '2026-05-15 is already an extra day (Vrijdag na Hemelvaartsdag)',
-    );
+    await expect(
+      service.addExtraDay({ datum: '2026-05-15', omschrijving: 'again' }),
+    ).rejects.toThrow('2026-05-15 is already an extra day (Vrijdag na Hemelvaartsdag)');
     await expect(service.addExtraDay({ datum: '2026-04-27', omschrijving: 'x' })).rejects.toThrow(
       '2026-04-27 is already a feestdag (Koningsdag)',
     );
-    await expect(service.addExtraDay({ datum: '2026-05-16', omschrijving: 'x' })).rejects.toThrow(/Saturday or Sunday/);
+    await expect(service.addExtraDay({ datum: '2026-05-16', omschrijving: 'x' })).rejects.toThrow(
+      /Saturday or Sunday/,
+    );
   });
 
   it('removes an extra day, and says so when there is none', async () => {
     await service.addExtraDay({ datum: '2027-05-07', omschrijving: 'Vrijdag na Hemelvaartsdag' });
     await service.removeExtraDay('2027-05-07');
     expect(await service.listExtraDays({ from: '2027-01-01' })).toEqual([]);
-    await expect(service.removeExtraDay('2027-05-07')).rejects.toThrow(expect.objectContaining({ name: 'NotFoundError' }));
+    await expect(service.removeExtraDay('2027-05-07')).rejects.toThrow(
+      expect.objectContaining({ name: 'NotFoundError' }),
+    );
   });
 
   it('reads through an open transaction, as PGlite needs', async () => {

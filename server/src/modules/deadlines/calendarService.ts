@@ -22,18 +22,25 @@ export class CalendarService {
     const { datum, omschrijving } = input;
     const national = nationaleFeestdagen(yearOf(datum)).find((day) => day.datum === datum);
     if (national) {
-      throw new ConflictError(`${datum} is already a feestdag (${national.omschrijving})`, { field: 'datum' });
-    }
-    if (isWeekend(datum)) {
-      throw new InputError(`datum: ${datum} is a Saturday or Sunday, which never counts as a working day`, {
+      throw new ConflictError(`${datum} is already a feestdag (${national.omschrijving})`, {
         field: 'datum',
       });
+    }
+    if (isWeekend(datum)) {
+      throw new InputError(
+        `datum: ${datum} is a Saturday or Sunday, which never counts as a working day`,
+        {
+          field: 'datum',
+        },
+      );
     }
     return this.db.transaction(async (trx) => {
       const repository = new ExtraDaysRepository(trx);
       const existing = await repository.find(datum);
       if (existing) {
-        throw new ConflictError(`${datum} is already an extra day (${existing.omschrijving})`, { field: 'datum' });
+        throw new ConflictError(`${datum} is already an extra day (${existing.omschrijving})`, {
+          field: 'datum',
+        });
       }
       const day = { datum, omschrijving };
       await repository.insert(day);

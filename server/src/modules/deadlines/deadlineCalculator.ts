@@ -5,7 +5,12 @@ import { legalTermEnd } from './termijnenwet.js';
 import { applyVerlenging, type VerlengingRequest } from './verlenging.js';
 import type { WorkCalendar } from './workCalendar.js';
 import { computeZaakDeadlines } from './zaakDeadlines.js';
-import type { DeadlineStatus, TermijnRegels, ZaakDeadlines, ZaakTermijnen } from './zaakTermijnen.js';
+import type {
+  DeadlineStatus,
+  TermijnRegels,
+  ZaakDeadlines,
+  ZaakTermijnen,
+} from './zaakTermijnen.js';
 
 /**
  * The one place deadlines are computed, bound to a calendar (national feestdagen plus the extra
@@ -23,7 +28,11 @@ export class DeadlineCalculator {
     return computeZaakDeadlines(this.calendar, termijnen, today);
   }
 
-  startOpschorting(termijnen: ZaakTermijnen, regels: TermijnRegels, request: { van: CalendarDate; reden: string }): ZaakTermijnen {
+  startOpschorting(
+    termijnen: ZaakTermijnen,
+    regels: TermijnRegels,
+    request: { van: CalendarDate; reden: string },
+  ): ZaakTermijnen {
     return startOpschorting(termijnen, regels, request);
   }
 
@@ -31,7 +40,12 @@ export class DeadlineCalculator {
     return endOpschorting(termijnen, tot);
   }
 
-  verleng(termijnen: ZaakTermijnen, regels: TermijnRegels, request: VerlengingRequest, today: CalendarDate): ZaakTermijnen {
+  verleng(
+    termijnen: ZaakTermijnen,
+    regels: TermijnRegels,
+    request: VerlengingRequest,
+    today: CalendarDate,
+  ): ZaakTermijnen {
     return applyVerlenging(this.calendar, termijnen, regels, request, today);
   }
 
@@ -39,7 +53,11 @@ export class DeadlineCalculator {
     return this.calendar.workingDaysBetween(today, deadline);
   }
 
-  status(deadline: CalendarDate, today: CalendarDate, riskWindowWorkingDays: number): DeadlineStatus {
+  status(
+    deadline: CalendarDate,
+    today: CalendarDate,
+    riskWindowWorkingDays: number,
+  ): DeadlineStatus {
     return deadlineStatus(this.calendar, deadline, today, riskWindowWorkingDays);
   }
 }

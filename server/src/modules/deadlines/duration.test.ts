@@ -12,7 +12,9 @@ describe('ISO 8601 durations', () => {
     for (const value of ['P', 'PT8H', 'P1DT2H', 'P1.5W', '8W', 'p8w', '']) {
       expect(isDateDuration(value)).toBe(false);
     }
-    expect(() => parseDuration('PT8H', 'doorlooptijd')).toThrow(/^doorlooptijd: expected an ISO 8601 duration/);
+    expect(() => parseDuration('PT8H', 'doorlooptijd')).toThrow(
+      /^doorlooptijd: expected an ISO 8601 duration/,
+    );
   });
 
   it('adds durations to dates', () => {

@@ -31,7 +31,8 @@ export function parseDuration(value: string, field = 'duration'): DateDuration {
 
 /** Adds a duration: years and months first (clamped to the month's last day), then weeks and days. */
 export function addDuration(date: CalendarDate, duration: DateDuration | string): CalendarDate {
-  const { years, months, weeks, days } = typeof duration === 'string' ? parseDuration(duration) : duration;
+  const { years, months, weeks, days } =
+    typeof duration === 'string' ? parseDuration(duration) : duration;
   return addDays(addMonths(date, years * 12 + months), weeks * 7 + days);
 }
 

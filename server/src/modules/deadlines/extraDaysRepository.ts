@@ -28,12 +28,18 @@ export class ExtraDaysRepository {
   }
 
   async insert(day: ExtraDay): Promise<void> {
-    await this.db('calendar_extra_days').insert({ date: day.datum, omschrijving: day.omschrijving });
+    await this.db('calendar_extra_days').insert({
+      date: day.datum,
+      omschrijving: day.omschrijving,
+    });
   }
 
   /** Returns whether a row was deleted. (`returning`, because knex-pglite reports no row count.) */
   async delete(datum: CalendarDate): Promise<boolean> {
-    const deleted = await this.db('calendar_extra_days').where('date', datum).delete().returning('date');
+    const deleted = await this.db('calendar_extra_days')
+      .where('date', datum)
+      .delete()
+      .returning('date');
     return deleted.length > 0;
   }
 }

@@ -51,6 +51,9 @@ describe('national feestdagen', () => {
   });
 
   it('uses Koninginnedag on 30 April before 2014', () => {
-    expect(nationaleFeestdagen(2013)).toContainEqual({ datum: '2013-04-30', omschrijving: 'Koninginnedag' });
+    expect(nationaleFeestdagen(2013)).toContainEqual({
+      datum: '2013-04-30',
+      omschrijving: 'Koninginnedag',
+    });
   });
 });

@@ -34,7 +34,10 @@ export function nationaleFeestdagen(year: number): Feestdag[] {
 function koningsdag(year: number): Feestdag {
   if (year < 2014) {
     const date = calendarDate(year, 4, 30);
-    return { datum: weekdayOf(date) === 0 ? addDays(date, -1) : date, omschrijving: 'Koninginnedag' };
+    return {
+      datum: weekdayOf(date) === 0 ? addDays(date, -1) : date,
+      omschrijving: 'Koninginnedag',
+    };
   }
   const date = calendarDate(year, 4, 27);
   return { datum: weekdayOf(date) === 0 ? addDays(date, -1) : date, omschrijving: 'Koningsdag' };

@@ -1,6 +1,12 @@
 /** Deadlines: calendar dates, feestdagen, Algemene termijnenwet, opschorting and verlenging. */
 export * from './calendarDate.js';
-export { addDuration, compareDurationsFrom, isDateDuration, parseDuration, type DateDuration } from './duration.js';
+export {
+  addDuration,
+  compareDurationsFrom,
+  isDateDuration,
+  parseDuration,
+  type DateDuration,
+} from './duration.js';
 export { easterSunday } from './easter.js';
 export { nationaleFeestdagen, type Feestdag } from './feestdagen.js';
 export { WorkCalendar, type ExtraDay } from './workCalendar.js';
@@ -14,4 +20,9 @@ export type * from './zaakTermijnen.js';
 export { CalendarService } from './calendarService.js';
 export { calendarRouter, type CalendarRouterOptions } from './router.js';
 export type { RouteAccess } from './access.js';
-export { calendarDateSchema, durationSchema, extraDayInputSchema, type ExtraDayInput } from './schemas.js';
+export {
+  calendarDateSchema,
+  durationSchema,
+  extraDayInputSchema,
+  type ExtraDayInput,
+} from './schemas.js';

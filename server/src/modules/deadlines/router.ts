@@ -1,15 +1,22 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import type { OpenApiRegistry } from '../../http/openapi.js';
 import { requireUser, type RouteAccess } from './access.js';
-import { legalTermEnd, plainTermEnd } from './termijnenwet.js';
+import { registerCalendarOperations } from './calendarApiDocs.js';
 import type { CalendarService } from './calendarService.js';
-import { calendarDateSchema, extraDayInputSchema, termQuerySchema, yearSchema } from './schemas.js';
+import {
+  extraDayInputSchema,
+  extraDayParamsSchema,
+  rangeQuerySchema,
+  termQuerySchema,
+  yearQuerySchema,
+} from './schemas.js';
+import { legalTermEnd, plainTermEnd } from './termijnenwet.js';
 
 export interface CalendarRouterOptions extends RouteAccess {
   calendarService: CalendarService;
+  /** When given, the routes are described in the OpenAPI document. */
+  openApi?: OpenApiRegistry;
 }
-
-const rangeQuerySchema = z.object({ van: calendarDateSchema.optional(), tot: calendarDateSchema.optional() });
 
 /**
  * `/api/kalender`: feestdagen per year, the extra days a beheerder keeps, and a term preview
@@ -17,12 +24,13 @@ const rangeQuerySchema = z.object({ van: calendarDateSchema.optional(), tot: cal
  */
 export function calendarRouter(options: CalendarRouterOptions): Router {
   const { calendarService } = options;
+  if (options.openApi) registerCalendarOperations(options.openApi);
   const router = Router();
   const read = requireUser(options);
   const write = options.requireRole('beheerder');
 
   router.get('/api/kalender/feestdagen', read, async (req, res) => {
-    const jaar = yearSchema.parse(req.query.jaar);
+    const { jaar } = yearQuerySchema.parse(req.query);
     res.json({ jaar, feestdagen: await calendarService.feestdagenIn(jaar) });
   });
 
@@ -37,7 +45,7 @@ export function calendarRouter(options: CalendarRouterOptions): Router {
   });
 
   router.delete('/api/kalender/extra-dagen/:datum', write, async (req, res) => {
-    await calendarService.removeExtraDay(calendarDateSchema.parse(req.params.datum));
+    await calendarService.removeExtraDay(extraDayParamsSchema.parse(req.params).datum);
     res.status(204).end();
   });
 

@@ -10,7 +10,8 @@ export const calendarDateSchema = z
 export const durationSchema = z
   .string({ error: 'expected an ISO 8601 duration such as P8W' })
   .refine(isDateDuration, {
-    error: 'expected an ISO 8601 duration in years, months, weeks or days, such as P8W, P42D or P1M',
+    error:
+      'expected an ISO 8601 duration in years, months, weeks or days, such as P8W, P42D or P1M',
   });
 
 export const extraDayInputSchema = z.strictObject({
@@ -23,7 +24,7 @@ export const extraDayInputSchema = z.strictObject({
 });
 export type ExtraDayInput = z.infer<typeof extraDayInputSchema>;
 
-export const yearSchema = z.coerce
+const yearSchema = z.coerce
   .number({ error: 'expected a year such as 2026' })
   .int({ error: 'expected a whole year such as 2026' })
   .min(1900, { error: 'years before 1900 are not supported' })
@@ -33,3 +34,12 @@ export const termQuerySchema = z.strictObject({
   startdatum: calendarDateSchema,
   duur: durationSchema,
 });
+
+export const yearQuerySchema = z.object({ jaar: yearSchema });
+
+export const rangeQuerySchema = z.object({
+  van: calendarDateSchema.optional(),
+  tot: calendarDateSchema.optional(),
+});
+
+export const extraDayParamsSchema = z.object({ datum: calendarDateSchema });

@@ -71,7 +71,9 @@ describe('Algemene termijnenwet', () => {
 
   it('treats extra days kept by the beheerder like feestdagen', () => {
     // given Friday 15 May 2026 made equal to a feestdag
-    const withBridgeDay = new WorkCalendar([{ datum: '2026-05-15', omschrijving: 'Vrijdag na Hemelvaartsdag' }]);
+    const withBridgeDay = new WorkCalendar([
+      { datum: '2026-05-15', omschrijving: 'Vrijdag na Hemelvaartsdag' },
+    ]);
     // when a term ends that Friday
     expect(plainTermEnd('2026-05-08', 'P1W')).toBe('2026-05-15');
     // then it ends on Monday 18 May

@@ -19,7 +19,11 @@ export function plainTermEnd(receivedOn: CalendarDate, duration: string): Calend
  * - art. 1: a term ending on a Saturday, Sunday or feestdag ends on the next day that is none of these.
  * Both rules together give the first working day on or after `end` that satisfies art. 2.
  */
-export function applyTermijnenwet(calendar: WorkCalendar, receivedOn: CalendarDate, end: CalendarDate): CalendarDate {
+export function applyTermijnenwet(
+  calendar: WorkCalendar,
+  receivedOn: CalendarDate,
+  end: CalendarDate,
+): CalendarDate {
   const termLength = daysBetween(receivedOn, end); // the term's days are receivedOn+1 … end
   const needsTwoWorkingDays = termLength >= 3;
   let day = calendar.nextWorkingDayFrom(end);
@@ -30,6 +34,10 @@ export function applyTermijnenwet(calendar: WorkCalendar, receivedOn: CalendarDa
 }
 
 /** The legal end of a term: plain end, then the Algemene termijnenwet. */
-export function legalTermEnd(calendar: WorkCalendar, receivedOn: CalendarDate, duration: string): CalendarDate {
+export function legalTermEnd(
+  calendar: WorkCalendar,
+  receivedOn: CalendarDate,
+  duration: string,
+): CalendarDate {
   return applyTermijnenwet(calendar, receivedOn, plainTermEnd(receivedOn, duration));
 }

@@ -23,7 +23,9 @@ export function applyVerlenging(
 ): ZaakTermijnen {
   assertCalendarDate(today, 'today');
   if (!regels.verlengingMogelijk || !regels.verlengingstermijn) {
-    throw new ConflictError('This zaaktype does not allow verlenging (verlengingMogelijk is false)');
+    throw new ConflictError(
+      'This zaaktype does not allow verlenging (verlengingMogelijk is false)',
+    );
   }
   if (termijnen.verlenging) {
     const earlier = termijnen.verlenging;
@@ -40,7 +42,9 @@ export function applyVerlenging(
     throw new InputError('duur: a verlenging must add at least one day', { field: 'duur' });
   }
   const { uiterlijkeEinddatumAfdoening } = computeZaakDeadlines(calendar, termijnen, today);
-  if (compareDurationsFrom(uiterlijkeEinddatumAfdoening, request.duur, regels.verlengingstermijn) > 0) {
+  if (
+    compareDurationsFrom(uiterlijkeEinddatumAfdoening, request.duur, regels.verlengingstermijn) > 0
+  ) {
     throw new InputError(
       `duur: ${request.duur} is longer than the verlengingstermijn ${regels.verlengingstermijn} of this zaaktype`,
       { field: 'duur', maximum: regels.verlengingstermijn },

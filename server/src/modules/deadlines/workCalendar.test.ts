@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from './workCalendar.js';
 
 describe('WorkCalendar', () => {
-  const calendar = new WorkCalendar([{ datum: '2026-05-15', omschrijving: 'Vrijdag na Hemelvaartsdag' }]);
+  const calendar = new WorkCalendar([
+    { datum: '2026-05-15', omschrijving: 'Vrijdag na Hemelvaartsdag' },
+  ]);
 
   it('treats weekends, national feestdagen and extra days as non-working days', () => {
     expect(calendar.isWorkingDay('2026-04-25')).toBe(false); // Saturday

@@ -52,7 +52,7 @@ export class WorkCalendar {
   /** The date `count` working days after `from` (`from` itself does not count). */
   addWorkingDays(from: CalendarDate, count: number): CalendarDate {
     let day = from;
-    for (let remaining = count; remaining > 0; ) {
+    for (let remaining = count; remaining > 0;) {
       day = addDays(day, 1);
       if (this.isWorkingDay(day)) remaining -= 1;
     }

@@ -31,11 +31,18 @@ describe('zaak deadlines', () => {
   });
 
   it('has no einddatumGepland without a servicenorm', () => {
-    expect(calculator.deadlines({ ...omgevingsvergunning, servicenorm: null }).einddatumGepland).toBeNull();
+    expect(
+      calculator.deadlines({ ...omgevingsvergunning, servicenorm: null }).einddatumGepland,
+    ).toBeNull();
   });
 
   it('moves a deadline landing on a Sunday to the Monday', () => {
-    const zaak = { ...omgevingsvergunning, startdatum: '2026-03-03', doorlooptijd: 'P12D', servicenorm: null };
+    const zaak = {
+      ...omgevingsvergunning,
+      startdatum: '2026-03-03',
+      doorlooptijd: 'P12D',
+      servicenorm: null,
+    };
     expect(calculator.deadlines(zaak).uiterlijkeEinddatumAfdoening).toBe('2026-03-16');
   });
 });
@@ -43,7 +50,10 @@ describe('zaak deadlines', () => {
 describe('opschorting', () => {
   it('an opschorting of 10 days moves both deadlines by 10 days', () => {
     // given the clock stopped on 20 January and restarted on 30 January
-    let zaak = calculator.startOpschorting(omgevingsvergunning, regels, { van: '2026-01-20', reden: 'aanvullende gegevens' });
+    let zaak = calculator.startOpschorting(omgevingsvergunning, regels, {
+      van: '2026-01-20',
+      reden: 'aanvullende gegevens',
+    });
     zaak = calculator.endOpschorting(zaak, '2026-01-30');
     // then the deadlines move from 16 February and 2 March by 10 days
     expect(calculator.deadlines(zaak)).toMatchObject({
@@ -56,7 +66,10 @@ describe('opschorting', () => {
   });
 
   it('counts an open opschorting up to today', () => {
-    const zaak = calculator.startOpschorting(omgevingsvergunning, regels, { van: '2026-01-20', reden: 'zienswijze' });
+    const zaak = calculator.startOpschorting(omgevingsvergunning, regels, {
+      van: '2026-01-20',
+      reden: 'zienswijze',
+    });
     expect(calculator.deadlines(zaak, '2026-01-23')).toMatchObject({
       uiterlijkeEinddatumAfdoening: '2026-03-05',
       opgeschorteDagen: 3,
@@ -67,7 +80,10 @@ describe('opschorting', () => {
 
   it('adds up several opschortingen and applies the Termijnenwet to the result', () => {
     // given 2 + 3 days suspended: 2 March + 5 = Saturday 7 March, so Monday 9 March
-    let zaak = calculator.startOpschorting(omgevingsvergunning, regels, { van: '2026-01-10', reden: 'a' });
+    let zaak = calculator.startOpschorting(omgevingsvergunning, regels, {
+      van: '2026-01-10',
+      reden: 'a',
+    });
     zaak = calculator.endOpschorting(zaak, '2026-01-12');
     zaak = calculator.startOpschorting(zaak, regels, { van: '2026-01-20', reden: 'b' });
     zaak = calculator.endOpschorting(zaak, '2026-01-23');
@@ -75,19 +91,26 @@ describe('opschorting', () => {
   });
 
   it('refuses a second opschorting while one is open, and resuming when none is', () => {
-    const suspended = calculator.startOpschorting(omgevingsvergunning, regels, { van: '2026-01-20', reden: 'x' });
-    expect(() => calculator.startOpschorting(suspended, regels, { van: '2026-01-21', reden: 'y' })).toThrow(
-      /already suspended since 2026-01-20/,
+    const suspended = calculator.startOpschorting(omgevingsvergunning, regels, {
+      van: '2026-01-20',
+      reden: 'x',
+    });
+    expect(() =>
+      calculator.startOpschorting(suspended, regels, { van: '2026-01-21', reden: 'y' }),
+    ).toThrow(/already suspended since 2026-01-20/);
+    expect(() => calculator.endOpschorting(omgevingsvergunning, '2026-01-21')).toThrow(
+      /not suspended/,
     );
-    expect(() => calculator.endOpschorting(omgevingsvergunning, '2026-01-21')).toThrow(/not suspended/);
-    expect(() => calculator.endOpschorting(suspended, '2026-01-19')).toThrow(/^tot: 2026-01-19 is before/);
+    expect(() => calculator.endOpschorting(suspended, '2026-01-19')).toThrow(
+      /^tot: 2026-01-19 is before/,
+    );
   });
 
   it('refuses opschorting when the zaaktype does not allow it', () => {
     const strict = { ...regels, opschortingEnAanhoudingMogelijk: false };
-    expect(() => calculator.startOpschorting(omgevingsvergunning, strict, { van: '2026-01-20', reden: 'x' })).toThrow(
-      expect.objectContaining({ name: 'ConflictError' }),
-    );
+    expect(() =>
+      calculator.startOpschorting(omgevingsvergunning, strict, { van: '2026-01-20', reden: 'x' }),
+    ).toThrow(expect.objectContaining({ name: 'ConflictError' }));
   });
 });
 
@@ -95,15 +118,25 @@ describe('verlenging', () => {
   it('extends the legal term once, and refuses a second verlenging with a ConflictError', () => {
     // given a deadline of 2 March 2026
     // when extended by 6 weeks on 20 February
-    const extended = calculator.verleng(omgevingsvergunning, regels, { duur: 'P6W', reden: 'complex advies' }, '2026-02-20');
+    const extended = calculator.verleng(
+      omgevingsvergunning,
+      regels,
+      { duur: 'P6W', reden: 'complex advies' },
+      '2026-02-20',
+    );
     // then the deadline is 13 April and the servicenorm is unchanged
     expect(calculator.deadlines(extended)).toMatchObject({
       uiterlijkeEinddatumAfdoening: '2026-04-13',
       einddatumGepland: '2026-02-16',
     });
-    expect(extended.verlenging).toEqual({ duur: 'P6W', reden: 'complex advies', datum: '2026-02-20' });
+    expect(extended.verlenging).toEqual({
+      duur: 'P6W',
+      reden: 'complex advies',
+      datum: '2026-02-20',
+    });
     // when extended a second time
-    const again = () => calculator.verleng(extended, regels, { duur: 'P1W', reden: 'nog meer' }, '2026-03-01');
+    const again = () =>
+      calculator.verleng(extended, regels, { duur: 'P1W', reden: 'nog meer' }, '2026-03-01');
     // then it is refused, naming the earlier verlenging
     expect(again).toThrow(expect.objectContaining({ name: 'ConflictError' }));
     expect(again).toThrow('already extended once, on 2026-02-20 by P6W (complex advies)');
@@ -113,33 +146,36 @@ describe('verlenging', () => {
     expect(() =>
       calculator.verleng(omgevingsvergunning, regels, { duur: 'P6W', reden: 'r' }, '2026-03-02'),
     ).not.toThrow();
-    expect(() => calculator.verleng(omgevingsvergunning, regels, { duur: 'P6W', reden: 'r' }, '2026-03-03')).toThrow(
-      /The deadline 2026-03-02 has passed/,
-    );
+    expect(() =>
+      calculator.verleng(omgevingsvergunning, regels, { duur: 'P6W', reden: 'r' }, '2026-03-03'),
+    ).toThrow(/The deadline 2026-03-02 has passed/);
   });
 
   it('refuses a verlenging longer than the verlengingstermijn, without a reason, or of zero days', () => {
-    expect(() => calculator.verleng(omgevingsvergunning, regels, { duur: 'P7W', reden: 'r' }, '2026-02-20')).toThrow(
-      /^duur: P7W is longer than the verlengingstermijn P6W/,
-    );
-    expect(() => calculator.verleng(omgevingsvergunning, regels, { duur: 'P2W', reden: ' ' }, '2026-02-20')).toThrow(
-      /^reden: give the reason/,
-    );
-    expect(() => calculator.verleng(omgevingsvergunning, regels, { duur: 'P0D', reden: 'r' }, '2026-02-20')).toThrow(
-      /at least one day/,
-    );
+    expect(() =>
+      calculator.verleng(omgevingsvergunning, regels, { duur: 'P7W', reden: 'r' }, '2026-02-20'),
+    ).toThrow(/^duur: P7W is longer than the verlengingstermijn P6W/);
+    expect(() =>
+      calculator.verleng(omgevingsvergunning, regels, { duur: 'P2W', reden: ' ' }, '2026-02-20'),
+    ).toThrow(/^reden: give the reason/);
+    expect(() =>
+      calculator.verleng(omgevingsvergunning, regels, { duur: 'P0D', reden: 'r' }, '2026-02-20'),
+    ).toThrow(/at least one day/);
   });
 
   it('refuses a verlenging when the zaaktype does not allow it', () => {
     const strict = { ...regels, verlengingMogelijk: false, verlengingstermijn: null };
-    expect(() => calculator.verleng(omgevingsvergunning, strict, { duur: 'P1W', reden: 'r' }, '2026-02-20')).toThrow(
-      /does not allow verlenging/,
-    );
+    expect(() =>
+      calculator.verleng(omgevingsvergunning, strict, { duur: 'P1W', reden: 'r' }, '2026-02-20'),
+    ).toThrow(/does not allow verlenging/);
   });
 
   it('counts the verlenging from the deadline as moved by an opschorting', () => {
     // given 10 days suspended (deadline 12 March), then 6 weeks more: 23 April
-    let zaak = calculator.startOpschorting(omgevingsvergunning, regels, { van: '2026-01-20', reden: 'x' });
+    let zaak = calculator.startOpschorting(omgevingsvergunning, regels, {
+      van: '2026-01-20',
+      reden: 'x',
+    });
     zaak = calculator.endOpschorting(zaak, '2026-01-30');
     zaak = calculator.verleng(zaak, regels, { duur: 'P6W', reden: 'r' }, '2026-03-10');
     expect(calculator.deadlines(zaak).uiterlijkeEinddatumAfdoening).toBe('2026-04-23');

@@ -1,5 +1,5 @@
 import { EngineRejection, type VariableDocument } from '../../api.js';
-import { throwBpmnError } from '../../behaviors/errorBehavior.js';
+import { throwBpmnError } from '../errorPropagation.js';
 import { raiseIncident } from '../../behaviors/incidentBehavior.js';
 import { setResultVariables, setVariablesLocal } from '../../behaviors/variableBehavior.js';
 import type { CommandContext } from '../commandContext.js';

@@ -1,5 +1,5 @@
 import { raiseIncident } from '../../behaviors/incidentBehavior.js';
-import { throwBpmnError } from '../../behaviors/errorBehavior.js';
+import { throwBpmnError } from '../errorPropagation.js';
 import { evaluateAs } from '../../behaviors/expressions.js';
 import { visibleVariables } from '../../behaviors/variableBehavior.js';
 import type { ElementProcessor } from '../elementProcessor.js';

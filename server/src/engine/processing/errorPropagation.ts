@@ -1,10 +1,10 @@
 import type { JsonValue } from '../feel/types.js';
 import type { ExecutableElement } from '../model/types.js';
-import type { InstanceExecution } from '../processing/instanceExecution.js';
-import { activateElement, terminateElement } from '../processing/lifecycle.js';
+import type { InstanceExecution } from './instanceExecution.js';
+import { activateElement, terminateElement } from './lifecycle.js';
 import type { ElementInstance } from '../state/elementInstance.js';
-import { evaluateAs } from './expressions.js';
-import { setResultVariables } from './variableBehavior.js';
+import { evaluateAs } from '../behaviors/expressions.js';
+import { setResultVariables } from '../behaviors/variableBehavior.js';
 
 /**
  * Throws a BPMN error from an element instance and looks for a catcher, innermost first: error

@@ -1,0 +1,67 @@
+/** Camunda 8.8's enumerations, as the REST API spells them. */
+
+export const INSTANCE_STATES = ['ACTIVE', 'COMPLETED', 'TERMINATED'] as const;
+export type InstanceState = (typeof INSTANCE_STATES)[number];
+
+export const ELEMENT_TYPES = [
+  'UNSPECIFIED',
+  'PROCESS',
+  'SUB_PROCESS',
+  'EVENT_SUB_PROCESS',
+  'AD_HOC_SUB_PROCESS',
+  'AD_HOC_SUB_PROCESS_INNER_INSTANCE',
+  'START_EVENT',
+  'INTERMEDIATE_CATCH_EVENT',
+  'INTERMEDIATE_THROW_EVENT',
+  'BOUNDARY_EVENT',
+  'END_EVENT',
+  'SERVICE_TASK',
+  'RECEIVE_TASK',
+  'USER_TASK',
+  'MANUAL_TASK',
+  'TASK',
+  'EXCLUSIVE_GATEWAY',
+  'INCLUSIVE_GATEWAY',
+  'PARALLEL_GATEWAY',
+  'EVENT_BASED_GATEWAY',
+  'SEQUENCE_FLOW',
+  'MULTI_INSTANCE_BODY',
+  'CALL_ACTIVITY',
+  'BUSINESS_RULE_TASK',
+  'SCRIPT_TASK',
+  'SEND_TASK',
+  'UNKNOWN',
+] as const;
+export type ElementInstanceType = (typeof ELEMENT_TYPES)[number];
+
+export const INCIDENT_ERROR_TYPES = [
+  'UNSPECIFIED',
+  'UNKNOWN',
+  'IO_MAPPING_ERROR',
+  'JOB_NO_RETRIES',
+  'EXECUTION_LISTENER_NO_RETRIES',
+  'TASK_LISTENER_NO_RETRIES',
+  'AD_HOC_SUB_PROCESS_NO_RETRIES',
+  'CONDITION_ERROR',
+  'EXTRACT_VALUE_ERROR',
+  'CALLED_ELEMENT_ERROR',
+  'UNHANDLED_ERROR_EVENT',
+  'MESSAGE_SIZE_EXCEEDED',
+  'CALLED_DECISION_ERROR',
+  'DECISION_EVALUATION_ERROR',
+  'FORM_NOT_FOUND',
+  'RESOURCE_NOT_FOUND',
+] as const;
+export type IncidentErrorType = (typeof INCIDENT_ERROR_TYPES)[number];
+
+export const INCIDENT_STATES = ['ACTIVE', 'MIGRATED', 'RESOLVED', 'PENDING'] as const;
+export type IncidentState = (typeof INCIDENT_STATES)[number];
+
+export const JOB_STATES = ['CANCELED', 'COMPLETED', 'CREATED', 'ERROR_THROWN', 'FAILED', 'MIGRATED', 'RETRIES_UPDATED', 'TIMED_OUT'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export const JOB_KINDS = ['BPMN_ELEMENT', 'EXECUTION_LISTENER', 'TASK_LISTENER', 'AD_HOC_SUB_PROCESS'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export const JOB_LISTENER_EVENT_TYPES = ['ASSIGNING', 'CANCELING', 'COMPLETING', 'CREATING', 'END', 'START', 'UNSPECIFIED', 'UPDATING'] as const;
+export type JobListenerEventType = (typeof JOB_LISTENER_EVENT_TYPES)[number];

@@ -1,0 +1,82 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { createApp } from '../../../../app.js';
+import { createTestDatabase, type TestDatabase } from '../../../../testing/testDatabase.js';
+import type { EngineApi } from '../../../api.js';
+import { ControllableClock } from '../../../clock.js';
+import { engineRestRouter } from '../router.js';
+
+export interface RestAnswer {
+  status: number;
+  contentType: string;
+  /** Parsed JSON when the answer is JSON, else the text. */
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read answers freely
+}
+
+export interface RestTestKitOptions {
+  clockControl?: boolean;
+  engine?: Pick<EngineApi, 'resolveIncident'>;
+  /** Reuse a database (e.g. one an engine writes to); it is then not destroyed by stop(). */
+  testDb?: TestDatabase;
+  clock?: ControllableClock;
+}
+
+/**
+ * A real database (PGlite, or PostgreSQL with TEST_DATABASE_URL), the REST v2 router in the
+ * platform's Express app on a free port, and fetch to call it.
+ */
+export class RestTestKit {
+  private constructor(
+    readonly testDb: TestDatabase,
+    private readonly ownsDatabase: boolean,
+    readonly clock: ControllableClock,
+    private readonly server: Server,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(options: RestTestKitOptions = {}): Promise<RestTestKit> {
+    const testDb = options.testDb ?? (await createTestDatabase());
+    const clock = options.clock ?? new ControllableClock();
+    const logger = pino({ level: 'silent' });
+    const engine = options.engine ?? { resolveIncident: () => Promise.reject(new Error('no engine in this test')) };
+    const router = engineRestRouter({ db: testDb.db, engine, clock, clockControl: options.clockControl ?? false, logger });
+    const server = createApp({ db: testDb.db, logger, routers: [router] }).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    return new RestTestKit(testDb, !options.testDb, clock, server, `http://127.0.0.1:${port}`);
+  }
+
+  get db() {
+    return this.testDb.db;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.ownsDatabase) await this.testDb.destroy();
+  }
+
+  post(path: string, body?: unknown): Promise<RestAnswer> {
+    return this.call('POST', path, body);
+  }
+
+  put(path: string, body?: unknown): Promise<RestAnswer> {
+    return this.call('PUT', path, body);
+  }
+
+  get(path: string): Promise<RestAnswer> {
+    return this.call('GET', path);
+  }
+
+  async call(method: string, path: string, body?: unknown): Promise<RestAnswer> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const contentType = response.headers.get('content-type') ?? '';
+    const text = await response.text();
+    return { status: response.status, contentType, body: /json/.test(contentType) && text ? JSON.parse(text) : text };
+  }
+}

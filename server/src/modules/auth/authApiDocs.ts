@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { ApiSecurity, OpenApiRegistry } from '../../http/openapi.js';
+import { csrfHeaderName } from './authenticate.js';
+import {
+  groupsResponseSchema,
+  loginBodySchema,
+  sessionResponseSchema,
+  tokenBodySchema,
+  tokenResponseSchema,
+} from './schemas.js';
+import { sessionCookieName } from './sessionCookie.js';
+
+/** How callers authenticate, for every operation in the document. */
+export const authSecurity: ApiSecurity = {
+  schemes: {
+    sessionCookie: {
+      type: 'apiKey',
+      in: 'cookie',
+      name: sessionCookieName,
+      description: 'Set by POST /api/auth/login',
+    },
+    csrfToken: {
+      type: 'apiKey',
+      in: 'header',
+      name: csrfHeaderName,
+      description: 'csrfToken from login or /api/auth/me',
+    },
+    bearerToken: {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'Service token from POST /api/auth/token',
+    },
+  },
+  requirementsFor: (method): Record<string, string[]>[] =>
+    method === 'get'
+      ? [{ sessionCookie: [] }, { bearerToken: [] }]
+      : [{ sessionCookie: [], csrfToken: [] }, { bearerToken: [] }],
+};
+
+const tags = ['auth'];
+
+export function registerAuthOperations(registry: OpenApiRegistry): void {
+  registry.useSecurity(authSecurity);
+  registry.register({
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Log in with username and password',
+    description:
+      'Sets the httpOnly session cookie. After 5 failed attempts for a username from one address within 15 minutes, ' +
+      'answers 429 with Retry-After.',
+    tags,
+    body: loginBodySchema,
+    responses: {
+      200: {
+        description: 'Logged in; the session cookie is set',
+        schema: sessionResponseSchema,
+        headers: {
+          'Set-Cookie': {
+            description: `${sessionCookieName}=…; HttpOnly; SameSite=Lax`,
+            schema: z.string(),
+          },
+        },
+      },
+      401: { description: 'Unknown username or wrong password (one message for both)' },
+      429: {
+        description: 'Too many failed logins; wait before trying again',
+        headers: { 'Retry-After': { description: 'Seconds to wait', schema: z.number().int() } },
+      },
+    },
+    access: { public: true },
+  });
+  registry.register({
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'End the current session',
+    tags,
+    responses: { 204: { description: 'Logged out; the cookie is cleared' } },
+    access: {},
+  });
+  registry.register({
+    method: 'get',
+    path: '/api/auth/me',
+    summary: 'The signed-in user, roles, groups and CSRF token',
+    tags,
+    responses: { 200: { description: 'The current principal', schema: sessionResponseSchema } },
+    access: {},
+  });
+  registry.register({
+    method: 'get',
+    path: '/api/auth/groups',
+    summary: 'All groups (afdelingen)',
+    tags,
+    responses: { 200: { description: 'Groups by code', schema: groupsResponseSchema } },
+    access: {},
+  });
+  registry.register({
+    method: 'post',
+    path: '/api/auth/token',
+    summary: 'Get a short-lived bearer token for a service (OAuth 2.0 client credentials)',
+    tags,
+    body: tokenBodySchema,
+    bodyMediaTypes: ['application/x-www-form-urlencoded', 'application/json'],
+    responses: {
+      200: { description: 'A bearer token', schema: tokenResponseSchema },
+      401: { description: 'Unknown client or wrong secret' },
+    },
+    access: { public: true },
+  });
+}
