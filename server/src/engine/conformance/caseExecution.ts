@@ -22,6 +22,15 @@ export class StepFailure extends Error {
   override name = 'StepFailure';
 }
 
+/**
+ * complete-task / throw-error found no job in time. Not fatal by itself: the original runner opens
+ * a worker that may simply never get a job (e.g. `demo-incident.yaml` stops at an incident before
+ * its tasks); the verifications decide, and this is reported alongside.
+ */
+export class NoJobAvailable extends StepFailure {
+  override name = 'NoJobAvailable';
+}
+
 export interface CaseContext {
   client: ZeebeClient;
   rest: RestV2Client;
@@ -183,7 +192,7 @@ export class CaseExecution {
       const job = jobs[0];
       if (job) return job;
       if (Date.now() >= deadline) {
-        throw new StepFailure(`no job of type '${type}' could be activated within ${this.ctx.jobTimeoutMs} ms; ${await this.summary(this.instances)}`);
+        throw new NoJobAvailable(`no job of type '${type}' could be activated within ${this.ctx.jobTimeoutMs} ms; ${await this.summary(this.instances)}`);
       }
       await sleep(this.ctx.pollIntervalMs);
     }
@@ -299,7 +308,8 @@ export class CaseExecution {
     for (const instance of instances) {
       try {
         const [state, elements] = await Promise.all([this.ctx.rest.processInstance(instance.key), this.ctx.rest.elementInstances(instance.key)]);
-        const list = elements.map((item) => `${item.elementId}${item.elementName ? ` '${item.elementName}'` : ''} ${item.state}`).join(', ');
+        const named = (item: ElementInstanceItem) => (item.elementName && item.elementName !== item.elementId ? ` '${item.elementName}'` : '');
+        const list = elements.map((item) => `${item.elementId}${named(item)} ${item.state}`).join(', ');
         parts.push(`process instance ${instance.key} is ${state?.state ?? 'not found'} with element instances [${list}]`);
       } catch (error) {
         parts.push(`process instance ${instance.key}: state unavailable (${errorText(error)})`);

@@ -35,16 +35,32 @@ const caseId = (specFile: string, testCase: string) => `${relative(SPEC_ROOT, sp
  * failing, at the step and for the reason given here.
  */
 const EXPECTED_FAILURES: Record<string, RegExp> = {
-  // The suite's own "runner must report this" case: after completing only task A, B is not completed.
+  // The suite's own "a runner must report this" case: after completing only task A, B is not completed.
   'core/demo-fail-verification.yaml > fail-verification':
     /^step 4 \(verify element-instance-state name 'B' COMPLETED\): expected element name 'B' \(Activity_04nignu\) of process instance \d+ to be COMPLETED, but it was ACTIVE/,
+  // Described "should fail" in the suite: task A completes with x = 2, the spec expects 1.
+  'junit-extension/demo.yaml > has variable from task':
+    /^step 5 \(verify process-instance-variable 'x' = 1\): expected variable 'x' in the scope of process instance \d+ to be 1, but it was 2/,
+  // Two instances, three completed jobs: the older instance completes (Zeebe activates jobs oldest
+  // first); nothing ever terminates 'process-2', which the spec nevertheless expects.
+  'junit-extension/demo2.yaml > complete process':
+    /^step 7 \(verify process-instance-state TERMINATED of 'process-2'\): expected process instance \d+ to be TERMINATED, but it was ACTIVE/,
 };
 
 /**
  * Cases that need engine features of "Embedded engine II" (messages, timers). Determined by
  * running the suite; each must still fail, and is to be moved out of here once it passes.
+ * Note: demo-incident.yaml expects the pre-1.0 Zeebe text "failed to evaluate expression 'key': no
+ * variable found for name 'key'"; Zeebe 8.8 says "Failed to extract the correlation key for 'key':
+ * ...", so once messages work it belongs in EXPECTED_FAILURES (with the engine's 8.8 message).
  */
-const waitingForEngineII = new Set<string>([]);
+const waitingForEngineII = new Set<string>([
+  // All four are rejected at deployment today: message catch events and message boundary events.
+  'core/demo-incident.yaml > publish message',
+  'core/demo-publish-message.yaml > publish message',
+  'junit-extension/boundary-event-spec.yaml > interrupt-task',
+  'junit-extension/demo3.yaml > publish message',
+]);
 
 const report: CaseResult[] = [];
 

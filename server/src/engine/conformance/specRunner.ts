@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { readBpmnProcesses, type BpmnProcessInfo } from './bpmnElements.js';
-import { CaseExecution, StepFailure, type CreatedInstance } from './caseExecution.js';
+import { CaseExecution, NoJobAvailable, StepFailure, type CreatedInstance } from './caseExecution.js';
 import { DEFAULT_EXTERNAL_WORKERS, errorText, PollingWorker, type ExternalWorkerHandler } from './externalWorkers.js';
 import { RestV2Client } from './restQueries.js';
 import { describeElement, parseSpec, type ElementRef, type SpecFile, type SpecInstruction, type SpecTestCase } from './specFormat.js';
@@ -29,7 +29,11 @@ export interface RunnerOptions extends ConformanceTarget {
   modelRoot?: string;
   /** How long a verification may take to hold (default 5000 ms). */
   verificationTimeoutMs?: number;
-  /** How long complete-task / throw-error wait for a job (default 5000 ms). */
+  /**
+   * How long complete-task / throw-error wait for a job (default 5000 ms). Finding none does not
+   * fail the case by itself (the original runner's worker would just stay idle); it is reported
+   * with the failure of a later step, or as a warning.
+   */
   jobTimeoutMs?: number;
   pollIntervalMs?: number;
   /** Workers started for the job types the models use (default: the suite's `external-worker`). */
@@ -129,16 +133,23 @@ export class SpecSession {
       deploymentProblem: (bpmnProcessId) => this.deploymentProblems.get(bpmnProcessId),
     });
     let message = '';
+    const notes: string[] = [];
     for (const instruction of testCase.instructions) {
       try {
         await execution.execute(instruction);
       } catch (error) {
         const text = error instanceof StepFailure ? error.message : `unexpected ${errorText(error)}`;
-        message = `step ${instruction.index + 1} (${describeInstruction(instruction)}): ${text}${this.workerErrors()}`;
+        const step = `step ${instruction.index + 1} (${describeInstruction(instruction)}): ${text}`;
+        if (error instanceof NoJobAvailable) {
+          notes.push(step);
+          continue;
+        }
+        const earlier = notes.length ? `; before that, ${notes.join('; ')}` : '';
+        message = `${step}${earlier}${this.workerErrors()}`;
         break;
       }
     }
-    const warnings = [...testCase.warnings, ...(await execution.cleanUp())];
+    const warnings = [...testCase.warnings, ...(message === '' ? notes : []), ...(await execution.cleanUp())];
     return { specFile: this.specFile, testCase: testCase.name, passed: message === '', message, warnings, processInstances: [...execution.instances] };
   }
 

@@ -44,14 +44,7 @@ export class CommandRunner {
   }
 
   async lockAndLoad(ctx: CommandContext, processInstanceKey: string, notFound: string): Promise<InstanceExecution> {
-    const locked = await ctx.trx('engine_element_instances')
-      .select('key')
-      .where({ key: processInstanceKey })
-      .whereNotIn('state', ['COMPLETED', 'TERMINATED'])
-      .forUpdate()
-      .first();
-    if (!locked) throw new EngineRejection('NOT_FOUND', notFound);
-    const state = await ProcessInstanceState.load(ctx.trx, processInstanceKey);
+    const state = await ProcessInstanceState.lockAndLoad(ctx.trx, processInstanceKey);
     if (!state) throw new EngineRejection('NOT_FOUND', notFound);
     const definition = await this.services.definitions.byDefinitionKey(ctx.trx, state.identity.processDefinitionKey);
     return new InstanceExecution(ctx, state, definition);

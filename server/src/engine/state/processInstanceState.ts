@@ -131,11 +131,24 @@ export class ProcessInstanceState {
 
   // ---------- persistence
 
-  static async load(trx: Knex, processInstanceKey: string): Promise<ProcessInstanceState | undefined> {
+  /**
+   * Locks the process instance (its root row, `FOR UPDATE`) and then loads its live element
+   * instances and variables. The load is a separate statement on purpose: under READ COMMITTED
+   * its snapshot is taken after the lock is granted, so it sees everything the previous
+   * command on this instance committed. Undefined when the instance has ended or never existed.
+   */
+  static async lockAndLoad(trx: Knex, processInstanceKey: string): Promise<ProcessInstanceState | undefined> {
+    const locked = await trx('engine_element_instances')
+      .select('key')
+      .where({ key: processInstanceKey })
+      .whereNotIn('state', ['COMPLETED', 'TERMINATED'])
+      .forUpdate()
+      .first();
+    if (!locked) return undefined;
     const rows = (await trx('engine_element_instances')
       .where({ process_instance_key: processInstanceKey })
       .whereNotIn('state', ['COMPLETED', 'TERMINATED'])) as ElementRow[];
-    const root = rows.find((row) => row.key === processInstanceKey);
+    const root = rows.find((row) => String(row.key) === processInstanceKey);
     if (!root) return undefined;
     const state = new ProcessInstanceState({
       processInstanceKey,
@@ -188,16 +201,24 @@ export class ProcessInstanceState {
     for (let start = 0; start < inserts.length; start += 500) {
       await trx('engine_element_instances').insert(inserts.slice(start, start + 500));
     }
-    for (const key of this.changedElements) {
-      const instance = this.require(key);
-      await trx('engine_element_instances')
-        .where({ key })
-        .update({
-          state: instance.state,
-          runtime: JSON.stringify(instance.runtime),
-          incident_key: instance.incidentKey ?? null,
-          end_date: instance.endDate === undefined ? null : new Date(instance.endDate),
-        });
+    if (this.changedElements.size > 0) {
+      // One statement for all changed rows: UPDATE … FROM (VALUES …).
+      const changed = [...this.changedElements].map((key) => this.require(key));
+      const values = changed.map(() => '(?::bigint, ?, ?::jsonb, ?::bigint, ?::timestamptz)').join(', ');
+      const bindings = changed.flatMap((instance) => [
+        instance.key,
+        instance.state,
+        JSON.stringify(instance.runtime),
+        instance.incidentKey ?? null,
+        instance.endDate === undefined ? null : new Date(instance.endDate),
+      ]);
+      await trx.raw(
+        `update engine_element_instances as e
+            set state = v.state, runtime = v.runtime, incident_key = v.incident_key, end_date = v.end_date
+           from (values ${values}) as v(key, state, runtime, incident_key, end_date)
+          where e.key = v.key`,
+        bindings,
+      );
     }
     const variableInserts = [...this.newVariables].map(([key, { scopeKey, name }]) => ({
       key,

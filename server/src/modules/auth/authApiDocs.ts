@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiSecurity, OpenApiRegistry } from '../../http/openapi.js';
 import { csrfHeaderName } from './authenticate.js';
+import type { LoginThrottlePolicy } from './loginThrottle.js';
 import {
   groupsResponseSchema,
   loginBodySchema,
@@ -39,15 +40,18 @@ export const authSecurity: ApiSecurity = {
 
 const tags = ['auth'];
 
-export function registerAuthOperations(registry: OpenApiRegistry): void {
+export function registerAuthOperations(
+  registry: OpenApiRegistry,
+  throttle: LoginThrottlePolicy,
+): void {
   registry.useSecurity(authSecurity);
   registry.register({
     method: 'post',
     path: '/api/auth/login',
     summary: 'Log in with username and password',
     description:
-      'Sets the httpOnly session cookie. After 5 failed attempts for a username from one address within 15 minutes, ' +
-      'answers 429 with Retry-After.',
+      `Sets the httpOnly session cookie. After ${throttle.maxFailures} failed attempts for a username from one ` +
+      `address within ${throttle.windowMs / 60_000} minutes, answers 429 with Retry-After.`,
     tags,
     body: loginBodySchema,
     responses: {

@@ -5,7 +5,7 @@ import type { OpenApiRegistry } from '../../http/openapi.js';
 import { registerAuthOperations } from './authApiDocs.js';
 import { authenticate, verifyCsrf } from './authenticate.js';
 import { AuthService } from './authService.js';
-import type { LoginThrottlePolicy } from './loginThrottle.js';
+import { defaultLoginThrottle, type LoginThrottlePolicy } from './loginThrottle.js';
 import { principalOf } from './principal.js';
 import { requireRole } from './requireRole.js';
 import { roles, type Role } from './roles.js';
@@ -53,7 +53,8 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
     tokenTtlMs: options.serviceTokenTtlMs,
     ...(options.now ? { now: options.now } : {}),
   });
-  if (options.openApi) registerAuthOperations(options.openApi);
+  if (options.openApi)
+    registerAuthOperations(options.openApi, options.loginThrottle ?? defaultLoginThrottle);
   return {
     router: authRouter({ authService, serviceTokens }),
     authenticate: authenticate({ sessions: authService.sessions, serviceTokens }),

@@ -72,9 +72,13 @@ export const verifyCsrf: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/**
+ * The token of an `Authorization: Bearer` header. Other schemes are not ours (e.g. Basic added by
+ * a reverse proxy in front of a test environment) and are ignored, so the cookie still counts.
+ */
 function bearerTokenOf(req: Request): string | undefined {
   const header = req.get('authorization');
-  if (!header) return undefined;
+  if (!header || !/^Bearer\b/i.test(header)) return undefined;
   const match = /^Bearer\s+([\w-]{20,100})\s*$/i.exec(header);
   if (!match?.[1]) {
     throw new AuthenticationError(

@@ -118,9 +118,19 @@ describe('service tokens (client credentials for workers)', () => {
   it('refuses unknown and malformed bearer tokens with 401', async () => {
     expect((await app.fetch('/api/auth/me', { bearer: 'a'.repeat(43) })).status).toBe(401);
     const malformed = await app.fetch('/api/auth/me', {
-      headers: { authorization: 'Basic dXNlcjpwdw==' },
+      headers: { authorization: 'Bearer not a token' },
     });
     expect(malformed.status).toBe(401);
+    expect(await malformed.json()).toMatchObject({
+      error: { message: expect.stringContaining('Bearer <token>') as string },
+    });
+  });
+
+  it('ignores other Authorization schemes (e.g. Basic from a proxy) and uses the session cookie', async () => {
+    const { cookie } = await app.login('behandelaar');
+    const headers = { authorization: 'Basic dXNlcjpwdw==' };
+    expect((await app.fetch('/api/auth/me', { headers, cookie })).status).toBe(200);
+    expect((await app.fetch('/api/auth/me', { headers })).status).toBe(401);
   });
 
   it('ensureServiceCredential keeps an unchanged credential and rotates a changed secret', async () => {

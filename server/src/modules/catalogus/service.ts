@@ -197,7 +197,7 @@ export class CatalogusService {
         identificatie,
         published.map((v) => ({
           versie: v.versie,
-          beginGeldigheid: v.beginGeldigheid ?? '',
+          beginGeldigheid: v.beginGeldigheid ?? '', // never null: a database check requires it
           eindeGeldigheid: v.eindeGeldigheid,
         })),
         beginGeldigheid,

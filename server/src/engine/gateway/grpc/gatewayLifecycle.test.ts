@@ -25,20 +25,27 @@ const job: ActivatedJob = {
   tenantId: '<default>',
 };
 
-/** An engine whose only jobs are the ones handed to it, once each. */
-function engineWithJobs(jobs: ActivatedJob[]): EngineApi {
-  return {
-    activateJobs: () => Promise.resolve(jobs.splice(0)),
+/** An engine whose only jobs are the ones handed to it, once each; `asked` resolves on the first activation. */
+function engineWithJobs(jobs: ActivatedJob[]): EngineApi & { asked: Promise<void> } {
+  let asked!: () => void;
+  const engine = {
+    asked: new Promise<void>((resolve) => (asked = resolve)),
+    activateJobs: () => {
+      asked();
+      return Promise.resolve(jobs.splice(0));
+    },
     onJobsAvailable: () => () => {},
-  } as Partial<EngineApi> as EngineApi;
+  };
+  return engine as Partial<EngineApi> as EngineApi & { asked: Promise<void> };
 }
 
 describe('gRPC gateway lifecycle', () => {
   it('close() answers waiting long polls at once and frees the port', async () => {
-    const gateway = await startGrpcGateway({ engine: engineWithJobs([]), host: 'localhost', port: 0, logger: silent });
+    const engine = engineWithJobs([]);
+    const gateway = await startGrpcGateway({ engine, host: 'localhost', port: 0, logger: silent });
     const client = new RawGatewayClient(gateway.port);
     const poll = client.stream('ActivateJobs', { type: 'lifecycle', worker: 'w', timeout: 1000, maxJobsToActivate: 1, requestTimeout: 30_000 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await engine.asked;
     const started = Date.now();
     await gateway.close();
     await expect(poll).resolves.toEqual([]);
@@ -52,9 +59,10 @@ describe('gRPC gateway lifecycle', () => {
     const client = new RawGatewayClient(gateway.port);
     const stream = client.open('StreamActivatedJobs', { type: 'lifecycle', worker: 'w', timeout: 1000 });
     const received: unknown[] = [];
+    const first = new Promise((resolve) => stream.once('data', resolve));
     stream.on('data', (message) => received.push(message));
     const ended = new Promise((resolve) => stream.on('error', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await first;
     expect(received).toEqual([
       {
         ...job,

@@ -29,7 +29,7 @@ export const jobWorkerProcessor: ElementProcessor = {
 type JobSettings = { ok: true; type: string; retries: number; customHeaders: Record<string, string> };
 
 function jobSettings(element: ExecutableElement, variables: Record<string, JsonValue>, now: number): JobSettings | Extract<Outcome, { ok: false }> {
-  const customHeaders: Record<string, string> = { ...(element.job?.headers ?? {}) };
+  const customHeaders: Record<string, string> = { ...(element.job?.headers ?? element.userTask?.customHeaders ?? {}) };
   let type = USER_TASK_JOB_TYPE;
   let retries = 3;
   if (element.job) {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { parseIsoDuration } from '../duration.js';
+import { int64 } from './filterSchemas.js';
 
 /** PUT /v2/clock: pin the engine clock at an instant, in epoch milliseconds. */
 export const pinClockSchema = z.strictObject({
-  timestamp: z.number({ message: "Expected 'timestamp': the instant to pin the clock at, in epoch milliseconds" }).int().min(0),
+  timestamp: int64("Expected 'timestamp': the instant to pin the clock at, in epoch milliseconds").pipe(z.number().min(0)),
 });
 
 /**
@@ -13,7 +14,7 @@ export const pinClockSchema = z.strictObject({
 export const addClockSchema = z
   .strictObject({
     duration: z.string().optional(),
-    millis: z.number().int().optional(),
+    millis: int64("Expected 'millis': a whole number of milliseconds").optional(),
   })
   .transform((body, ctx) => {
     if ((body.duration === undefined) === (body.millis === undefined)) {

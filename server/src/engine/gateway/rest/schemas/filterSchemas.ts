@@ -30,6 +30,10 @@ export const keySchema = z
   // Checked only once the text is digits (zod runs every check, even after a failed one).
   .refine((value) => !KEY.test(value) || (BigInt(value) <= INT64_MAX && BigInt(value) >= -INT64_MAX - 1n), 'Expected a key within the 64-bit integer range');
 
+/** An int64 as JSON allows it: a number, or (as Camunda's own client sends it) a string of digits. */
+export const int64 = (message: string) =>
+  z.union([z.number().int(), z.string().regex(/^-?\d{1,16}$/).transform(Number)], { message }).pipe(z.number().int().refine(Number.isSafeInteger, message));
+
 const dateTimeSchema = z.iso.datetime({ offset: true, message: 'Expected an ISO 8601 date-time, e.g. 2025-01-31T12:00:00Z' });
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INCIDENT_ERROR_TYPES, INCIDENT_STATES } from './enums.js';
-import { dateTimeFilter, enumFilter, keyFilter, stringFilter } from './filterSchemas.js';
+import { dateTimeFilter, enumFilter, int64, keyFilter, stringFilter } from './filterSchemas.js';
 import { searchRequestSchema, type SearchRequest } from './searchRequest.js';
 
 const incidentFilter = z.strictObject({
@@ -36,7 +36,7 @@ export const INCIDENT_SORT_FIELDS = [
 export const incidentSearchSchema = searchRequestSchema(incidentFilter, INCIDENT_SORT_FIELDS);
 
 /** Camunda 8.8 takes an optional `operationReference`; there is nothing else to say. */
-export const incidentResolutionSchema = z.strictObject({ operationReference: z.number().int().min(1).optional() });
+export const incidentResolutionSchema = z.strictObject({ operationReference: int64("Expected 'operationReference' to be a positive number").optional() });
 
 export type IncidentFilter = z.output<typeof incidentFilter>;
 export type IncidentSearch = SearchRequest<IncidentFilter, (typeof INCIDENT_SORT_FIELDS)[number]>;
