@@ -2,8 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-/** The built server entry point, run as a separate process like an operator would. */
-const mainScript = fileURLToPath(new URL('../main.js', import.meta.url));
+/**
+ * The built server entry point, run as a separate process like an operator would. From the
+ * compiled bench it is a sibling folder; from a test running the sources, it is in dist.
+ */
+const mainScript = fileURLToPath(
+  new URL(import.meta.url.includes('/dist/') ? '../main.js' : '../../dist/main.js', import.meta.url),
+);
 
 export interface EngineProcess {
   child: ChildProcess;
