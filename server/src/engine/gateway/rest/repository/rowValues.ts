@@ -1,12 +1,17 @@
 /** Converters from database values (as node-postgres and PGlite return them) to the API's JSON. */
 
-/** int8 columns arrive as strings; anything else is made one. */
-export function key(value: unknown): string {
-  return String(value);
+/** A scalar column as text: int8 arrives as a string, integers and booleans as themselves. */
+export function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return value.toString();
+  throw new Error(`Expected a scalar value from the database, but got ${value === null ? 'null' : typeof value}`);
 }
 
+/** Keys are int8: strings from both drivers, kept as strings (JavaScript numbers lose precision). */
+export const key = text;
+
 export function optionalKey(value: unknown): string | undefined {
-  return value === null || value === undefined ? undefined : String(value);
+  return value === null || value === undefined ? undefined : text(value);
 }
 
 /** timestamptz arrives as a Date (or, from some drivers, as text): always ISO 8601 in UTC. */
@@ -19,7 +24,7 @@ export function optionalIsoDate(value: unknown): string | undefined {
 }
 
 export function optionalString(value: unknown): string | undefined {
-  return value === null || value === undefined ? undefined : String(value);
+  return value === null || value === undefined ? undefined : text(value);
 }
 
 /** jsonb arrives parsed from node-postgres, and may arrive as text elsewhere. */

@@ -159,7 +159,7 @@ export async function runSearch(spec: SearchSpec): Promise<{ rows: Record<string
   if (!spec.sort.some((criterion) => criterion.field === spec.keyField)) query.orderByRaw(`${sqlOf(spec.keyField)} asc`);
   // One after the other: PGlite is a single connection.
   const rows = limit > 0 ? ((await query.offset(offset).limit(limit)) as Record<string, unknown>[]) : [];
-  const counted = (await spec.base().whereRaw(spec.where.sql, spec.where.bindings).count({ total: '*' })) as { total: string | number }[];
+  const counted = await spec.base().whereRaw(spec.where.sql, spec.where.bindings).count<{ total: string | number }[]>({ total: '*' });
   const page: PageResponse = { totalItems: Number(counted[0]?.total ?? 0), hasMoreTotalItems: false };
   if (rows.length > 0) {
     page.startCursor = encodeCursor(offset);

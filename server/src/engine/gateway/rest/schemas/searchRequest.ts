@@ -58,11 +58,13 @@ export function searchRequestSchema<F extends z.ZodType, S extends readonly [str
       sort: sortSchema(sortFields).optional(),
       page: pageSchema.optional(),
     })
-    .transform((request) => ({
-      filter: request.filter as z.output<F> | undefined,
-      sort: (request.sort ?? []) as SortCriterion<S[number]>[],
-      page: request.page ?? ({ kind: 'offset', from: 0, limit: DEFAULT_PAGE_LIMIT } as PageRequest),
-    }));
+    .transform(
+      (request): SearchRequest<z.output<F>, S[number]> => ({
+        filter: request.filter,
+        sort: request.sort ?? [],
+        page: request.page ?? { kind: 'offset', from: 0, limit: DEFAULT_PAGE_LIMIT },
+      }),
+    );
 }
 
 export interface SearchRequest<F, S extends string> {
