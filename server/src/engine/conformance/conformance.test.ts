@@ -7,22 +7,13 @@
  * runner must report them failing) and the cases that need engine features not built yet. A
  * listed case that starts passing fails this test, so the list is kept honest.
  */
-import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.js';
-import { createTestDatabase, type TestDatabase } from '../../testing/testDatabase.js';
-import { ControllableClock } from '../clock.js';
-import { createEngine, type Engine } from '../engine.js';
-import { startGrpcGateway, type GrpcGateway } from '../gateway/grpc/index.js';
-import { engineRestRouter } from '../gateway/rest/index.js';
 import { parseSpec } from './specFormat.js';
 import { findSpecFiles, SpecSession, type CaseResult } from './specRunner.js';
+import { startConformanceStack, type ConformanceStack } from './testing/conformanceStack.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const SPEC_ROOT = resolve(REPO_ROOT, '../shared/conformance/zeebe-spec');
@@ -64,45 +55,6 @@ const waitingForEngineII = new Set<string>([
 
 const report: CaseResult[] = [];
 
-interface Stack {
-  gatewayAddress: string;
-  restUrl: string;
-  stop(): Promise<void>;
-}
-
-async function startStack(): Promise<Stack> {
-  const testDb: TestDatabase = await createTestDatabase();
-  const logger = pino({ level: 'silent' });
-  const clock = new ControllableClock();
-  const engine: Engine = createEngine({ db: testDb.db, logger, clock });
-  let grpc: GrpcGateway | undefined;
-  let server: Server | undefined;
-  try {
-    grpc = await startGrpcGateway({ engine, host: '127.0.0.1', port: 0, logger });
-    const router = engineRestRouter({ db: testDb.db, engine, clock, clockControl: false, logger });
-    server = createApp({ db: testDb.db, logger, routers: [router] }).listen(0, '127.0.0.1');
-    await once(server, 'listening');
-  } catch (error) {
-    await grpc?.close();
-    await engine.close();
-    await testDb.destroy();
-    throw error;
-  }
-  const httpServer = server;
-  const gateway = grpc;
-  return {
-    gatewayAddress: `127.0.0.1:${gateway.port}`,
-    restUrl: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
-    async stop() {
-      httpServer.closeAllConnections();
-      await new Promise<void>((done) => httpServer.close(() => done()));
-      await gateway.close();
-      await engine.close();
-      await testDb.destroy();
-    },
-  };
-}
-
 describe.skipIf(specFiles.length > 0)('zeebe-spec conformance', () => {
   it(`is skipped: the zeebe-spec suite is not at ${SPEC_ROOT}`, () => {});
 });
@@ -123,12 +75,12 @@ describe('zeebe-spec conformance', () => {
     const testCases = parseSpec(readFileSync(specFile, 'utf8'), specFile).testCases;
 
     describe(relative(SPEC_ROOT, specFile), () => {
-      let stack: Stack | undefined;
+      let stack: ConformanceStack | undefined;
       let session: SpecSession | undefined;
 
       beforeAll(async () => {
         // A fresh engine per spec file: folders reuse BPMN process ids with different models.
-        stack = await startStack();
+        stack = await startConformanceStack();
         session = await SpecSession.open(specFile, { gatewayAddress: stack.gatewayAddress, restUrl: stack.restUrl, modelRoot: SPEC_ROOT });
       });
 

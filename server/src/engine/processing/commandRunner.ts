@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { EngineRejection } from '../api.js';
-import { ProcessInstanceState } from '../state/processInstanceState.js';
+import { ProcessInstanceState, type InstanceTarget } from '../state/processInstanceState.js';
 import { CommandContext, type EngineServices } from './commandContext.js';
 import { InstanceExecution } from './instanceExecution.js';
 
@@ -31,20 +31,20 @@ export class CommandRunner {
 
   /** Locks and loads a process instance, lets `body` change it, drives it forward and saves it. */
   async onInstance<T>(
-    processInstanceKey: string,
+    target: InstanceTarget,
     notFound: string,
     body: (execution: InstanceExecution) => Promise<T>,
   ): Promise<T> {
     return this.transaction(async (ctx) => {
-      const execution = await this.lockAndLoad(ctx, processInstanceKey, notFound);
+      const execution = await this.lockAndLoad(ctx, target, notFound);
       const result = await body(execution);
       await this.finish(execution);
       return result;
     });
   }
 
-  async lockAndLoad(ctx: CommandContext, processInstanceKey: string, notFound: string): Promise<InstanceExecution> {
-    const state = await ProcessInstanceState.lockAndLoad(ctx.trx, processInstanceKey);
+  async lockAndLoad(ctx: CommandContext, target: InstanceTarget, notFound: string): Promise<InstanceExecution> {
+    const state = await ProcessInstanceState.lockAndLoad(ctx.trx, target);
     if (!state) throw new EngineRejection('NOT_FOUND', notFound);
     const definition = await this.services.definitions.byDefinitionKey(ctx.trx, state.identity.processDefinitionKey);
     return new InstanceExecution(ctx, state, definition);

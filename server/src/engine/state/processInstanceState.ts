@@ -19,24 +19,57 @@ export interface VariableEntry {
   value: JsonValue;
 }
 
-interface ElementRow {
+/** Which process instance a command is about: directly, or through one of its parts. */
+export type InstanceTarget =
+  | { processInstanceKey: string }
+  | { jobKey: string }
+  | { incidentKey: string }
+  | { elementInstanceKey: string };
+
+/** SQL for the process instance key of a target, with its one binding. */
+function ownerOf(target: InstanceTarget): { owner: string; key: string } {
+  const via = (table: string, key: string) => ({ owner: `(select process_instance_key from ${table} where key = ?)`, key });
+  if ('processInstanceKey' in target) return { owner: '?', key: target.processInstanceKey };
+  if ('jobKey' in target) return via('engine_jobs', target.jobKey);
+  if ('incidentKey' in target) return via('engine_incidents', target.incidentKey);
+  return via('engine_element_instances', target.elementInstanceKey);
+}
+
+/** Element instances (kind e) and variables (kind v) of one instance, in one round trip. */
+const LOAD_SQL = `
+  select 'e' as kind, key::text as key, flow_scope_key::text as scope_key, element_id as name, element_name,
+         element_type, state, runtime::text as value, incident_key::text as incident_key, start_date, end_date,
+         process_definition_key::text as process_definition_key, bpmn_process_id, version, tenant_id,
+         parent_process_instance_key::text as parent_process_instance_key,
+         parent_element_instance_key::text as parent_element_instance_key
+    from engine_element_instances
+   where process_instance_key = ? and state not in ('COMPLETED', 'TERMINATED')
+  union all
+  select 'v', key::text, scope_key::text, name, null, null, null, value, null, null::timestamptz, null::timestamptz,
+         null, null, null::integer, null, null, null
+    from engine_variables
+   where process_instance_key = ?`;
+
+interface LoadedRow {
+  kind: 'e' | 'v';
   key: string;
-  process_instance_key: string;
-  flow_scope_key: string | null;
-  element_id: string;
+  scope_key: string | null;
+  /** element id, or variable name */
+  name: string;
   element_name: string | null;
-  element_type: string;
-  state: string;
-  process_definition_key: string;
-  bpmn_process_id: string;
-  version: number;
-  tenant_id: string;
+  element_type: string | null;
+  state: string | null;
+  /** runtime JSON, or the variable's JSON value */
+  value: string;
+  incident_key: string | null;
+  start_date: Date | string | null;
+  end_date: Date | string | null;
+  process_definition_key: string | null;
+  bpmn_process_id: string | null;
+  version: number | null;
+  tenant_id: string | null;
   parent_process_instance_key: string | null;
   parent_element_instance_key: string | null;
-  incident_key: string | null;
-  runtime: unknown;
-  start_date: Date | string;
-  end_date: Date | string | null;
 }
 
 /**
@@ -135,41 +168,40 @@ export class ProcessInstanceState {
    * Locks the process instance (its root row, `FOR UPDATE`) and then loads its live element
    * instances and variables. The load is a separate statement on purpose: under READ COMMITTED
    * its snapshot is taken after the lock is granted, so it sees everything the previous
-   * command on this instance committed. Undefined when the instance has ended or never existed.
+   * command on this instance committed. The instance is named directly or through a job,
+   * incident or element instance of it. Undefined when it has ended or never existed.
    */
-  static async lockAndLoad(trx: Knex, processInstanceKey: string): Promise<ProcessInstanceState | undefined> {
-    const locked = await trx('engine_element_instances')
-      .select('key')
-      .where({ key: processInstanceKey })
-      .whereNotIn('state', ['COMPLETED', 'TERMINATED'])
-      .forUpdate()
-      .first();
-    if (!locked) return undefined;
-    const rows = (await trx('engine_element_instances')
-      .where({ process_instance_key: processInstanceKey })
-      .whereNotIn('state', ['COMPLETED', 'TERMINATED'])) as ElementRow[];
-    const root = rows.find((row) => String(row.key) === processInstanceKey);
+  static async lockAndLoad(trx: Knex, target: InstanceTarget): Promise<ProcessInstanceState | undefined> {
+    const { owner, key } = ownerOf(target);
+    const locked = await trx.raw<{ rows: { key: string }[] }>(
+      `select key::text as key from engine_element_instances
+        where key = ${owner} and state not in ('COMPLETED', 'TERMINATED') for update`,
+      [key],
+    );
+    const processInstanceKey = locked.rows[0]?.key;
+    if (!processInstanceKey) return undefined;
+    const loaded = await trx.raw<{ rows: LoadedRow[] }>(LOAD_SQL, [processInstanceKey, processInstanceKey]);
+    const elements = loaded.rows.filter((row) => row.kind === 'e');
+    const root = elements.find((row) => row.key === processInstanceKey);
     if (!root) return undefined;
     const state = new ProcessInstanceState({
       processInstanceKey,
-      processDefinitionKey: String(root.process_definition_key),
-      bpmnProcessId: root.bpmn_process_id,
-      version: root.version,
-      tenantId: root.tenant_id,
+      processDefinitionKey: root.process_definition_key!,
+      bpmnProcessId: root.bpmn_process_id!,
+      version: root.version!,
+      tenantId: root.tenant_id!,
       parentProcessInstanceKey: root.parent_process_instance_key ?? undefined,
       parentElementInstanceKey: root.parent_element_instance_key ?? undefined,
     });
-    for (const row of rows) state.elements.set(String(row.key), toElementInstance(row));
-    const variables = (await trx('engine_variables')
-      .select('key', 'scope_key', 'name', 'value')
-      .where({ process_instance_key: processInstanceKey })) as { key: string; scope_key: string; name: string; value: string }[];
-    for (const row of variables) {
-      let scope = state.variables.get(String(row.scope_key));
+    for (const row of elements) state.elements.set(row.key, toElementInstance(row));
+    for (const row of loaded.rows) {
+      if (row.kind !== 'v') continue;
+      let scope = state.variables.get(row.scope_key!);
       if (!scope) {
         scope = new Map();
-        state.variables.set(String(row.scope_key), scope);
+        state.variables.set(row.scope_key!, scope);
       }
-      scope.set(row.name, { key: String(row.key), value: JSON.parse(row.value) as JsonValue });
+      scope.set(row.name, { key: row.key, value: JSON.parse(row.value) as JsonValue });
     }
     return state;
   }
@@ -245,18 +277,17 @@ export class ProcessInstanceState {
   }
 }
 
-function toElementInstance(row: ElementRow): ElementInstance {
-  const runtime = (typeof row.runtime === "string" ? JSON.parse(row.runtime) : row.runtime) as ElementRuntime | null;
+function toElementInstance(row: LoadedRow): ElementInstance {
   return {
-    key: String(row.key),
-    elementId: row.element_id,
+    key: row.key,
+    elementId: row.name,
     elementName: row.element_name ?? undefined,
     elementType: row.element_type as ElementType,
-    flowScopeKey: row.flow_scope_key === null ? undefined : String(row.flow_scope_key),
+    flowScopeKey: row.scope_key ?? undefined,
     state: row.state as ElementState,
-    runtime: runtime ?? {},
-    startDate: new Date(row.start_date).getTime(),
+    runtime: (JSON.parse(row.value) as ElementRuntime | null) ?? {},
+    startDate: new Date(row.start_date!).getTime(),
     endDate: row.end_date === null ? undefined : new Date(row.end_date).getTime(),
-    incidentKey: row.incident_key === null ? undefined : String(row.incident_key),
+    incidentKey: row.incident_key ?? undefined,
   };
 }

@@ -14,10 +14,16 @@ describe('the official Camunda 8.8 REST client, with strict validation, against 
   const now = { consistency: { waitUpToMs: 0 } };
 
   beforeAll(async () => {
-    kit = await RestTestKit.start({ clockControl: true, engine: { resolveIncident: async () => {} } });
+    kit = await RestTestKit.start({
+      clockControl: true,
+      engine: { resolveIncident: async () => {} },
+    });
     await seedScenario(kit.db);
     process.env.CAMUNDA_SDK_VALIDATION = 'req:strict,res:strict';
-    client = new Camunda8({ ZEEBE_REST_ADDRESS: kit.baseUrl, CAMUNDA_AUTH_STRATEGY: 'NONE' }).getOrchestrationClusterApiClient({}, { cached: false });
+    client = new Camunda8({
+      ZEEBE_REST_ADDRESS: kit.baseUrl,
+      CAMUNDA_AUTH_STRATEGY: 'NONE',
+    }).getOrchestrationClusterApiClient({}, { cached: false });
   });
   afterAll(async () => {
     if (previousValidation === undefined) delete process.env.CAMUNDA_SDK_VALIDATION;
@@ -28,20 +34,36 @@ describe('the official Camunda 8.8 REST client, with strict validation, against 
   it('reads topology, instances, element instances, variables, incidents, jobs and XML', async () => {
     expect((await client.getTopology()).gatewayVersion).toBe('8.8.0');
 
-    const instances = await client.searchProcessInstances({ filter: { processDefinitionId: 'order' }, sort: [{ field: 'startDate', order: 'DESC' }], page: { limit: 10 } }, now);
+    const instances = await client.searchProcessInstances(
+      {
+        filter: { processDefinitionId: 'order' },
+        sort: [{ field: 'startDate', order: 'DESC' }],
+        page: { limit: 10 },
+      },
+      now,
+    );
     expect(instances.items.map((item) => item.processInstanceKey)).toEqual([K.stuck, K.running]);
     expect(Number(instances.page.totalItems)).toBe(2);
     // (The client's own request validation drops `page.after`, so cursors are tested with fetch elsewhere.)
-    const second = await client.searchProcessInstances({ sort: [{ field: 'processInstanceKey', order: 'ASC' }], page: { from: 1, limit: 1 } }, now);
+    const second = await client.searchProcessInstances(
+      { sort: [{ field: 'processInstanceKey', order: 'ASC' }], page: { from: 1, limit: 1 } },
+      now,
+    );
     expect(second.items.map((item) => item.processInstanceKey)).toEqual([K.stuck]);
 
     const one = await client.getProcessInstance({ processInstanceKey: K.child as never }, now);
     expect(one.parentProcessInstanceKey).toBe(K.running);
 
-    const elements = await client.searchElementInstances({ filter: { processInstanceKey: K.stuck as never } }, now);
+    const elements = await client.searchElementInstances(
+      { filter: { processInstanceKey: K.stuck as never } },
+      now,
+    );
     expect(elements.items?.map((item) => item.elementId)).toEqual(['start', 'check']);
 
-    const variables = await client.searchVariables({ filter: { processInstanceKey: K.running as never } }, now);
+    const variables = await client.searchVariables(
+      { filter: { processInstanceKey: K.running as never } },
+      now,
+    );
     expect(variables.items.map((item) => item.name)).toEqual(['amount', 'customer', 'note']);
 
     const incidents = await client.searchIncidents({ filter: { state: 'ACTIVE' } }, now);
@@ -50,7 +72,10 @@ describe('the official Camunda 8.8 REST client, with strict validation, against 
     const jobs = await client.searchJobs({ filter: { type: 'check-order' } }, now);
     expect(jobs.items.map((item) => item.state)).toEqual(['CREATED', 'FAILED']);
 
-    const xml = await client.getProcessDefinitionXml({ processDefinitionKey: ORDER.key as never }, now);
+    const xml = await client.getProcessDefinitionXml(
+      { processDefinitionKey: ORDER.key as never },
+      now,
+    );
     expect(xml).toBe(ORDER.xml);
   });
 

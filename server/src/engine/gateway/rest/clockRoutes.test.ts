@@ -27,7 +27,9 @@ describe('/v2/clock', () => {
     const added = await kit.post('/v2/clock/add', { duration: 'P1DT1H' });
     expect(added.status).toBe(200);
     expect(added.body).toEqual({ timestamp: '2025-03-02T10:00:00.000Z' });
-    expect((await kit.post('/v2/clock/add', { millis: -3_600_000 })).body).toEqual({ timestamp: '2025-03-02T09:00:00.000Z' });
+    expect((await kit.post('/v2/clock/add', { millis: -3_600_000 })).body).toEqual({
+      timestamp: '2025-03-02T09:00:00.000Z',
+    });
     // then the engine's clock stays pinned at the moved instant
     expect(kit.clock.now()).toBe(Date.parse('2025-03-02T09:00:00Z'));
     expect((await kit.get('/v2/clock')).body).toEqual({ timestamp: '2025-03-02T09:00:00.000Z' });
@@ -46,16 +48,29 @@ describe('/v2/clock', () => {
     const months = await kit.post('/v2/clock/add', { duration: 'P1M' });
     expect(months.status).toBe(400);
     expect(months.body.detail).toContain('months');
-    expect((await kit.post('/v2/clock/add', { duration: 'PT1H', millis: 5 })).body.detail).toContain('exactly one');
-    expect((await kit.post('/v2/clock/add', { duration: 'one hour' })).body.detail).toContain("'duration'");
+    expect(
+      (await kit.post('/v2/clock/add', { duration: 'PT1H', millis: 5 })).body.detail,
+    ).toContain('exactly one');
+    expect((await kit.post('/v2/clock/add', { duration: 'one hour' })).body.detail).toContain(
+      "'duration'",
+    );
     const beforeEpoch = await kit.post('/v2/clock/add', { millis: -Date.now() * 2 });
     expect(beforeEpoch.status).toBe(400);
     expect(beforeEpoch.body.detail).toContain('1970');
   });
 
   it('answers 403 on every clock route when clock control is disabled, and leaves the clock alone', async () => {
-    for (const [method, path] of [['PUT', '/v2/clock'], ['GET', '/v2/clock'], ['POST', '/v2/clock/reset'], ['POST', '/v2/clock/add']] as const) {
-      const answer = await disabled.call(method, path, method === 'GET' ? undefined : { timestamp: 0, duration: 'PT1H' });
+    for (const [method, path] of [
+      ['PUT', '/v2/clock'],
+      ['GET', '/v2/clock'],
+      ['POST', '/v2/clock/reset'],
+      ['POST', '/v2/clock/add'],
+    ] as const) {
+      const answer = await disabled.call(
+        method,
+        path,
+        method === 'GET' ? undefined : { timestamp: 0, duration: 'PT1H' },
+      );
       expect(answer.status, `${method} ${path}`).toBe(403);
       expect(answer.body.title).toBe('FORBIDDEN');
       expect(answer.body.detail).toContain('ENGINE_CLOCK_CONTROL=true');

@@ -18,7 +18,10 @@ const DISABLED =
  * Camunda's PUT /v2/clock and POST /v2/clock/reset, plus POST /v2/clock/add and GET /v2/clock
  * (which Camunda added in 8.11, with the same shapes). Every route answers 403 when disabled.
  */
-export function addClockRoutes(router: Router, { clock, enabled, logger }: ClockRouteOptions): void {
+export function addClockRoutes(
+  router: Router,
+  { clock, enabled, logger }: ClockRouteOptions,
+): void {
   if (!enabled) {
     router.all(['/v2/clock', '/v2/clock/reset', '/v2/clock/add'], () => {
       throw forbidden(DISABLED);
@@ -47,7 +50,9 @@ export function addClockRoutes(router: Router, { clock, enabled, logger }: Clock
   router.post('/v2/clock/add', (req, res) => {
     const millis = addClockSchema.parse(req.body ?? {});
     if (clock.now() + millis < 0) {
-      throw invalidArgument(`Moving the clock by ${millis} ms would take it before 1970-01-01T00:00:00Z`);
+      throw invalidArgument(
+        `Moving the clock by ${millis} ms would take it before 1970-01-01T00:00:00Z`,
+      );
     }
     clock.add(millis);
     logger.info({ millis, now: new Date(clock.now()).toISOString() }, 'engine clock moved');

@@ -11,19 +11,37 @@ describe('POST /v2/jobs/search', () => {
     kit = await RestTestKit.start();
     await seedScenario(kit.db);
     // failed once with retries left, waiting to be activated again
-    await insertJob(kit.db, { key: retryingJob, type: 'send-invoice', state: 'ACTIVATABLE', retries: 2, errorMessage: 'timeout', processInstanceKey: K.done, elementInstanceKey: K.doneEnd, elementId: 'end', definition: INVOICE, createdAt: '2025-01-03T10:40:00Z' });
+    await insertJob(kit.db, {
+      key: retryingJob,
+      type: 'send-invoice',
+      state: 'ACTIVATABLE',
+      retries: 2,
+      errorMessage: 'timeout',
+      processInstanceKey: K.done,
+      elementInstanceKey: K.doneEnd,
+      elementId: 'end',
+      definition: INVOICE,
+      createdAt: '2025-01-03T10:40:00Z',
+    });
     // a BPMN error thrown by the worker
-    await insertJob(kit.db, { key: caughtJob, type: 'send-invoice', state: 'ERROR_THROWN', errorCode: 'NO_ADDRESS', errorMessage: 'no address', processInstanceKey: K.done, elementInstanceKey: K.doneEnd, elementId: 'end', definition: INVOICE, createdAt: '2025-01-03T10:50:00Z' });
+    await insertJob(kit.db, {
+      key: caughtJob,
+      type: 'send-invoice',
+      state: 'ERROR_THROWN',
+      errorCode: 'NO_ADDRESS',
+      errorMessage: 'no address',
+      processInstanceKey: K.done,
+      elementInstanceKey: K.doneEnd,
+      elementId: 'end',
+      definition: INVOICE,
+      createdAt: '2025-01-03T10:50:00Z',
+    });
   });
   afterAll(async () => {
     await kit.stop();
   });
 
-  const search = async (body: unknown) => {
-    const answer = await kit.post('/v2/jobs/search', body);
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    return answer.body as { items: Record<string, unknown>[]; page: { totalItems: number } };
-  };
+  const search = (body: unknown) => kit.search('/v2/jobs/search', body);
 
   it('shows an activated job as CREATED, in Camunda shape', async () => {
     // when
@@ -57,7 +75,12 @@ describe('POST /v2/jobs/search', () => {
 
   it('maps the engine job states to Camunda job states', async () => {
     const { items } = await search({ sort: [{ field: 'jobKey' }] });
-    const states = Object.fromEntries(items.map((item) => [item.jobKey, [item.state, item.hasFailedWithRetriesLeft]]));
+    const states = Object.fromEntries(
+      items.map((item): [string, unknown[]] => [
+        String(item.jobKey),
+        [item.state, item.hasFailedWithRetriesLeft],
+      ]),
+    );
     expect(states).toEqual({
       [K.runningJob]: ['CREATED', false],
       [K.stuckJob]: ['FAILED', false],
@@ -65,26 +88,46 @@ describe('POST /v2/jobs/search', () => {
       [retryingJob]: ['FAILED', true],
       [caughtJob]: ['ERROR_THROWN', false],
     });
-    expect(items.find((item) => item.jobKey === K.doneJob)).toMatchObject({ endTime: '2025-01-03T10:30:00.000Z', worker: 'worker-2', deadline: null });
-    expect(items.find((item) => item.jobKey === caughtJob)).toMatchObject({ errorCode: 'NO_ADDRESS', errorMessage: 'no address' });
+    expect(items.find((item) => item.jobKey === K.doneJob)).toMatchObject({
+      endTime: '2025-01-03T10:30:00.000Z',
+      worker: 'worker-2',
+      deadline: null,
+    });
+    expect(items.find((item) => item.jobKey === caughtJob)).toMatchObject({
+      errorCode: 'NO_ADDRESS',
+      errorMessage: 'no address',
+    });
   });
 
   it('filters on type, state, retries, worker, deadline and flags', async () => {
-    const keys = async (filter: unknown) => (await search({ filter })).items.map((item) => item.jobKey);
+    const keys = (filter: unknown) => kit.pluck('/v2/jobs/search', 'jobKey', { filter });
     expect(await keys({ type: 'check-order' })).toEqual([K.runningJob, K.stuckJob]);
     expect(await keys({ state: 'FAILED' })).toEqual([K.stuckJob, retryingJob]);
-    expect(await keys({ state: { $in: ['CREATED', 'ERROR_THROWN'] } })).toEqual([K.runningJob, caughtJob]);
+    expect(await keys({ state: { $in: ['CREATED', 'ERROR_THROWN'] } })).toEqual([
+      K.runningJob,
+      caughtJob,
+    ]);
     expect(await keys({ retries: { $lt: 1 } })).toEqual([K.stuckJob]);
     expect(await keys({ worker: { $like: 'worker-*' } })).toEqual([K.runningJob, K.doneJob]);
     expect(await keys({ deadline: null, processInstanceKey: K.running })).toEqual([]);
     expect(await keys({ deadline: { $exists: true } })).toEqual([K.runningJob]);
     expect(await keys({ hasFailedWithRetriesLeft: true })).toEqual([retryingJob]);
-    expect(await keys({ kind: 'BPMN_ELEMENT', listenerEventType: 'UNSPECIFIED', isDenied: null, elementId: 'check' })).toEqual([K.runningJob, K.stuckJob]);
+    expect(
+      await keys({
+        kind: 'BPMN_ELEMENT',
+        listenerEventType: 'UNSPECIFIED',
+        isDenied: null,
+        elementId: 'check',
+      }),
+    ).toEqual([K.runningJob, K.stuckJob]);
     expect(await keys({ endTime: { $lte: '2025-01-03T10:30:00Z' } })).toEqual([K.doneJob]);
   });
 
   it('sorts on a derived field and rejects an unknown job state', async () => {
-    const { items } = await search({ filter: { processInstanceKey: K.done }, sort: [{ field: 'state', order: 'DESC' }] });
+    const { items } = await search({
+      filter: { processInstanceKey: K.done },
+      sort: [{ field: 'state', order: 'DESC' }],
+    });
     expect(items.map((item) => item.state)).toEqual(['FAILED', 'ERROR_THROWN', 'COMPLETED']);
     const bad = await kit.post('/v2/jobs/search', { filter: { state: 'ACTIVATED' } });
     expect(bad.status).toBe(400);

@@ -28,7 +28,8 @@ export class ProblemError extends Error {
   }
 }
 
-export const invalidArgument = (detail: string) => new ProblemError(400, 'INVALID_ARGUMENT', detail);
+export const invalidArgument = (detail: string) =>
+  new ProblemError(400, 'INVALID_ARGUMENT', detail);
 export const notFound = (detail: string) => new ProblemError(404, 'NOT_FOUND', detail);
 export const forbidden = (detail: string) => new ProblemError(403, 'FORBIDDEN', detail);
 
@@ -44,7 +45,10 @@ const statusOfRejection: Record<RejectionCode, number> = {
 };
 
 export function sendProblem(res: Response, problem: Omit<ProblemDetail, 'type'>): void {
-  res.status(problem.status).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', ...problem }));
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: 'about:blank', ...problem }));
 }
 
 /** Maps everything thrown by the v2 handlers to a problem detail; unexpected errors are logged, not described. */
@@ -56,14 +60,30 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     }
     const instance = req.originalUrl.split('?')[0] ?? req.originalUrl;
     if (error instanceof ProblemError) {
-      sendProblem(res, { title: error.title, status: error.status, detail: error.message, instance });
+      sendProblem(res, {
+        title: error.title,
+        status: error.status,
+        detail: error.message,
+        instance,
+      });
     } else if (error instanceof EngineRejection) {
-      sendProblem(res, { title: error.code, status: statusOfRejection[error.code], detail: error.message, instance });
+      sendProblem(res, {
+        title: error.code,
+        status: statusOfRejection[error.code],
+        detail: error.message,
+        instance,
+      });
     } else if (error instanceof ZodError) {
-      sendProblem(res, { title: 'INVALID_ARGUMENT', status: 400, detail: describeIssues(error.issues), instance });
+      sendProblem(res, {
+        title: 'INVALID_ARGUMENT',
+        status: 400,
+        detail: describeIssues(error.issues),
+        instance,
+      });
     } else {
       logger.error({ err: error, path: instance }, 'engine REST request failed');
-      const detail = 'An unexpected error occurred while processing the request; it has been logged.';
+      const detail =
+        'An unexpected error occurred while processing the request; it has been logged.';
       sendProblem(res, { title: 'INTERNAL_ERROR', status: 500, detail, instance });
     }
   };

@@ -91,7 +91,8 @@ export function engineRestRouter(options: EngineRestRouterOptions): Router {
   router.get('/v2/process-definitions/:processDefinitionKey/xml', async (req, res) => {
     const processDefinitionKey = pathKey(req.params.processDefinitionKey, 'processDefinitionKey');
     const xml = await definitions.xml(processDefinitionKey);
-    if (xml === undefined) throw notFound(`Process definition with key '${processDefinitionKey}' not found`);
+    if (xml === undefined)
+      throw notFound(`Process definition with key '${processDefinitionKey}' not found`);
     res.type('text/xml').send(xml);
   });
 
@@ -109,6 +110,9 @@ function bodyOf(req: Request): unknown {
 
 function pathKey(value: string | undefined, name: string): string {
   const parsed = keySchema.safeParse(value);
-  if (!parsed.success) throw invalidArgument(`The ${name} '${value}' is not a key: expected a 64-bit integer written as a string of digits`);
+  if (!parsed.success)
+    throw invalidArgument(
+      `The ${name} '${value}' is not a key: expected a 64-bit integer written as a string of digits`,
+    );
   return parsed.data;
 }

@@ -6,7 +6,7 @@ import { runActivation, runCompletion, terminateElement } from '../lifecycle.js'
 
 export function cancelInstance(runner: CommandRunner, processInstanceKey: string): Promise<void> {
   const notFound = `Expected to cancel a process instance with key '${processInstanceKey}', but no such process was found`;
-  return runner.onInstance(processInstanceKey, notFound, async (execution) => {
+  return runner.onInstance({ processInstanceKey }, notFound, async (execution) => {
     await terminateElement(execution, execution.state.require(processInstanceKey));
   });
 }
@@ -18,9 +18,7 @@ export async function setVariables(
   local: boolean,
 ): Promise<string> {
   const notFound = `Expected to update variables for element with key '${elementInstanceKey}', but no such element was found`;
-  const owner = await ownerOf(runner, 'engine_element_instances', elementInstanceKey);
-  if (!owner) throw new EngineRejection('NOT_FOUND', notFound);
-  return runner.onInstance(owner, notFound, async (execution) => {
+  return runner.onInstance({ elementInstanceKey }, notFound, async (execution) => {
     const scope = execution.state.get(elementInstanceKey);
     if (!scope) throw new EngineRejection('NOT_FOUND', notFound);
     if (local) await setVariablesLocal(execution, scope.key, variables);
@@ -31,7 +29,7 @@ export async function setVariables(
       recordType: 'EVENT',
       valueType: 'VARIABLE_DOCUMENT',
       intent: 'UPDATED',
-      processInstanceKey: owner,
+      processInstanceKey: execution.state.identity.processInstanceKey,
       timestamp: execution.ctx.now,
       value: { scopeKey: elementInstanceKey, updateSemantics: local ? 'LOCAL' : 'PROPAGATE', variables },
     });
@@ -55,9 +53,7 @@ interface IncidentRow {
  */
 export async function resolveIncident(runner: CommandRunner, incidentKey: string): Promise<void> {
   const notFound = `Expected to resolve incident with key '${incidentKey}', but no such incident was found`;
-  const owner = await ownerOf(runner, 'engine_incidents', incidentKey);
-  if (!owner) throw new EngineRejection('NOT_FOUND', notFound);
-  await runner.onInstance(owner, notFound, async (execution) => {
+  await runner.onInstance({ incidentKey }, notFound, async (execution) => {
     const { ctx, state } = execution;
     const incident = (await ctx.trx('engine_incidents').where({ key: incidentKey }).first()) as IncidentRow;
     if (incident.state !== 'ACTIVE') throw new EngineRejection('NOT_FOUND', notFound);
@@ -79,15 +75,5 @@ export async function resolveIncident(runner: CommandRunner, incidentKey: string
     state.touch(instance);
     if (retryStep === 'activate') await runActivation(execution, instance);
     if (retryStep === 'complete') await runCompletion(execution, instance);
-  });
-}
-
-async function ownerOf(runner: CommandRunner, table: string, key: string): Promise<string | undefined> {
-  if (!/^\d+$/.test(key)) return undefined;
-  return runner.transaction(async (ctx) => {
-    const row = (await ctx.trx(table).select('process_instance_key').where({ key }).first()) as
-      | { process_instance_key: string }
-      | undefined;
-    return row ? String(row.process_instance_key) : undefined;
   });
 }

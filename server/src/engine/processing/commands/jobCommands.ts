@@ -18,25 +18,30 @@ interface JobRow {
   error_message: string | null;
 }
 
-/** Runs `body` on a job and its process instance, both locked, or rejects naming the job key. */
+/**
+ * Runs `body` on a job and its process instance, both locked: the instance through its row
+ * lock, the job through an update that only succeeds in one of `allowedStates`.
+ */
 async function onJob<T>(
   runner: CommandRunner,
   jobKey: string,
   action: string,
   allowedStates: string[],
+  changes: (now: number) => Record<string, unknown>,
   body: (execution: InstanceExecution, job: JobRow) => Promise<T>,
 ): Promise<T> {
   const notFound = `Expected to ${action} job with key '${jobKey}', but no such job was found`;
   return runner.transaction(async (ctx) => {
-    const owner = (await ctx.trx('engine_jobs').select('process_instance_key').where({ key: jobKey }).first()) as
-      | { process_instance_key: string }
-      | undefined;
-    if (!owner) throw new EngineRejection('NOT_FOUND', notFound);
-    const execution = await runner.lockAndLoad(ctx, String(owner.process_instance_key), notFound);
-    const job = (await ctx.trx('engine_jobs').where({ key: jobKey }).forUpdate().first()) as JobRow;
-    if (!allowedStates.includes(job.state)) {
-      const reason = job.state === 'COMPLETED' || job.state === 'CANCELED' ? 'NOT_FOUND' : 'FAILED_PRECONDITION';
-      throw new EngineRejection(reason, `Expected to ${action} job with key '${jobKey}', but it is in state '${job.state}'`);
+    const execution = await runner.lockAndLoad(ctx, { jobKey }, notFound);
+    const [job] = (await ctx.trx('engine_jobs')
+      .where({ key: jobKey })
+      .whereIn('state', allowedStates)
+      .update(changes(ctx.now))
+      .returning(['key', 'type', 'state', 'retries', 'element_instance_key', 'element_id', 'error_message'])) as JobRow[];
+    if (!job) {
+      const current = (await ctx.trx('engine_jobs').select('state').where({ key: jobKey }).first()) as { state: string };
+      const reason = current.state === 'COMPLETED' || current.state === 'CANCELED' ? 'NOT_FOUND' : 'FAILED_PRECONDITION';
+      throw new EngineRejection(reason, `Expected to ${action} job with key '${jobKey}', but it is in state '${current.state}'`);
     }
     const result = await body(execution, job);
     await runner.finish(execution);
@@ -59,9 +64,9 @@ function recordJob(ctx: CommandContext, execution: InstanceExecution, job: JobRo
 }
 
 export function completeJob(runner: CommandRunner, jobKey: string, variables: VariableDocument = {}): Promise<void> {
-  return onJob(runner, jobKey, 'complete', ['ACTIVATABLE', 'ACTIVATED'], async (execution, job) => {
+  const changes = (now: number) => ({ state: 'COMPLETED', ended_at: new Date(now) });
+  return onJob(runner, jobKey, 'complete', ['ACTIVATABLE', 'ACTIVATED'], changes, async (execution, job) => {
     const { ctx } = execution;
-    await ctx.trx('engine_jobs').where({ key: jobKey }).update({ state: 'COMPLETED', ended_at: new Date(ctx.now) });
     recordJob(ctx, execution, job, 'COMPLETED', { variables });
     const instance = execution.state.require(String(job.element_instance_key));
     await setResultVariables(execution, instance, variables);
@@ -74,23 +79,21 @@ export function failJob(
   jobKey: string,
   options: { retries: number; errorMessage?: string; retryBackOffMs?: number; variables?: VariableDocument },
 ): Promise<void> {
-  return onJob(runner, jobKey, 'fail', ['ACTIVATED', 'ACTIVATABLE'], async (execution, job) => {
+  const retries = options.retries;
+  const backOff = options.retryBackOffMs ?? 0;
+  const errorMessage = options.errorMessage ?? '';
+  const changes = (now: number) => ({
+    state: retries > 0 ? 'ACTIVATABLE' : 'FAILED',
+    retries,
+    error_message: errorMessage,
+    worker: null,
+    deadline: null,
+    retry_backoff_until: retries > 0 && backOff > 0 ? new Date(now + backOff) : null,
+  });
+  return onJob(runner, jobKey, 'fail', ['ACTIVATED', 'ACTIVATABLE'], changes, async (execution, job) => {
     const { ctx } = execution;
     const instance = execution.state.require(String(job.element_instance_key));
     if (options.variables) await setVariablesLocal(execution, instance.key, options.variables);
-    const retries = options.retries;
-    const backOff = options.retryBackOffMs ?? 0;
-    const errorMessage = options.errorMessage ?? '';
-    await ctx.trx('engine_jobs')
-      .where({ key: jobKey })
-      .update({
-        state: retries > 0 ? 'ACTIVATABLE' : 'FAILED',
-        retries,
-        error_message: errorMessage,
-        worker: null,
-        deadline: null,
-        retry_backoff_until: retries > 0 && backOff > 0 ? new Date(ctx.now + backOff) : null,
-      });
     recordJob(ctx, execution, job, 'FAILED', { retries, errorMessage, retryBackoff: backOff });
     if (retries > 0) {
       ctx.jobTypesToWake.add(job.type);
@@ -109,11 +112,9 @@ export function throwError(
   jobKey: string,
   options: { errorCode: string; errorMessage?: string; variables?: VariableDocument },
 ): Promise<void> {
-  return onJob(runner, jobKey, 'throw an error for', ['ACTIVATED', 'ACTIVATABLE'], async (execution, job) => {
+  const changes = () => ({ state: 'ERROR_THROWN', error_code: options.errorCode, error_message: options.errorMessage ?? '' });
+  return onJob(runner, jobKey, 'throw an error for', ['ACTIVATED', 'ACTIVATABLE'], changes, async (execution, job) => {
     const { ctx } = execution;
-    await ctx.trx('engine_jobs')
-      .where({ key: jobKey })
-      .update({ state: 'ERROR_THROWN', error_code: options.errorCode, error_message: options.errorMessage ?? '' });
     recordJob(ctx, execution, job, 'ERROR_THROWN', { errorCode: options.errorCode, errorMessage: options.errorMessage ?? '' });
     const instance = execution.state.require(String(job.element_instance_key));
     const caught = await throwBpmnError(execution, instance, options.errorCode, options.variables ?? {});
@@ -133,16 +134,15 @@ export function updateJobRetries(runner: CommandRunner, jobKey: string, retries:
       new EngineRejection('INVALID_ARGUMENT', `Expected to update retries of job '${jobKey}' to a number greater than zero, but was ${retries}`),
     );
   }
-  return onJob(runner, jobKey, 'update retries of', ['ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN'], async (execution, job) => {
-    await execution.ctx.trx('engine_jobs').where({ key: jobKey }).update({ retries });
+  const states = ['ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN'];
+  return onJob(runner, jobKey, 'update retries of', states, () => ({ retries }), async (execution, job) => {
     recordJob(execution.ctx, execution, job, 'RETRIES_UPDATED', { retries });
   });
 }
 
 export function updateJobTimeout(runner: CommandRunner, jobKey: string, timeoutMs: number): Promise<void> {
-  return onJob(runner, jobKey, 'update the timeout of', ['ACTIVATED'], async (execution, job) => {
-    const deadline = new Date(execution.ctx.now + timeoutMs);
-    await execution.ctx.trx('engine_jobs').where({ key: jobKey }).update({ deadline });
-    recordJob(execution.ctx, execution, job, 'TIMEOUT_UPDATED', { deadline: deadline.getTime() });
+  const changes = (now: number) => ({ deadline: new Date(now + timeoutMs) });
+  return onJob(runner, jobKey, 'update the timeout of', ['ACTIVATED'], changes, async (execution, job) => {
+    recordJob(execution.ctx, execution, job, 'TIMEOUT_UPDATED', { deadline: execution.ctx.now + timeoutMs });
   });
 }

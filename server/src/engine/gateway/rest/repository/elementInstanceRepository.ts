@@ -32,7 +32,9 @@ const fields: FieldMap = {
   elementName: { sql: 'coalesce(ei.element_name, ei.element_id)' },
   type: { sql: 'ei.element_type' },
   // ACTIVATING, ACTIVATED, COMPLETING and TERMINATING are all still ACTIVE to the API.
-  state: { sql: "(case when ei.state in ('COMPLETED', 'TERMINATED') then ei.state else 'ACTIVE' end)" },
+  state: {
+    sql: "(case when ei.state in ('COMPLETED', 'TERMINATED') then ei.state else 'ACTIVE' end)",
+  },
   hasIncident: { sql: 'ei.incident_key is not null' },
   incidentKey: { sql: 'ei.incident_key' },
   tenantId: { sql: 'ei.tenant_id' },
@@ -51,7 +53,8 @@ export class ElementInstanceRepository {
     const { rows, page } = await runSearch({
       db: this.db,
       // Like Camunda, the process itself is a process instance, not one of its element instances.
-      base: () => this.db({ ei: 'engine_element_instances' }).whereNot('ei.element_type', 'PROCESS'),
+      base: () =>
+        this.db({ ei: 'engine_element_instances' }).whereNot('ei.element_type', 'PROCESS'),
       fields,
       columns,
       where: request.filter ? filterSql(fields, request.filter) : and([]),

@@ -1,5 +1,9 @@
 import type { Database } from '../../../../db/database.js';
-import { INCIDENT_ERROR_TYPES, type IncidentErrorType, type IncidentState } from '../schemas/enums.js';
+import {
+  INCIDENT_ERROR_TYPES,
+  type IncidentErrorType,
+  type IncidentState,
+} from '../schemas/enums.js';
 import type { IncidentSearch } from '../schemas/incidentSearch.js';
 import type { SearchResponse } from '../schemas/searchRequest.js';
 import { compact, isoDate, key, optionalKey } from './rowValues.js';

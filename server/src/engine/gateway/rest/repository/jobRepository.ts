@@ -38,7 +38,9 @@ const fields: FieldMap = {
   worker: { sql: "coalesce(j.worker, '')" },
   // Activation is not a state in Camunda. An open job that has failed before (and got its retries
   // back, or is waiting out its back-off) is FAILED; otherwise CREATED.
-  state: { sql: `(case when ${OPEN} and j.error_message is not null then 'FAILED' when ${OPEN} then 'CREATED' else j.state end)` },
+  state: {
+    sql: `(case when ${OPEN} and j.error_message is not null then 'FAILED' when ${OPEN} then 'CREATED' else j.state end)`,
+  },
   kind: { sql: 'j.kind' },
   // Execution and task listeners are not supported, so no job has a listener event.
   listenerEventType: { sql: "'UNSPECIFIED'" },

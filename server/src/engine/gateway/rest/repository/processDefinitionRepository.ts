@@ -6,9 +6,10 @@ export class ProcessDefinitionRepository {
 
   /** The BPMN XML exactly as it was deployed, or undefined when there is no such definition. */
   async xml(processDefinitionKey: string): Promise<string | undefined> {
-    const row = (await this.db('engine_process_definitions').select('xml').where('key', processDefinitionKey).first()) as
-      | { xml: string }
-      | undefined;
+    const row = (await this.db('engine_process_definitions')
+      .select('xml')
+      .where('key', processDefinitionKey)
+      .first()) as { xml: string } | undefined;
     return row?.xml;
   }
 }

@@ -1,9 +1,21 @@
 import type { Database } from '../../../../db/database.js';
 import type { InstanceState } from '../schemas/enums.js';
-import type { ProcessInstanceFilter, ProcessInstanceSearch } from '../schemas/processInstanceSearch.js';
+import type {
+  ProcessInstanceFilter,
+  ProcessInstanceSearch,
+} from '../schemas/processInstanceSearch.js';
 import type { SearchResponse } from '../schemas/searchRequest.js';
 import { compact, isoDate, key, optionalIsoDate, optionalKey } from './rowValues.js';
-import { and, columnsOf, condition, filterSql, or, runSearch, type FieldMap, type SqlFragment } from './searchSql.js';
+import {
+  and,
+  columnsOf,
+  condition,
+  filterSql,
+  or,
+  runSearch,
+  type FieldMap,
+  type SqlFragment,
+} from './searchSql.js';
 
 /** A process instance as Camunda 8.8's REST API shows it. */
 export interface ProcessInstanceResult {
@@ -23,10 +35,14 @@ export interface ProcessInstanceResult {
 }
 
 // The process instance is its own element instance row: type PROCESS, key = process_instance_key.
-const ELEMENTS_OF_INSTANCE = 'engine_element_instances ei where ei.process_instance_key = pi.key and ei.key <> pi.key';
-const OPEN_INCIDENTS_OF_INSTANCE = "engine_incidents inc where inc.process_instance_key = pi.key and inc.state = 'ACTIVE'";
-const OPEN_JOBS_OF_INSTANCE = "engine_jobs j where j.process_instance_key = pi.key and j.state in ('ACTIVATABLE', 'ACTIVATED')";
-const apiState = (column: string) => `(case when ${column} in ('COMPLETED', 'TERMINATED') then ${column} else 'ACTIVE' end)`;
+const ELEMENTS_OF_INSTANCE =
+  'engine_element_instances ei where ei.process_instance_key = pi.key and ei.key <> pi.key';
+const OPEN_INCIDENTS_OF_INSTANCE =
+  "engine_incidents inc where inc.process_instance_key = pi.key and inc.state = 'ACTIVE'";
+const OPEN_JOBS_OF_INSTANCE =
+  "engine_jobs j where j.process_instance_key = pi.key and j.state in ('ACTIVATABLE', 'ACTIVATED')";
+const apiState = (column: string) =>
+  `(case when ${column} in ('COMPLETED', 'TERMINATED') then ${column} else 'ACTIVE' end)`;
 
 const fields: FieldMap = {
   processInstanceKey: { sql: 'pi.key' },
@@ -44,7 +60,10 @@ const fields: FieldMap = {
   hasIncident: { sql: `exists (select 1 from ${OPEN_INCIDENTS_OF_INSTANCE})` },
   tenantId: { sql: 'pi.tenant_id' },
   errorMessage: { sql: 'inc.error_message', within: OPEN_INCIDENTS_OF_INSTANCE },
-  hasRetriesLeft: { sql: 'j.error_message is not null and j.retries > 0', within: OPEN_JOBS_OF_INSTANCE },
+  hasRetriesLeft: {
+    sql: 'j.error_message is not null and j.retries > 0',
+    within: OPEN_JOBS_OF_INSTANCE,
+  },
   elementId: { sql: 'ei.element_id', within: ELEMENTS_OF_INSTANCE },
   elementInstanceState: { sql: apiState('ei.state'), within: ELEMENTS_OF_INSTANCE },
   hasElementInstanceIncident: { sql: 'ei.incident_key is not null', within: ELEMENTS_OF_INSTANCE },
@@ -89,12 +108,16 @@ export class ProcessInstanceRepository {
 function whereOf(filter: ProcessInstanceFilter): SqlFragment {
   const { $or: alternatives, variables, ...fieldFilters } = filter;
   const fragments = [filterSql(fields, fieldFilters), ...(variables ?? []).map(variableSql)];
-  if (alternatives?.length) fragments.push(or(alternatives.map((alternative) => whereOf(alternative))));
+  if (alternatives?.length)
+    fragments.push(or(alternatives.map((alternative) => whereOf(alternative))));
   return and(fragments);
 }
 
 /** A variable of this name, in any scope of the instance, whose JSON text matches. */
-function variableSql({ name, value }: NonNullable<ProcessInstanceFilter['variables']>[number]): SqlFragment {
+function variableSql({
+  name,
+  value,
+}: NonNullable<ProcessInstanceFilter['variables']>[number]): SqlFragment {
   const matches = condition('v.value', value);
   return {
     sql: `exists (select 1 from engine_variables v where v.process_instance_key = pi.key and v.name = ? and ${matches.sql})`,

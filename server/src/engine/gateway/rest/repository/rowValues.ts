@@ -3,8 +3,11 @@
 /** A scalar column as text: int8 arrives as a string, integers and booleans as themselves. */
 export function text(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return value.toString();
-  throw new Error(`Expected a scalar value from the database, but got ${value === null ? 'null' : typeof value}`);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return value.toString();
+  throw new Error(
+    `Expected a scalar value from the database, but got ${value === null ? 'null' : typeof value}`,
+  );
 }
 
 /** Keys are int8: strings from both drivers, kept as strings (JavaScript numbers lose precision). */

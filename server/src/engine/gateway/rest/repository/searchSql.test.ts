@@ -20,13 +20,21 @@ describe('searchSql', () => {
   });
 
   it('puts fields about the same related rows into one EXISTS', () => {
-    const fields = { a: { sql: 't.a' }, b: { sql: 'r.b', within: 'rel r where r.t = t.id' }, c: { sql: 'r.c', within: 'rel r where r.t = t.id' } };
+    const fields = {
+      a: { sql: 't.a' },
+      b: { sql: 'r.b', within: 'rel r where r.t = t.id' },
+      c: { sql: 'r.c', within: 'rel r where r.t = t.id' },
+    };
     const fragment = filterSql(fields, { a: { $eq: 'x' }, b: { $eq: 'y' }, c: true });
-    expect(fragment.sql).toBe('((t.a = ?)) and (exists (select 1 from rel r where r.t = t.id and ((r.b = ?)) and ((r.c))))');
+    expect(fragment.sql).toBe(
+      '((t.a = ?)) and (exists (select 1 from rel r where r.t = t.id and ((r.b = ?)) and ((r.c))))',
+    );
     expect(fragment.bindings).toEqual(['x', 'y']);
   });
 
   it('hands out base64 cursors, as Camunda clients expect', () => {
-    expect(encodeCursor(41)).toMatch(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+    expect(encodeCursor(41)).toMatch(
+      /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
+    );
   });
 });

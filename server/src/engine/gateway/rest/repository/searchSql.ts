@@ -30,12 +30,18 @@ const TRUE: SqlFragment = { sql: 'true', bindings: [] };
 
 export function and(fragments: SqlFragment[]): SqlFragment {
   if (fragments.length === 0) return TRUE;
-  return { sql: fragments.map((f) => `(${f.sql})`).join(' and '), bindings: fragments.flatMap((f) => f.bindings) };
+  return {
+    sql: fragments.map((f) => `(${f.sql})`).join(' and '),
+    bindings: fragments.flatMap((f) => f.bindings),
+  };
 }
 
 export function or(fragments: SqlFragment[]): SqlFragment {
   if (fragments.length === 0) return TRUE;
-  return { sql: fragments.map((f) => `(${f.sql})`).join(' or '), bindings: fragments.flatMap((f) => f.bindings) };
+  return {
+    sql: fragments.map((f) => `(${f.sql})`).join(' or '),
+    bindings: fragments.flatMap((f) => f.bindings),
+  };
 }
 
 /** Camunda's like pattern (`*`, `?`, backslash escapes) as a SQL LIKE pattern with `\` as escape. */
@@ -63,16 +69,31 @@ export function condition(sql: string, value: FilterValue): SqlFragment {
   const ops = value as Operators<Knex.Value>;
   const parts: SqlFragment[] = [];
   if (ops.$eq !== undefined) parts.push({ sql: `${sql} = ?`, bindings: [ops.$eq] });
-  if (ops.$neq !== undefined) parts.push({ sql: `${sql} is null or ${sql} <> ?`, bindings: [ops.$neq] });
-  if (ops.$exists !== undefined) parts.push({ sql: `${sql} is ${ops.$exists ? 'not ' : ''}null`, bindings: [] });
+  if (ops.$neq !== undefined)
+    parts.push({ sql: `${sql} is null or ${sql} <> ?`, bindings: [ops.$neq] });
+  if (ops.$exists !== undefined)
+    parts.push({ sql: `${sql} is ${ops.$exists ? 'not ' : ''}null`, bindings: [] });
   if (ops.$in !== undefined) {
-    parts.push(ops.$in.length === 0 ? { sql: 'false', bindings: [] } : { sql: `${sql} in (${placeholders(ops.$in)})`, bindings: ops.$in });
+    parts.push(
+      ops.$in.length === 0
+        ? { sql: 'false', bindings: [] }
+        : { sql: `${sql} in (${placeholders(ops.$in)})`, bindings: ops.$in },
+    );
   }
   if (ops.$notIn !== undefined && ops.$notIn.length > 0) {
-    parts.push({ sql: `${sql} is null or ${sql} not in (${placeholders(ops.$notIn)})`, bindings: ops.$notIn });
+    parts.push({
+      sql: `${sql} is null or ${sql} not in (${placeholders(ops.$notIn)})`,
+      bindings: ops.$notIn,
+    });
   }
-  if (ops.$like !== undefined) parts.push({ sql: `${sql} like ? escape '\\'`, bindings: [likePattern(ops.$like)] });
-  for (const [op, comparator] of [['$gt', '>'], ['$gte', '>='], ['$lt', '<'], ['$lte', '<=']] as const) {
+  if (ops.$like !== undefined)
+    parts.push({ sql: `${sql} like ? escape '\\'`, bindings: [likePattern(ops.$like)] });
+  for (const [op, comparator] of [
+    ['$gt', '>'],
+    ['$gte', '>='],
+    ['$lt', '<'],
+    ['$lte', '<='],
+  ] as const) {
     const bound = ops[op];
     if (bound !== undefined) parts.push({ sql: `${sql} ${comparator} ?`, bindings: [bound] });
   }
@@ -80,7 +101,10 @@ export function condition(sql: string, value: FilterValue): SqlFragment {
 }
 
 /** All the properties of a filter object, AND-ed; related-row fields become EXISTS subqueries. */
-export function filterSql(fields: FieldMap, filter: Readonly<Record<string, unknown>>): SqlFragment {
+export function filterSql(
+  fields: FieldMap,
+  filter: Readonly<Record<string, unknown>>,
+): SqlFragment {
   const direct: SqlFragment[] = [];
   const related = new Map<string, SqlFragment[]>();
   for (const [name, value] of Object.entries(filter)) {
@@ -93,13 +117,19 @@ export function filterSql(fields: FieldMap, filter: Readonly<Record<string, unkn
   }
   for (const [within, fragments] of related) {
     const inner = and(fragments);
-    direct.push({ sql: `exists (select 1 from ${within} and ${inner.sql})`, bindings: inner.bindings });
+    direct.push({
+      sql: `exists (select 1 from ${within} and ${inner.sql})`,
+      bindings: inner.bindings,
+    });
   }
   return and(direct);
 }
 
 /** The output columns of a search: every field that is not about related rows, minus `filterOnly`. */
-export function columnsOf(fields: FieldMap, filterOnly: readonly string[] = []): Record<string, string> {
+export function columnsOf(
+  fields: FieldMap,
+  filterOnly: readonly string[] = [],
+): Record<string, string> {
   return Object.fromEntries(
     Object.entries(fields)
       .filter(([name, field]) => !field.within && !filterOnly.includes(name))
@@ -114,12 +144,17 @@ export function encodeCursor(index: number): string {
 
 function decodeCursor(cursor: string): number {
   try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as { index?: unknown };
-    if (typeof decoded.index === 'number' && Number.isInteger(decoded.index) && decoded.index >= 0) return decoded.index;
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as {
+      index?: unknown;
+    };
+    if (typeof decoded.index === 'number' && Number.isInteger(decoded.index) && decoded.index >= 0)
+      return decoded.index;
   } catch {
     // not JSON: rejected below like any other foreign cursor
   }
-  throw invalidArgument(`The cursor '${cursor}' is not one this API handed out; use the startCursor or endCursor of an earlier response`);
+  throw invalidArgument(
+    `The cursor '${cursor}' is not one this API handed out; use the startCursor or endCursor of an earlier response`,
+  );
 }
 
 /** Offset and limit of the rows a page request asks for. */
@@ -146,7 +181,9 @@ export interface SearchSpec {
 }
 
 /** Runs one page of a search and counts all matches. */
-export async function runSearch(spec: SearchSpec): Promise<{ rows: Record<string, unknown>[]; page: PageResponse }> {
+export async function runSearch(
+  spec: SearchSpec,
+): Promise<{ rows: Record<string, unknown>[]; page: PageResponse }> {
   const { offset, limit } = window(spec.page);
   const sqlOf = (name: string) => {
     const field = spec.fields[name];
@@ -154,13 +191,25 @@ export async function runSearch(spec: SearchSpec): Promise<{ rows: Record<string
     return field.sql;
   };
   const columns = Object.entries(spec.columns).map(([alias, sql]) => `${sql} as "${alias}"`);
-  const query = spec.base().whereRaw(spec.where.sql, spec.where.bindings).select(spec.db.raw(columns.join(', ')));
-  for (const { field, order } of spec.sort) query.orderByRaw(`${sqlOf(field)} ${order === 'DESC' ? 'desc' : 'asc'} nulls last`);
-  if (!spec.sort.some((criterion) => criterion.field === spec.keyField)) query.orderByRaw(`${sqlOf(spec.keyField)} asc`);
+  const query = spec
+    .base()
+    .whereRaw(spec.where.sql, spec.where.bindings)
+    .select(spec.db.raw(columns.join(', ')));
+  for (const { field, order } of spec.sort)
+    query.orderByRaw(`${sqlOf(field)} ${order === 'DESC' ? 'desc' : 'asc'} nulls last`);
+  if (!spec.sort.some((criterion) => criterion.field === spec.keyField))
+    query.orderByRaw(`${sqlOf(spec.keyField)} asc`);
   // One after the other: PGlite is a single connection.
-  const rows = limit > 0 ? ((await query.offset(offset).limit(limit)) as Record<string, unknown>[]) : [];
-  const counted = await spec.base().whereRaw(spec.where.sql, spec.where.bindings).count<{ total: string | number }[]>({ total: '*' });
-  const page: PageResponse = { totalItems: Number(counted[0]?.total ?? 0), hasMoreTotalItems: false };
+  const rows =
+    limit > 0 ? ((await query.offset(offset).limit(limit)) as Record<string, unknown>[]) : [];
+  const counted = await spec
+    .base()
+    .whereRaw(spec.where.sql, spec.where.bindings)
+    .count<{ total: string | number }[]>({ total: '*' });
+  const page: PageResponse = {
+    totalItems: Number(counted[0]?.total ?? 0),
+    hasMoreTotalItems: false,
+  };
   if (rows.length > 0) {
     page.startCursor = encodeCursor(offset);
     page.endCursor = encodeCursor(offset + rows.length - 1);

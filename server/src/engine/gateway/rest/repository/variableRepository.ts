@@ -34,9 +34,14 @@ const fields: FieldMap = {
 export class VariableRepository {
   constructor(private readonly db: Database) {}
 
-  async search(request: VariableSearch, options: { truncateValues: boolean }): Promise<SearchResponse<VariableResult>> {
+  async search(
+    request: VariableSearch,
+    options: { truncateValues: boolean },
+  ): Promise<SearchResponse<VariableResult>> {
     // Filters and sorting always see the full value; only the answer is cut.
-    const value = options.truncateValues ? `substr(v.value, 1, ${VARIABLE_VALUE_LIMIT})` : 'v.value';
+    const value = options.truncateValues
+      ? `substr(v.value, 1, ${VARIABLE_VALUE_LIMIT})`
+      : 'v.value';
     const isTruncated = options.truncateValues ? IS_TRUNCATED : 'false';
     const { rows, page } = await runSearch({
       db: this.db,

@@ -4,7 +4,9 @@ import { int64 } from './filterSchemas.js';
 
 /** PUT /v2/clock: pin the engine clock at an instant, in epoch milliseconds. */
 export const pinClockSchema = z.strictObject({
-  timestamp: int64("Expected 'timestamp': the instant to pin the clock at, in epoch milliseconds").pipe(z.number().min(0)),
+  timestamp: int64(
+    "Expected 'timestamp': the instant to pin the clock at, in epoch milliseconds",
+  ).pipe(z.number().min(0)),
 });
 
 /**
@@ -18,7 +20,10 @@ export const addClockSchema = z
   })
   .transform((body, ctx) => {
     if ((body.duration === undefined) === (body.millis === undefined)) {
-      ctx.addIssue({ code: 'custom', message: "Give exactly one of 'duration' (ISO 8601, e.g. PT1H) or 'millis'" });
+      ctx.addIssue({
+        code: 'custom',
+        message: "Give exactly one of 'duration' (ISO 8601, e.g. PT1H) or 'millis'",
+      });
       return z.NEVER;
     }
     if (body.millis !== undefined) return body.millis;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { ELEMENT_TYPES, INSTANCE_STATES } from './enums.js';
-import { booleanFilter, dateTimeFilter, enumFilter, keyFilter, stringFilter } from './filterSchemas.js';
+import {
+  booleanFilter,
+  dateTimeFilter,
+  enumFilter,
+  keyFilter,
+  stringFilter,
+} from './filterSchemas.js';
 import { searchRequestSchema, type SearchRequest } from './searchRequest.js';
 
 // Camunda 8.8 takes plain values for most of these; the operator forms are accepted as well.
@@ -37,7 +43,13 @@ export const ELEMENT_INSTANCE_SORT_FIELDS = [
   'tenantId',
 ] as const;
 
-export const elementInstanceSearchSchema = searchRequestSchema(elementInstanceFilter, ELEMENT_INSTANCE_SORT_FIELDS);
+export const elementInstanceSearchSchema = searchRequestSchema(
+  elementInstanceFilter,
+  ELEMENT_INSTANCE_SORT_FIELDS,
+);
 
 export type ElementInstanceFilter = z.output<typeof elementInstanceFilter>;
-export type ElementInstanceSearch = SearchRequest<ElementInstanceFilter, (typeof ELEMENT_INSTANCE_SORT_FIELDS)[number]>;
+export type ElementInstanceSearch = SearchRequest<
+  ElementInstanceFilter,
+  (typeof ELEMENT_INSTANCE_SORT_FIELDS)[number]
+>;

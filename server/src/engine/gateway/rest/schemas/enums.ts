@@ -57,11 +57,34 @@ export type IncidentErrorType = (typeof INCIDENT_ERROR_TYPES)[number];
 export const INCIDENT_STATES = ['ACTIVE', 'MIGRATED', 'RESOLVED', 'PENDING'] as const;
 export type IncidentState = (typeof INCIDENT_STATES)[number];
 
-export const JOB_STATES = ['CANCELED', 'COMPLETED', 'CREATED', 'ERROR_THROWN', 'FAILED', 'MIGRATED', 'RETRIES_UPDATED', 'TIMED_OUT'] as const;
+export const JOB_STATES = [
+  'CANCELED',
+  'COMPLETED',
+  'CREATED',
+  'ERROR_THROWN',
+  'FAILED',
+  'MIGRATED',
+  'RETRIES_UPDATED',
+  'TIMED_OUT',
+] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
-export const JOB_KINDS = ['BPMN_ELEMENT', 'EXECUTION_LISTENER', 'TASK_LISTENER', 'AD_HOC_SUB_PROCESS'] as const;
+export const JOB_KINDS = [
+  'BPMN_ELEMENT',
+  'EXECUTION_LISTENER',
+  'TASK_LISTENER',
+  'AD_HOC_SUB_PROCESS',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
-export const JOB_LISTENER_EVENT_TYPES = ['ASSIGNING', 'CANCELING', 'COMPLETING', 'CREATING', 'END', 'START', 'UNSPECIFIED', 'UPDATING'] as const;
+export const JOB_LISTENER_EVENT_TYPES = [
+  'ASSIGNING',
+  'CANCELING',
+  'COMPLETING',
+  'CREATING',
+  'END',
+  'START',
+  'UNSPECIFIED',
+  'UPDATING',
+] as const;
 export type JobListenerEventType = (typeof JOB_LISTENER_EVENT_TYPES)[number];

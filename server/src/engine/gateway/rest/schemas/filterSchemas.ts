@@ -28,13 +28,30 @@ export const keySchema = z
   .string()
   .regex(KEY, 'Expected a key: a 64-bit integer written as a string of digits')
   // Checked only once the text is digits (zod runs every check, even after a failed one).
-  .refine((value) => !KEY.test(value) || (BigInt(value) <= INT64_MAX && BigInt(value) >= -INT64_MAX - 1n), 'Expected a key within the 64-bit integer range');
+  .refine(
+    (value) => !KEY.test(value) || (BigInt(value) <= INT64_MAX && BigInt(value) >= -INT64_MAX - 1n),
+    'Expected a key within the 64-bit integer range',
+  );
 
 /** An int64 as JSON allows it: a number, or (as Camunda's own client sends it) a string of digits. */
 export const int64 = (message: string) =>
-  z.union([z.number().int(), z.string().regex(/^-?\d{1,16}$/).transform(Number)], { message }).pipe(z.number().int().refine(Number.isSafeInteger, message));
+  z
+    .union(
+      [
+        z.number().int(),
+        z
+          .string()
+          .regex(/^-?\d{1,16}$/)
+          .transform(Number),
+      ],
+      { message },
+    )
+    .pipe(z.number().int().refine(Number.isSafeInteger, message));
 
-const dateTimeSchema = z.iso.datetime({ offset: true, message: 'Expected an ISO 8601 date-time, e.g. 2025-01-31T12:00:00Z' });
+const dateTimeSchema = z.iso.datetime({
+  offset: true,
+  message: 'Expected an ISO 8601 date-time, e.g. 2025-01-31T12:00:00Z',
+});
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -48,7 +65,9 @@ function filterProperty<T, A extends Operators<T>>(plain: z.ZodType<T>, advanced
     const parsed = isPlainObject(value) ? advanced.safeParse(value) : plain.safeParse(value);
     if (!parsed.success) {
       // Re-raised here so that zod prefixes them with this property's path.
-      ctx.issues.push(...(parsed.error.issues.map((issue) => ({ ...issue, input: value })) as typeof ctx.issues));
+      ctx.issues.push(
+        ...(parsed.error.issues.map((issue) => ({ ...issue, input: value })) as typeof ctx.issues),
+      );
       return z.NEVER;
     }
     return isPlainObject(value) ? (parsed.data as A) : { $eq: parsed.data as T };
@@ -56,7 +75,13 @@ function filterProperty<T, A extends Operators<T>>(plain: z.ZodType<T>, advanced
 }
 
 function basicOperators<T>(value: z.ZodType<T>) {
-  return { $eq: value.optional(), $neq: value.optional(), $exists: z.boolean().optional(), $in: z.array(value).optional(), $notIn: z.array(value).optional() };
+  return {
+    $eq: value.optional(),
+    $neq: value.optional(),
+    $exists: z.boolean().optional(),
+    $in: z.array(value).optional(),
+    $notIn: z.array(value).optional(),
+  };
 }
 
 function rangeOperators<T>(value: z.ZodType<T>) {
@@ -85,9 +110,11 @@ export const enumFilter = <const V extends readonly [string, ...string[]]>(value
   return filterProperty(value, z.strictObject({ ...basicOperators(value), $like: likeSchema }));
 };
 
-export const integerFilter = () => filterProperty(z.number().int(), z.strictObject(rangeOperators(z.number().int())));
+export const integerFilter = () =>
+  filterProperty(z.number().int(), z.strictObject(rangeOperators(z.number().int())));
 
-export const dateTimeFilter = () => filterProperty(dateTimeSchema, z.strictObject(rangeOperators(dateTimeSchema)));
+export const dateTimeFilter = () =>
+  filterProperty(dateTimeSchema, z.strictObject(rangeOperators(dateTimeSchema)));
 
 export const booleanFilter = () => z.boolean();
 
@@ -96,5 +123,8 @@ export type FilterValue = Operators<unknown> | boolean;
 /** A filter Camunda defines but this engine cannot evaluate: rejected with the reason, never ignored. */
 export const unsupportedFilter = (reason: string) =>
   z.unknown().superRefine((_value, ctx) => {
-    ctx.addIssue({ code: 'custom', message: `This filter is not supported by the embedded engine: ${reason}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `This filter is not supported by the embedded engine: ${reason}`,
+    });
   });

@@ -36,7 +36,9 @@ export const INCIDENT_SORT_FIELDS = [
 export const incidentSearchSchema = searchRequestSchema(incidentFilter, INCIDENT_SORT_FIELDS);
 
 /** Camunda 8.8 takes an optional `operationReference`; there is nothing else to say. */
-export const incidentResolutionSchema = z.strictObject({ operationReference: int64("Expected 'operationReference' to be a positive number").optional() });
+export const incidentResolutionSchema = z.strictObject({
+  operationReference: int64("Expected 'operationReference' to be a positive number").optional(),
+});
 
 export type IncidentFilter = z.output<typeof incidentFilter>;
 export type IncidentSearch = SearchRequest<IncidentFilter, (typeof INCIDENT_SORT_FIELDS)[number]>;

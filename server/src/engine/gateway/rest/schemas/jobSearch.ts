@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { JOB_KINDS, JOB_LISTENER_EVENT_TYPES, JOB_STATES } from './enums.js';
-import { booleanFilter, dateTimeFilter, enumFilter, integerFilter, keyFilter, stringFilter } from './filterSchemas.js';
+import {
+  booleanFilter,
+  dateTimeFilter,
+  enumFilter,
+  integerFilter,
+  keyFilter,
+  stringFilter,
+} from './filterSchemas.js';
 import { searchRequestSchema, type SearchRequest } from './searchRequest.js';
 
 /** Camunda allows `null` for these: "has no value". */
-const orNull = <T extends z.ZodType>(schema: T) => z.union([z.null().transform(() => ({ $exists: false })), schema]);
+const orNull = <T extends z.ZodType>(schema: T) =>
+  z.union([z.null().transform(() => ({ $exists: false })), schema]);
 
 const jobFilter = z.strictObject({
   deadline: orNull(dateTimeFilter()).optional(),

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { INSTANCE_STATES } from './enums.js';
-import { booleanFilter, dateTimeFilter, enumFilter, integerFilter, keyFilter, stringFilter, unsupportedFilter } from './filterSchemas.js';
+import {
+  booleanFilter,
+  dateTimeFilter,
+  enumFilter,
+  integerFilter,
+  keyFilter,
+  stringFilter,
+  unsupportedFilter,
+} from './filterSchemas.js';
 import { searchRequestSchema, type SearchRequest } from './searchRequest.js';
 
 /** `{ name, value }`: instances with a variable of that name whose JSON value matches. */
@@ -54,7 +62,13 @@ export const PROCESS_INSTANCE_SORT_FIELDS = [
   'tenantId',
 ] as const;
 
-export const processInstanceSearchSchema = searchRequestSchema(processInstanceFilter, PROCESS_INSTANCE_SORT_FIELDS);
+export const processInstanceSearchSchema = searchRequestSchema(
+  processInstanceFilter,
+  PROCESS_INSTANCE_SORT_FIELDS,
+);
 
 export type ProcessInstanceFilter = z.output<typeof processInstanceFilter>;
-export type ProcessInstanceSearch = SearchRequest<ProcessInstanceFilter, (typeof PROCESS_INSTANCE_SORT_FIELDS)[number]>;
+export type ProcessInstanceSearch = SearchRequest<
+  ProcessInstanceFilter,
+  (typeof PROCESS_INSTANCE_SORT_FIELDS)[number]
+>;

@@ -27,7 +27,10 @@ const pageSchema = z
   .superRefine((page, ctx) => {
     const used = (['from', 'after', 'before'] as const).filter((key) => page[key] !== undefined);
     if (used.length > 1) {
-      ctx.addIssue({ code: 'custom', message: `Use only one of ${used.map((key) => `'${key}'`).join(', ')}: offset and cursor pagination do not mix` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `Use only one of ${used.map((key) => `'${key}'`).join(', ')}: offset and cursor pagination do not mix`,
+      });
     }
   })
   .transform((page): PageRequest => {
@@ -40,7 +43,9 @@ const pageSchema = z
 function sortSchema<F extends readonly [string, ...string[]]>(fields: F) {
   return z.array(
     z.strictObject({
-      field: z.enum(fields, { message: `Expected one of the sortable fields: ${fields.join(', ')}` }),
+      field: z.enum(fields, {
+        message: `Expected one of the sortable fields: ${fields.join(', ')}`,
+      }),
       // Camunda documents ASC / DESC; older clients send lower case.
       order: z
         .enum(['ASC', 'DESC', 'asc', 'desc'])
@@ -51,20 +56,21 @@ function sortSchema<F extends readonly [string, ...string[]]>(fields: F) {
 }
 
 /** `{ filter?, sort?, page? }` with this resource's filter schema and sortable fields. */
-export function searchRequestSchema<F extends z.ZodType, S extends readonly [string, ...string[]]>(filter: F, sortFields: S) {
+export function searchRequestSchema<F extends z.ZodType, S extends readonly [string, ...string[]]>(
+  filter: F,
+  sortFields: S,
+) {
   return z
     .strictObject({
       filter: filter.optional(),
       sort: sortSchema(sortFields).optional(),
       page: pageSchema.optional(),
     })
-    .transform(
-      (request): SearchRequest<z.output<F>, S[number]> => ({
-        filter: request.filter,
-        sort: request.sort ?? [],
-        page: request.page ?? { kind: 'offset', from: 0, limit: DEFAULT_PAGE_LIMIT },
-      }),
-    );
+    .transform((request): SearchRequest<z.output<F>, S[number]> => ({
+      filter: request.filter,
+      sort: request.sort ?? [],
+      page: request.page ?? { kind: 'offset', from: 0, limit: DEFAULT_PAGE_LIMIT },
+    }));
 }
 
 export interface SearchRequest<F, S extends string> {

@@ -13,7 +13,14 @@ const variableFilter = z.strictObject({
   processInstanceKey: keyFilter().optional(),
 });
 
-export const VARIABLE_SORT_FIELDS = ['value', 'name', 'tenantId', 'variableKey', 'scopeKey', 'processInstanceKey'] as const;
+export const VARIABLE_SORT_FIELDS = [
+  'value',
+  'name',
+  'tenantId',
+  'variableKey',
+  'scopeKey',
+  'processInstanceKey',
+] as const;
 
 export const variableSearchSchema = searchRequestSchema(variableFilter, VARIABLE_SORT_FIELDS);
 

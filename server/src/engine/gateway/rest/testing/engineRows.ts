@@ -18,7 +18,10 @@ export interface Definition {
 
 export async function insertDefinition(db: Database, definition: Definition): Promise<void> {
   const deploymentKey = (BigInt(definition.key) + 1_000_000n).toString();
-  await db('engine_deployments').insert({ key: deploymentKey, created_at: at('2025-01-01T00:00:00Z') });
+  await db('engine_deployments').insert({
+    key: deploymentKey,
+    created_at: at('2025-01-01T00:00:00Z'),
+  });
   await db('engine_process_definitions').insert({
     key: definition.key,
     bpmn_process_id: definition.bpmnProcessId,
@@ -69,13 +72,27 @@ export async function insertElement(db: Database, element: Element): Promise<voi
 }
 
 /** The process instance itself: its element instance of type PROCESS. */
-export function insertInstance(db: Database, instance: Omit<Element, 'processInstanceKey' | 'elementId' | 'elementType'>): Promise<void> {
-  return insertElement(db, { ...instance, processInstanceKey: instance.key, elementId: instance.definition.bpmnProcessId, elementType: 'PROCESS' });
+export function insertInstance(
+  db: Database,
+  instance: Omit<Element, 'processInstanceKey' | 'elementId' | 'elementType'>,
+): Promise<void> {
+  return insertElement(db, {
+    ...instance,
+    processInstanceKey: instance.key,
+    elementId: instance.definition.bpmnProcessId,
+    elementType: 'PROCESS',
+  });
 }
 
 export async function insertVariable(
   db: Database,
-  variable: { key: string; processInstanceKey: string; scopeKey?: string; name: string; value: unknown },
+  variable: {
+    key: string;
+    processInstanceKey: string;
+    scopeKey?: string;
+    name: string;
+    value: unknown;
+  },
 ): Promise<void> {
   await db('engine_variables').insert({
     key: variable.key,

@@ -8,11 +8,33 @@ import type { EngineApi } from '../../../api.js';
 import { ControllableClock } from '../../../clock.js';
 import { engineRestRouter } from '../router.js';
 
+/** One item of a search answer, or any JSON object a test reads. */
+export type Item = Record<string, unknown>;
+
+/** A JSON answer as tests read it: a search result, a problem detail, or some other object. */
+export interface AnswerBody {
+  items: Item[];
+  page: {
+    totalItems: number;
+    hasMoreTotalItems: boolean;
+    startCursor?: string;
+    endCursor?: string;
+  };
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  [field: string]: unknown;
+}
+
 export interface RestAnswer {
   status: number;
   contentType: string;
-  /** Parsed JSON when the answer is JSON, else the text. */
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read answers freely
+  /** The body as text (XML, or empty for 204). */
+  text: string;
+  /** The body parsed, when it is JSON; else an empty object. */
+  body: AnswerBody;
 }
 
 export interface RestTestKitOptions {
@@ -40,8 +62,16 @@ export class RestTestKit {
     const testDb = options.testDb ?? (await createTestDatabase());
     const clock = options.clock ?? new ControllableClock();
     const logger = pino({ level: 'silent' });
-    const engine = options.engine ?? { resolveIncident: () => Promise.reject(new Error('no engine in this test')) };
-    const router = engineRestRouter({ db: testDb.db, engine, clock, clockControl: options.clockControl ?? false, logger });
+    const engine = options.engine ?? {
+      resolveIncident: () => Promise.reject(new Error('no engine in this test')),
+    };
+    const router = engineRestRouter({
+      db: testDb.db,
+      engine,
+      clock,
+      clockControl: options.clockControl ?? false,
+      logger,
+    });
     const server = createApp({ db: testDb.db, logger, routers: [router] }).listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
@@ -77,6 +107,20 @@ export class RestTestKit {
     });
     const contentType = response.headers.get('content-type') ?? '';
     const text = await response.text();
-    return { status: response.status, contentType, body: /json/.test(contentType) && text ? JSON.parse(text) : text };
+    const body = (/json/.test(contentType) && text ? JSON.parse(text) : {}) as AnswerBody;
+    return { status: response.status, contentType, text, body };
+  }
+
+  /** POST a search and expect 200: the items, and the page block. */
+  async search(path: string, body?: unknown): Promise<{ items: Item[]; page: AnswerBody['page'] }> {
+    const answer = await this.post(path, body);
+    if (answer.status !== 200)
+      throw new Error(`POST ${path} answered ${answer.status}: ${answer.text}`);
+    return { items: answer.body.items, page: answer.body.page };
+  }
+
+  /** POST a search and take one field of each item, e.g. the keys. */
+  async pluck(path: string, field: string, body?: unknown): Promise<unknown[]> {
+    return (await this.search(path, body)).items.map((item) => item[field]);
   }
 }
