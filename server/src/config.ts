@@ -26,6 +26,13 @@ const serverConfigSchema = z.object({
   SEED_DEMO: booleanSetting.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** The gRPC gateway has no authentication of its own, so it listens on loopback unless told otherwise. */
+  ZEEBE_GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
+  SESSION_TTL_MINUTES: z.coerce.number({ error: 'expected minutes' }).int().positive().default(60),
+  SESSION_MAX_HOURS: z.coerce.number({ error: 'expected hours' }).int().positive().default(12),
+  SERVICE_TOKEN_TTL_MINUTES: z.coerce.number({ error: 'expected minutes' }).int().positive().default(10),
+  WORKER_CLIENT_ID: z.string().min(1).default('zaakstroom-workers'),
+  WORKER_CLIENT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;

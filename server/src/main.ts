@@ -1,5 +1,6 @@
 import { ConfigError, readConfig } from './config.js';
 import { createLogger } from './logging.js';
+import { demoAccounts, demoPassword } from './modules/auth/index.js';
 import { startServer } from './server.js';
 
 /**
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
     '',
     engineOnly ? `Zaakstroom engine is running (database: ${database})` : `Zaakstroom is running at ${server.url}  (database: ${database})`,
     server.engine ? `  Zeebe gateway (gRPC): localhost:${server.engine.grpc.port}   REST v2: ${server.url}/v2` : `  engine: external (${config.ZEEBE_ADDRESS})`,
+    ...(config.SEED_DEMO && !engineOnly
+      ? [`  Demo accounts (password "${demoPassword}"): ${demoAccounts.map((account) => `${account.username} (${account.roles.join(', ')})`).join(', ')}`]
+      : []),
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -49,9 +49,22 @@ describe('server', () => {
     });
   });
 
+  it('asks for a login before saying anything about /api routes', async () => {
+    const response = await fetch(`${server.url}/api/no-such-thing`);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { name: string } }).error.name).toBe('AuthenticationError');
+  });
+
   it('answers an unknown route with 404 and the JSON error body', async () => {
+    // given a signed-in user
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'behandelaar', password: 'demo' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     // when requesting a route that does not exist
-    const response = await fetch(`${server.url}/api/no-such-thing?x=1`);
+    const response = await fetch(`${server.url}/api/no-such-thing?x=1`, { headers: { cookie } });
     // then the error names the method and path
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);

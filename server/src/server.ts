@@ -1,12 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { Router } from 'express';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startEmbeddedEngine, type RunningEngine } from './engine/embeddedEngine.js';
 import type { Logger } from './logging.js';
+import { createPlatform, type Platform } from './platform/platformApi.js';
 
 export interface RunningServer {
   url: string;
@@ -34,19 +36,35 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     : await startEmbeddedEngine({
         db,
         logger,
-        host: config.HOST,
+        host: config.ZEEBE_GATEWAY_HOST,
         grpcPort: config.ZEEBE_GATEWAY_PORT,
         clockControl: config.ENGINE_CLOCK_CONTROL,
       });
-  const routers = engine ? [engine.restRouter] : [];
+  let url = '';
+  const platform: Platform | undefined = options.engineOnly
+    ? undefined
+    : await createPlatform({ db, config, selfUrl: () => url });
+  const routers = [...(engine ? [engineRouter(engine, platform)] : []), ...(platform ? [platform.router] : [])];
   const app = createApp({ db, logger, routers, ...(options.engineOnly ? {} : { uiDirectory }) });
   const http = await listen(app.listen.bind(app), config.PORT, config.HOST);
   const { port } = http.address() as AddressInfo;
-  const url = `http://localhost:${port}`;
+  url = `http://localhost:${port}`;
 
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= shutdown({ http, engine, db, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger }));
   return { url, db, engine, close };
+}
+
+/**
+ * The engine's REST v2 API. With the platform, it is for signed-in staff and the workers' service
+ * credential; engine-only mode (`npm run engine`) stands in for a cluster on a trusted network.
+ */
+function engineRouter(engine: RunningEngine, platform: Platform | undefined): Router {
+  if (!platform) return engine.restRouter;
+  const router = Router();
+  router.use('/v2', platform.auth.authenticate, platform.auth.verifyCsrf, platform.auth.requireRole('beheerder', 'coordinator', 'manager', 'service'));
+  router.use(engine.restRouter);
+  return router;
 }
 
 function listen(

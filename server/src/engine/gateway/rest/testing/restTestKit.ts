@@ -99,11 +99,16 @@ export class RestTestKit {
     return this.call('GET', path);
   }
 
-  async call(method: string, path: string, body?: unknown): Promise<RestAnswer> {
+  async call(method: string, path: string, request?: unknown): Promise<RestAnswer> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      headers: request === undefined ? {} : { 'content-type': 'application/json' },
+      body:
+        request === undefined
+          ? undefined
+          : typeof request === 'string'
+            ? request
+            : JSON.stringify(request),
     });
     const contentType = response.headers.get('content-type') ?? '';
     const text = await response.text();

@@ -1,0 +1,72 @@
+import type { Router } from 'express';
+import type { ServerConfig } from '../config.js';
+import type { Database } from '../db/database.js';
+import { apiRouter } from '../http/apiRouter.js';
+import { OpenApiRegistry } from '../http/openapi.js';
+import { openApiRouter } from '../http/openapiRouter.js';
+import { auditRouter, recordAudit } from '../modules/audit/index.js';
+import { createAuthModule, ensureServiceCredential, generateServiceSecret, seedDemoAccounts, type AuthModule } from '../modules/auth/index.js';
+import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter } from '../modules/catalogus/index.js';
+import { CalendarService, calendarRouter } from '../modules/deadlines/index.js';
+import { engineRestClient } from './engineRestClient.js';
+import { serviceTokenProvider } from './serviceToken.js';
+import { processModelCheck } from './processModelCheck.js';
+
+export interface PlatformOptions {
+  db: Database;
+  config: ServerConfig;
+  /** This server's own URL, known once it listens. */
+  selfUrl: () => string;
+}
+
+export interface Platform {
+  /** Everything under /api, authenticated by default. */
+  router: Router;
+  auth: AuthModule;
+  /** The credential the in-process workers use to call the API. */
+  workerCredential: { clientId: string; secret: string };
+}
+
+/** The zaak platform: its modules, wired together behind one authenticated /api router. */
+export async function createPlatform({ db, config, selfUrl }: PlatformOptions): Promise<Platform> {
+  const openApi = new OpenApiRegistry();
+  const auth = createAuthModule({
+    db,
+    openApi,
+    sessionTtlMs: config.SESSION_TTL_MINUTES * 60_000,
+    sessionMaxLifetimeMs: config.SESSION_MAX_HOURS * 3_600_000,
+    serviceTokenTtlMs: config.SERVICE_TOKEN_TTL_MINUTES * 60_000,
+  });
+  if (config.SEED_DEMO) await seedDemoAccounts(db);
+  const workerCredential = { clientId: config.WORKER_CLIENT_ID, secret: config.WORKER_CLIENT_SECRET ?? generateServiceSecret() };
+  await ensureServiceCredential(db, { ...workerCredential, description: 'Zaakstroom job workers' });
+
+  // The embedded engine's REST API sits on this server; a cluster's would be configured here.
+  const engineRest = engineRestClient(selfUrl, serviceTokenProvider(selfUrl, workerCredential));
+  const access = { requireRole: auth.requireRole, currentUser: auth.currentUser };
+  const catalogusService = new CatalogusService({
+    db,
+    onChange: async (change, trx) => {
+      await recordAudit(trx, auditEntryOf(change));
+    },
+  });
+  const router = apiRouter({
+    authenticate: auth.authenticate,
+    verifyCsrf: auth.verifyCsrf,
+    publicRoutes: auth.publicRoutes,
+    routers: [
+      auth.router,
+      auditRouter({ db, requireRole: auth.requireRole, openApi }),
+      calendarRouter({ ...access, calendarService: new CalendarService(db), openApi }),
+      catalogusRouter({
+        ...access,
+        catalogusService,
+        authorisationService: new AuthorisationService(db),
+        modelCheck: processModelCheck(engineRest),
+        openApi,
+      }),
+      openApiRouter({ registry: openApi, info: { title: 'Zaakstroom API', version: '0.1.0' } }),
+    ],
+  });
+  return { router, auth, workerCredential };
+}
