@@ -10,6 +10,16 @@ export interface Clock {
 export class ControllableClock implements Clock {
   private offsetMs = 0;
   private pinnedAt: number | undefined;
+  private readonly listeners: (() => void)[] = [];
+
+  /** Called after every change, e.g. so the scheduler fires timers that just became due. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   now(): number {
     return this.pinnedAt ?? Date.now() + this.offsetMs;
@@ -18,16 +28,19 @@ export class ControllableClock implements Clock {
   /** Pins the clock at an instant (Camunda's PUT /v2/clock). */
   pin(epochMs: number): void {
     this.pinnedAt = epochMs;
+    this.changed();
   }
 
   /** Moves the clock forward (POST /v2/clock/add); keeps it pinned if it was. */
   add(ms: number): void {
     if (this.pinnedAt !== undefined) this.pinnedAt += ms;
     else this.offsetMs += ms;
+    this.changed();
   }
 
   reset(): void {
     this.pinnedAt = undefined;
     this.offsetMs = 0;
+    this.changed();
   }
 }

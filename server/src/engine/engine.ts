@@ -21,6 +21,10 @@ import { deploy } from './processing/commands/deploy.js';
 import { cancelInstance, resolveIncident, setVariables } from './processing/commands/instanceCommands.js';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/jobCommands.js';
 import { processorFor } from './processing/processors.js';
+import { subscribeScopeEvents } from './processing/scopeSubscriptions.js';
+import { publishMessage, type PublishMessageCommand } from './processing/commands/publishMessage.js';
+import { triggerTimer } from './processing/commands/triggerTimer.js';
+import { Scheduler } from './scheduler/scheduler.js';
 import { DefinitionStore } from './state/definitionStore.js';
 import { activateJobs } from './state/jobActivation.js';
 import { KeyGenerator } from './state/keyGenerator.js';
@@ -29,11 +33,16 @@ export interface EngineOptions {
   db: Database;
   logger: Logger;
   clock?: ControllableClock;
+  /** Poll for due timers in the background (default true); tests may drive runDueWork() instead. */
+  scheduler?: boolean;
 }
 
 export interface Engine extends EngineApi {
   readonly clock: ControllableClock;
   readonly db: Database;
+  publishMessage(command: PublishMessageCommand): Promise<{ key: string; tenantId: string }>;
+  /** Fires due timers and expires messages now; returns the number of timers fired. */
+  runDueWork(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -48,6 +57,7 @@ class EmbeddedEngine implements Engine {
   private readonly runner: CommandRunner;
   private readonly jobsAvailable = new EventEmitter();
   private readonly resultWaiters = new Map<string, (outcome: InstanceOutcome) => void>();
+  private readonly scheduler: Scheduler;
 
   constructor(options: EngineOptions) {
     this.db = options.db;
@@ -59,13 +69,31 @@ class EmbeddedEngine implements Engine {
       definitions: new DefinitionStore(),
       logger: options.logger.child({ component: 'engine' }),
       processors: processorFor,
+      onActivated: subscribeScopeEvents,
     };
     this.runner = new CommandRunner(this.db, services, (ctx) => this.afterCommit(ctx));
+    this.scheduler = new Scheduler({
+      db: this.db,
+      clock: this.clock,
+      logger: services.logger,
+      fireTimer: (timerKey) => triggerTimer(this.runner, timerKey),
+    });
+    this.clock.onChange(() => this.scheduler.poke());
+    if (options.scheduler ?? true) this.scheduler.start();
   }
 
   private afterCommit(ctx: CommandContext): void {
     for (const type of ctx.jobTypesToWake) this.jobsAvailable.emit(type);
     for (const outcome of ctx.finishedInstances) this.resultWaiters.get(outcome.processInstanceKey)?.(outcome);
+    if (ctx.timersChanged) this.scheduler.poke();
+  }
+
+  publishMessage(command: PublishMessageCommand): Promise<{ key: string; tenantId: string }> {
+    return publishMessage(this.runner, command);
+  }
+
+  runDueWork(): Promise<number> {
+    return this.scheduler.runDueWork();
   }
 
   deploy(resources: DeployResource[], tenantId?: string): Promise<DeploymentResult> {
@@ -146,6 +174,7 @@ class EmbeddedEngine implements Engine {
   }
 
   async close(): Promise<void> {
+    await this.scheduler.stop();
     this.jobsAvailable.removeAllListeners();
     this.resultWaiters.clear();
   }

@@ -24,7 +24,12 @@ describe('readBpmnProcesses', () => {
     // then
     expect(rest).toEqual([]);
     expect(first!.bpmnProcessId).toBe('first');
-    expect(Object.fromEntries(first!.namesById)).toEqual({ a: 'A & B', f: 'x > 5', b: 'Twice', c: 'Twice' });
+    expect(Object.fromEntries(first!.namesById)).toEqual({
+      a: 'A & B',
+      f: 'x > 5',
+      b: 'Twice',
+      c: 'Twice',
+    });
     expect([...first!.jobTypes]).toEqual(['job-a', 'job-b']);
     expect(second!.bpmnProcessId).toBe('second');
     expect(Object.fromEntries(second!.namesById)).toEqual({ u: 'Review' });

@@ -29,7 +29,11 @@ export function readBpmnProcesses(xml: string): BpmnProcessInfo[] {
       }
       const id = attributes(attributeText).get('id');
       if (id === undefined) continue;
-      const info: BpmnProcessInfo = { bpmnProcessId: id, namesById: new Map(), jobTypes: new Set() };
+      const info: BpmnProcessInfo = {
+        bpmnProcessId: id,
+        namesById: new Map(),
+        jobTypes: new Set(),
+      };
       processes.push(info);
       current = selfClosing ? undefined : info;
       continue;

@@ -94,13 +94,22 @@ export class CaseExecution {
         try {
           // Typed loosely on purpose: the SDK's JSON type has no null (see sdkVariables).
           const variables = sdkVariables<Record<string, string>>(action.variables);
-          const created = await client.createProcessInstance({ bpmnProcessId: action.bpmnProcessId, variables });
+          const created = await client.createProcessInstance({
+            bpmnProcessId: action.bpmnProcessId,
+            variables,
+          });
           key = created.processInstanceKey;
         } catch (error) {
           const problem = this.ctx.deploymentProblem(action.bpmnProcessId);
-          throw new StepFailure(`CreateProcessInstance was rejected: ${errorText(error)}${problem ? ` (deployment: ${problem})` : ''}`);
+          throw new StepFailure(
+            `CreateProcessInstance was rejected: ${errorText(error)}${problem ? ` (deployment: ${problem})` : ''}`,
+          );
         }
-        this.instances.push({ ...(action.alias !== undefined ? { alias: action.alias } : {}), key, bpmnProcessId: action.bpmnProcessId });
+        this.instances.push({
+          ...(action.alias !== undefined ? { alias: action.alias } : {}),
+          key,
+          bpmnProcessId: action.bpmnProcessId,
+        });
         return;
       }
       case 'complete-task': {
@@ -113,7 +122,11 @@ export class CaseExecution {
       case 'throw-error': {
         const job = await this.activateOne(action.jobType);
         await grpc(`ThrowError (job ${job.key})`, () =>
-          client.throwError({ jobKey: job.key, errorCode: action.errorCode, errorMessage: action.errorMessage }),
+          client.throwError({
+            jobKey: job.key,
+            errorCode: action.errorCode,
+            errorMessage: action.errorMessage,
+          }),
         );
         return;
       }
@@ -129,13 +142,18 @@ export class CaseExecution {
         return;
       case 'cancel-instance': {
         const instance = this.instance(action.processInstance);
-        await grpc(`CancelProcessInstance ${instance.key}`, () => client.cancelProcessInstance(instance.key));
+        await grpc(`CancelProcessInstance ${instance.key}`, () =>
+          client.cancelProcessInstance(instance.key),
+        );
         return;
       }
       case 'await-element-instance-state': {
         const instance = this.instance(action.processInstance);
-        const failure = await this.poll(() => this.checkElementState(instance, action.element, action.state));
-        if (failure !== undefined) throw new StepFailure(`${failure}; ${await this.summary([instance])}`);
+        const failure = await this.poll(() =>
+          this.checkElementState(instance, action.element, action.state),
+        );
+        if (failure !== undefined)
+          throw new StepFailure(`${failure}; ${await this.summary([instance])}`);
         return;
       }
     }
@@ -147,18 +165,29 @@ export class CaseExecution {
       case 'process-instance-state': {
         const failure = await this.poll(async () => {
           const found = await this.ctx.rest.processInstance(instance.key);
-          if (!found) return `process instance ${instance.key} was not found by /v2/process-instances/search`;
+          if (!found)
+            return `process instance ${instance.key} was not found by /v2/process-instances/search`;
           if (found.state === verification.state) return undefined;
           return `expected process instance ${instance.key} to be ${verification.state}, but it was ${found.state}`;
         });
         return failure === undefined ? undefined : `${failure}; ${await this.summary([instance])}`;
       }
       case 'element-instance-state': {
-        const failure = await this.poll(() => this.checkElementState(instance, verification.element, verification.state));
+        const failure = await this.poll(() =>
+          this.checkElementState(instance, verification.element, verification.state),
+        );
         return failure === undefined ? undefined : `${failure}; ${await this.summary([instance])}`;
       }
       case 'process-instance-variable':
-        return this.poll(() => this.checkVariable(instance, verification.name, verification.value, verification.valueText, verification.scope));
+        return this.poll(() =>
+          this.checkVariable(
+            instance,
+            verification.name,
+            verification.value,
+            verification.valueText,
+            verification.scope,
+          ),
+        );
       case 'no-process-instance-variable':
         // A negative statement: checked once, after the instructions before it have been awaited.
         return this.checkNoVariable(instance, verification.name, verification.scope);
@@ -171,13 +200,18 @@ export class CaseExecution {
   private instance(alias: string | undefined): CreatedInstance {
     if (alias === undefined) {
       const last = this.instances.at(-1);
-      if (!last) throw new StepFailure('no process instance has been created in this test case yet');
+      if (!last)
+        throw new StepFailure('no process instance has been created in this test case yet');
       return last;
     }
     const found = this.instances.find((instance) => instance.alias === alias);
     if (!found) {
-      const known = this.instances.map((instance) => instance.alias).filter((name) => name !== undefined);
-      throw new StepFailure(`no process instance with alias '${alias}' was created in this test case (aliases: ${known.join(', ') || 'none'})`);
+      const known = this.instances
+        .map((instance) => instance.alias)
+        .filter((name) => name !== undefined);
+      throw new StepFailure(
+        `no process instance with alias '${alias}' was created in this test case (aliases: ${known.join(', ') || 'none'})`,
+      );
     }
     return found;
   }
@@ -187,12 +221,20 @@ export class CaseExecution {
     const deadline = Date.now() + this.ctx.jobTimeoutMs;
     for (;;) {
       const jobs = await grpc(`ActivateJobs for type '${type}'`, () =>
-        this.ctx.client.activateJobs({ type, worker: RUNNER_WORKER, timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 200 }),
+        this.ctx.client.activateJobs({
+          type,
+          worker: RUNNER_WORKER,
+          timeout: 60_000,
+          maxJobsToActivate: 1,
+          requestTimeout: 200,
+        }),
       );
       const job = jobs[0];
       if (job) return job;
       if (Date.now() >= deadline) {
-        throw new NoJobAvailable(`no job of type '${type}' could be activated within ${this.ctx.jobTimeoutMs} ms; ${await this.summary(this.instances)}`);
+        throw new NoJobAvailable(
+          `no job of type '${type}' could be activated within ${this.ctx.jobTimeoutMs} ms; ${await this.summary(this.instances)}`,
+        );
       }
       await sleep(this.ctx.pollIntervalMs);
     }
@@ -204,15 +246,21 @@ export class CaseExecution {
     for (;;) {
       const failure = await check();
       if (failure === undefined) return undefined;
-      if (Date.now() >= deadline) return `${failure} (still after ${this.ctx.verificationTimeoutMs} ms)`;
+      if (Date.now() >= deadline)
+        return `${failure} (still after ${this.ctx.verificationTimeoutMs} ms)`;
       await sleep(this.ctx.pollIntervalMs);
     }
   }
 
-  private async checkElementState(instance: CreatedInstance, element: ElementRef, state: InstanceState): Promise<string | undefined> {
+  private async checkElementState(
+    instance: CreatedInstance,
+    element: ElementRef,
+    state: InstanceState,
+  ): Promise<string | undefined> {
     const found = await this.elementInstances(instance, element);
     const what = this.describe(instance, element);
-    if (found.length === 0) return `expected ${what} of process instance ${instance.key} to be ${state}, but it has no element instance`;
+    if (found.length === 0)
+      return `expected ${what} of process instance ${instance.key} to be ${state}, but it has no element instance`;
     if (found.some((item) => item.state === state)) return undefined;
     return `expected ${what} of process instance ${instance.key} to be ${state}, but it was ${found.map((item) => item.state).join(', ')}`;
   }
@@ -225,34 +273,50 @@ export class CaseExecution {
     scope: ElementRef | undefined,
   ): Promise<string | undefined> {
     const scopes = await this.scopeKeys(instance, scope);
-    if (scopes.keys.length === 0) return `expected variable '${name}' in ${scopes.description}, but that element has no element instance`;
+    if (scopes.keys.length === 0)
+      return `expected variable '${name}' in ${scopes.description}, but that element has no element instance`;
     const variables = await this.ctx.rest.variables(instance.key, name);
     const inScope = variables.filter((variable) => scopes.keys.includes(variable.scopeKey));
     if (inScope.length === 0) {
-      const elsewhere = variables.map((variable) => `scope ${variable.scopeKey} = ${variable.value}`).join(', ');
+      const elsewhere = variables
+        .map((variable) => `scope ${variable.scopeKey} = ${variable.value}`)
+        .join(', ');
       return `expected variable '${name}' = ${expectedText} in ${scopes.description}, but there is no such variable${elsewhere ? ` (found in ${elsewhere})` : ''}`;
     }
-    if (inScope.some((variable) => jsonEquals(parseJson(variable.value), expected))) return undefined;
-    const actual = inScope.map((variable) => `${variable.value}${variable.isTruncated ? ' (truncated)' : ''}`).join(', ');
+    if (inScope.some((variable) => jsonEquals(parseJson(variable.value), expected)))
+      return undefined;
+    const actual = inScope
+      .map((variable) => `${variable.value}${variable.isTruncated ? ' (truncated)' : ''}`)
+      .join(', ');
     return `expected variable '${name}' in ${scopes.description} to be ${expectedText}, but it was ${actual}`;
   }
 
-  private async checkNoVariable(instance: CreatedInstance, name: string, scope: ElementRef | undefined): Promise<string | undefined> {
+  private async checkNoVariable(
+    instance: CreatedInstance,
+    name: string,
+    scope: ElementRef | undefined,
+  ): Promise<string | undefined> {
     const variables = await this.ctx.rest.variables(instance.key, name);
     // Without a scope, no scope of the instance may hold it (as in the original runner).
     const scopes = scope ? await this.scopeKeys(instance, scope) : undefined;
-    const found = scopes ? variables.filter((variable) => scopes.keys.includes(variable.scopeKey)) : variables;
+    const found = scopes
+      ? variables.filter((variable) => scopes.keys.includes(variable.scopeKey))
+      : variables;
     if (found.length === 0) return undefined;
     const where = scopes ? scopes.description : `any scope of process instance ${instance.key}`;
     return `expected no variable '${name}' in ${where}, but found ${found.map((variable) => `${variable.value} (scope ${variable.scopeKey})`).join(', ')}`;
   }
 
-  private async checkIncident(instance: CreatedInstance, expected: IncidentVerification): Promise<string | undefined> {
+  private async checkIncident(
+    instance: CreatedInstance,
+    expected: IncidentVerification,
+  ): Promise<string | undefined> {
     const incidents = await this.ctx.rest.incidents(instance.key);
     let elementIds: string[] | undefined;
     if (expected.element) {
       elementIds =
-        this.elementIds(instance, expected.element) ?? (await this.elementInstances(instance, expected.element)).map((item) => item.elementId);
+        this.elementIds(instance, expected.element) ??
+        (await this.elementInstances(instance, expected.element)).map((item) => item.elementId);
     }
     const matching = incidents.filter(
       (incident) =>
@@ -264,20 +328,34 @@ export class CaseExecution {
     const wanted = [
       `an incident of type ${expected.errorType}`,
       expected.element ? ` at ${this.describe(instance, expected.element)}` : '',
-      expected.errorMessage !== undefined ? ` with message ${JSON.stringify(expected.errorMessage)}` : '',
+      expected.errorMessage !== undefined
+        ? ` with message ${JSON.stringify(expected.errorMessage)}`
+        : '',
       ` in state ${expected.state}`,
     ].join('');
     const actual = incidents.length
-      ? incidents.map((incident) => `${incident.errorType} at '${incident.elementId}' ${incident.state}: ${JSON.stringify(incident.errorMessage)}`).join('; ')
+      ? incidents
+          .map(
+            (incident) =>
+              `${incident.errorType} at '${incident.elementId}' ${incident.state}: ${JSON.stringify(incident.errorMessage)}`,
+          )
+          .join('; ')
       : 'none';
     return `expected ${wanted} in process instance ${instance.key}; its incidents: ${actual}`;
   }
 
   /** The scope keys a variable may live in: the element's instances, or else the process instance. */
-  private async scopeKeys(instance: CreatedInstance, scope: ElementRef | undefined): Promise<{ keys: string[]; description: string }> {
-    if (!scope) return { keys: [instance.key], description: `the scope of process instance ${instance.key}` };
+  private async scopeKeys(
+    instance: CreatedInstance,
+    scope: ElementRef | undefined,
+  ): Promise<{ keys: string[]; description: string }> {
+    if (!scope)
+      return { keys: [instance.key], description: `the scope of process instance ${instance.key}` };
     const items = await this.elementInstances(instance, scope);
-    return { keys: items.map((item) => item.elementInstanceKey), description: `the scope of ${this.describe(instance, scope)}` };
+    return {
+      keys: items.map((item) => item.elementInstanceKey),
+      description: `the scope of ${this.describe(instance, scope)}`,
+    };
   }
 
   /** Element ids for a reference, from the deployed BPMN; undefined if the name is not in it. */
@@ -288,12 +366,19 @@ export class CaseExecution {
     return ids.length > 0 ? ids : undefined;
   }
 
-  private async elementInstances(instance: CreatedInstance, element: ElementRef): Promise<ElementInstanceItem[]> {
+  private async elementInstances(
+    instance: CreatedInstance,
+    element: ElementRef,
+  ): Promise<ElementInstanceItem[]> {
     const ids = this.elementIds(instance, element);
     if (ids?.length === 1) return this.ctx.rest.elementInstances(instance.key, ids[0]);
     const all = await this.ctx.rest.elementInstances(instance.key);
     // A name that is not in the BPMN is matched against the element instances' names.
-    return all.filter((item) => (ids ? ids.includes(item.elementId) : 'elementName' in element && item.elementName === element.elementName));
+    return all.filter((item) =>
+      ids
+        ? ids.includes(item.elementId)
+        : 'elementName' in element && item.elementName === element.elementName,
+    );
   }
 
   private describe(instance: CreatedInstance, element: ElementRef): string {
@@ -307,10 +392,18 @@ export class CaseExecution {
     const parts: string[] = [];
     for (const instance of instances) {
       try {
-        const [state, elements] = await Promise.all([this.ctx.rest.processInstance(instance.key), this.ctx.rest.elementInstances(instance.key)]);
-        const named = (item: ElementInstanceItem) => (item.elementName && item.elementName !== item.elementId ? ` '${item.elementName}'` : '');
-        const list = elements.map((item) => `${item.elementId}${named(item)} ${item.state}`).join(', ');
-        parts.push(`process instance ${instance.key} is ${state?.state ?? 'not found'} with element instances [${list}]`);
+        const [state, elements] = await Promise.all([
+          this.ctx.rest.processInstance(instance.key),
+          this.ctx.rest.elementInstances(instance.key),
+        ]);
+        const named = (item: ElementInstanceItem) =>
+          item.elementName && item.elementName !== item.elementId ? ` '${item.elementName}'` : '';
+        const list = elements
+          .map((item) => `${item.elementId}${named(item)} ${item.state}`)
+          .join(', ');
+        parts.push(
+          `process instance ${instance.key} is ${state?.state ?? 'not found'} with element instances [${list}]`,
+        );
       } catch (error) {
         parts.push(`process instance ${instance.key}: state unavailable (${errorText(error)})`);
       }
@@ -328,7 +421,9 @@ async function grpc<T>(what: string, call: () => Promise<T>): Promise<T> {
 }
 
 function grpcCode(error: unknown): unknown {
-  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof error === 'object' && error !== null
+    ? (error as { code?: unknown }).code
+    : undefined;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -350,10 +445,18 @@ export function jsonEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEquals(item, b[i]));
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => jsonEquals(item, b[i]))
+    );
   }
   const aRecord = a as Record<string, unknown>;
   const bRecord = b as Record<string, unknown>;
   const keys = Object.keys(aRecord);
-  return keys.length === Object.keys(bRecord).length && keys.every((k) => Object.hasOwn(bRecord, k) && jsonEquals(aRecord[k], bRecord[k]));
+  return (
+    keys.length === Object.keys(bRecord).length &&
+    keys.every((k) => Object.hasOwn(bRecord, k) && jsonEquals(aRecord[k], bRecord[k]))
+  );
 }

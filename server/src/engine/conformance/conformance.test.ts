@@ -19,7 +19,8 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..'
 const SPEC_ROOT = resolve(REPO_ROOT, '../shared/conformance/zeebe-spec');
 const specFiles = existsSync(SPEC_ROOT) ? findSpecFiles(SPEC_ROOT) : [];
 
-const caseId = (specFile: string, testCase: string) => `${relative(SPEC_ROOT, specFile)} > ${testCase}`;
+const caseId = (specFile: string, testCase: string) =>
+  `${relative(SPEC_ROOT, specFile)} > ${testCase}`;
 
 /**
  * Cases whose spec is wrong on purpose (or by mistake) for any Zeebe: the runner must report them
@@ -67,8 +68,15 @@ describe('zeebe-spec conformance', () => {
   });
 
   it.runIf(specFiles.length > 0)('lists only existing cases as expected failures', () => {
-    const known = new Set(specFiles.flatMap((file) => parseSpec(readFileSync(file, 'utf8'), file).testCases.map((testCase) => caseId(file, testCase.name))));
-    for (const id of [...Object.keys(EXPECTED_FAILURES), ...waitingForEngineII]) expect(known, id).toContain(id);
+    const known = new Set(
+      specFiles.flatMap((file) =>
+        parseSpec(readFileSync(file, 'utf8'), file).testCases.map((testCase) =>
+          caseId(file, testCase.name),
+        ),
+      ),
+    );
+    for (const id of [...Object.keys(EXPECTED_FAILURES), ...waitingForEngineII])
+      expect(known, id).toContain(id);
   });
 
   for (const specFile of specFiles) {
@@ -81,7 +89,11 @@ describe('zeebe-spec conformance', () => {
       beforeAll(async () => {
         // A fresh engine per spec file: folders reuse BPMN process ids with different models.
         stack = await startConformanceStack();
-        session = await SpecSession.open(specFile, { gatewayAddress: stack.gatewayAddress, restUrl: stack.restUrl, modelRoot: SPEC_ROOT });
+        session = await SpecSession.open(specFile, {
+          gatewayAddress: stack.gatewayAddress,
+          restUrl: stack.restUrl,
+          modelRoot: SPEC_ROOT,
+        });
       });
 
       afterAll(async () => {
@@ -101,7 +113,9 @@ describe('zeebe-spec conformance', () => {
             expect(result.passed, `${id} must be reported as failing`).toBe(false);
             expect(result.message).toMatch(expectedFailure);
           } else if (waitingForEngineII.has(id)) {
-            expect(result.passed, `${id} passes now: remove it from waitingForEngineII`).toBe(false);
+            expect(result.passed, `${id} passes now: remove it from waitingForEngineII`).toBe(
+              false,
+            );
           } else {
             expect(result.message, `${id} failed`).toBe('');
             expect(result.passed).toBe(true);

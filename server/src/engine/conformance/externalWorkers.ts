@@ -18,7 +18,8 @@ function toNumber(value: unknown): number {
   // The SDK may hand out int64-safe number wrappers; valueOf() gives the plain number.
   const plain: unknown = typeof value === 'object' && value !== null ? value.valueOf() : value;
   const number = typeof plain === 'number' ? plain : Number(plain);
-  if (!Number.isFinite(number)) throw new Error(`expected a number in variable 'x', but was ${JSON.stringify(value)}`);
+  if (!Number.isFinite(number))
+    throw new Error(`expected a number in variable 'x', but was ${JSON.stringify(value)}`);
   return number;
 }
 
@@ -61,10 +62,20 @@ export class PollingWorker {
         for (const job of jobs) {
           worked = true;
           try {
-            await client.completeJob({ jobKey: job.key, variables: sdkVariables(handler(job.variables as Record<string, unknown>)) });
+            await client.completeJob({
+              jobKey: job.key,
+              variables: sdkVariables(handler(job.variables as Record<string, unknown>)),
+            });
           } catch (error) {
             this.remember(`job ${job.key}: ${errorText(error)}`);
-            await client.failJob({ jobKey: job.key, retries: job.retries - 1, errorMessage: errorText(error), retryBackOff: 0 }).catch(() => {});
+            await client
+              .failJob({
+                jobKey: job.key,
+                retries: job.retries - 1,
+                errorMessage: errorText(error),
+                retryBackOff: 0,
+              })
+              .catch(() => {});
           }
         }
       } catch (error) {

@@ -53,30 +53,48 @@ export class RestV2Client {
 
   async processInstance(processInstanceKey: string): Promise<ProcessInstanceItem | undefined> {
     const items = await this.search('/v2/process-instances/search', { processInstanceKey });
-    return items.map(toProcessInstance).find((item) => item.processInstanceKey === processInstanceKey);
+    return items
+      .map(toProcessInstance)
+      .find((item) => item.processInstanceKey === processInstanceKey);
   }
 
   /** The element instances of a process instance, optionally of one element only. */
-  async elementInstances(processInstanceKey: string, elementId?: string): Promise<ElementInstanceItem[]> {
+  async elementInstances(
+    processInstanceKey: string,
+    elementId?: string,
+  ): Promise<ElementInstanceItem[]> {
     const filter: Record<string, string> = { processInstanceKey };
     if (elementId !== undefined) filter.elementId = elementId;
-    const items = (await this.search('/v2/element-instances/search', filter)).map(toElementInstance);
+    const items = (await this.search('/v2/element-instances/search', filter)).map(
+      toElementInstance,
+    );
     return items.filter(
-      (item) => item.processInstanceKey === processInstanceKey && (elementId === undefined || item.elementId === elementId),
+      (item) =>
+        item.processInstanceKey === processInstanceKey &&
+        (elementId === undefined || item.elementId === elementId),
     );
   }
 
   async variables(processInstanceKey: string, name: string): Promise<VariableItem[]> {
-    const items = (await this.search('/v2/variables/search', { processInstanceKey, name })).map(toVariable);
-    return items.filter((item) => item.processInstanceKey === processInstanceKey && item.name === name);
+    const items = (await this.search('/v2/variables/search', { processInstanceKey, name })).map(
+      toVariable,
+    );
+    return items.filter(
+      (item) => item.processInstanceKey === processInstanceKey && item.name === name,
+    );
   }
 
   async incidents(processInstanceKey: string): Promise<IncidentItem[]> {
-    const items = (await this.search('/v2/incidents/search', { processInstanceKey })).map(toIncident);
+    const items = (await this.search('/v2/incidents/search', { processInstanceKey })).map(
+      toIncident,
+    );
     return items.filter((item) => item.processInstanceKey === processInstanceKey);
   }
 
-  private async search(path: string, filter: Record<string, string>): Promise<Record<string, unknown>[]> {
+  private async search(
+    path: string,
+    filter: Record<string, string>,
+  ): Promise<Record<string, unknown>[]> {
     const url = `${this.baseUrl}${path}`;
     let response: Response;
     try {
@@ -86,21 +104,33 @@ export class RestV2Client {
         body: JSON.stringify({ filter, page: { limit: PAGE_LIMIT } }),
       });
     } catch (error) {
-      throw new RestQueryError(`POST ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new RestQueryError(
+        `POST ${path} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const text = await response.text();
     if (!response.ok) {
-      throw new RestQueryError(`POST ${path} with filter ${JSON.stringify(filter)} answered ${response.status}: ${excerpt(text)}`);
+      throw new RestQueryError(
+        `POST ${path} with filter ${JSON.stringify(filter)} answered ${response.status}: ${excerpt(text)}`,
+      );
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new RestQueryError(`POST ${path} answered ${response.status} with a body that is not JSON: ${excerpt(text)}`);
+      throw new RestQueryError(
+        `POST ${path} answered ${response.status} with a body that is not JSON: ${excerpt(text)}`,
+      );
     }
-    const items = typeof body === 'object' && body !== null ? (body as { items?: unknown }).items : undefined;
-    if (!Array.isArray(items) || !items.every((item) => typeof item === 'object' && item !== null)) {
-      throw new RestQueryError(`POST ${path} answered without an 'items' list of objects: ${excerpt(text)}`);
+    const items =
+      typeof body === 'object' && body !== null ? (body as { items?: unknown }).items : undefined;
+    if (
+      !Array.isArray(items) ||
+      !items.every((item) => typeof item === 'object' && item !== null)
+    ) {
+      throw new RestQueryError(
+        `POST ${path} answered without an 'items' list of objects: ${excerpt(text)}`,
+      );
     }
     return items as Record<string, unknown>[];
   }
@@ -112,7 +142,9 @@ function excerpt(text: string): string {
 
 /** Keys are int64 decimal strings in 8.8; a number is accepted and turned into its text. */
 function key(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? String(value) : '';
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
+    ? String(value)
+    : '';
 }
 
 function text(value: unknown): string {

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { parseSpec, SpecFormatError } from './specFormat.js';
 import { describeInstruction, findModelFiles, findSpecFiles } from './specRunner.js';
 
-const SPEC_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/conformance/zeebe-spec');
+const SPEC_ROOT = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../../../shared/conformance/zeebe-spec',
+);
 const specFiles = existsSync(SPEC_ROOT) ? findSpecFiles(SPEC_ROOT) : [];
 
 describe('parseSpec on the zeebe-spec suite', () => {
@@ -24,8 +27,12 @@ describe('parseSpec on the zeebe-spec suite', () => {
       expect(spec.testCases.length).toBeGreaterThan(0);
       for (const testCase of spec.testCases) {
         expect(testCase.instructions.length).toBeGreaterThan(0);
-        expect(testCase.instructions[0]).toMatchObject({ type: 'action', action: { kind: 'create-instance' } });
-        for (const instruction of testCase.instructions) expect(describeInstruction(instruction)).not.toBe('');
+        expect(testCase.instructions[0]).toMatchObject({
+          type: 'action',
+          action: { kind: 'create-instance' },
+        });
+        for (const instruction of testCase.instructions)
+          expect(describeInstruction(instruction)).not.toBe('');
       }
       expect(findModelFiles(file, SPEC_ROOT).length).toBeGreaterThan(0);
     });
@@ -64,20 +71,53 @@ testCases:
 `);
     const [testCase] = spec.testCases;
     expect(testCase).toMatchObject({ name: 'all', description: 'everything', warnings: [] });
-    expect(testCase!.instructions.map((instruction) => (instruction.type === 'action' ? instruction.action : instruction.verification))).toEqual([
-      { kind: 'create-instance', bpmnProcessId: 'p', variables: { key: 'k-1', n: null }, alias: 'one' },
+    expect(
+      testCase!.instructions.map((instruction) =>
+        instruction.type === 'action' ? instruction.action : instruction.verification,
+      ),
+    ).toEqual([
+      {
+        kind: 'create-instance',
+        bpmnProcessId: 'p',
+        variables: { key: 'k-1', n: null },
+        alias: 'one',
+      },
       { kind: 'complete-task', jobType: 'a', variables: { x: 2 } },
       { kind: 'throw-error', jobType: 'b', errorCode: 'e-1', errorMessage: 'boom' },
       { kind: 'publish-message', messageName: 'm', correlationKey: 'k-1', variables: { x: 1 } },
-      { kind: 'await-element-instance-state', element: { elementName: 'M' }, state: 'ACTIVE', processInstance: 'one' },
+      {
+        kind: 'await-element-instance-state',
+        element: { elementName: 'M' },
+        state: 'ACTIVE',
+        processInstance: 'one',
+      },
       { kind: 'cancel-instance', processInstance: 'one' },
       { kind: 'process-instance-state', state: 'TERMINATED', processInstance: 'one' },
-      { kind: 'element-instance-state', element: { elementId: 'Task_1' }, state: 'COMPLETED', processInstance: 'one' },
-      { kind: 'process-instance-variable', name: 'x', value: { a: [1, 2] }, valueText: '{"a":[1,2]}', scope: { elementName: 'Sub' } },
+      {
+        kind: 'element-instance-state',
+        element: { elementId: 'Task_1' },
+        state: 'COMPLETED',
+        processInstance: 'one',
+      },
+      {
+        kind: 'process-instance-variable',
+        name: 'x',
+        value: { a: [1, 2] },
+        valueText: '{"a":[1,2]}',
+        scope: { elementName: 'Sub' },
+      },
       { kind: 'no-process-instance-variable', name: 'y' },
-      { kind: 'incident-state', errorType: 'EXTRACT_VALUE_ERROR', errorMessage: 'no variable', state: 'ACTIVE', element: { elementName: 'M' } },
+      {
+        kind: 'incident-state',
+        errorType: 'EXTRACT_VALUE_ERROR',
+        errorMessage: 'no variable',
+        state: 'ACTIVE',
+        element: { elementName: 'M' },
+      },
     ]);
-    expect(testCase!.instructions.map((instruction) => instruction.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(testCase!.instructions.map((instruction) => instruction.index)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
   });
 
   it('reads the actions + verifications style as actions first, then verifications, with defaults', () => {
@@ -94,14 +134,27 @@ testCases:
         args: { job_type: b, error_code: e }
 `);
     expect(spec.testCases[0]!.instructions).toEqual([
-      { type: 'action', index: 0, action: { kind: 'create-instance', bpmnProcessId: 'demo', variables: {} } },
-      { type: 'action', index: 1, action: { kind: 'throw-error', jobType: 'b', errorCode: 'e', errorMessage: '' } },
-      { type: 'verification', index: 2, verification: { kind: 'process-instance-state', state: 'COMPLETED' } },
+      {
+        type: 'action',
+        index: 0,
+        action: { kind: 'create-instance', bpmnProcessId: 'demo', variables: {} },
+      },
+      {
+        type: 'action',
+        index: 1,
+        action: { kind: 'throw-error', jobType: 'b', errorCode: 'e', errorMessage: '' },
+      },
+      {
+        type: 'verification',
+        index: 2,
+        verification: { kind: 'process-instance-state', state: 'COMPLETED' },
+      },
     ]);
   });
 
   it('warns about arguments it ignores', () => {
-    const spec = parseSpec(`
+    const spec = parseSpec(
+      `
 testCases:
   - name: extra
     instructions:
@@ -109,7 +162,9 @@ testCases:
         args: { bpmn_process_id: demo }
       - verification: no-process-instance-variable
         args: { name: x, value: '1' }
-`, 'extra.yaml');
+`,
+      'extra.yaml',
+    );
     expect(spec.testCases[0]!.warnings).toEqual([
       "extra.yaml: testCases[0] ('extra').instructions[1]: ignored unknown argument 'value' of 'no-process-instance-variable'",
     ]);
@@ -118,19 +173,71 @@ testCases:
   it.each([
     ['not YAML', 'testCases: [', /not valid YAML/],
     ['no test cases', 'foo: 1', /expected a non-empty list 'testCases'/],
-    ['a case without name', 'testCases: [{ instructions: [] }]', /testCases\[0\]: expected a non-empty string 'name'/],
-    ['a case without instructions', 'testCases: [{ name: a }]', /expected 'instructions' or 'actions'/],
-    ['an unknown action', 'testCases: [{ name: a, instructions: [{ action: fly }] }]', /instructions\[0\]: unknown action 'fly'/],
-    ['an unknown verification', 'testCases: [{ name: a, instructions: [{ verification: fly }] }]', /unknown verification 'fly'/],
-    ['a missing argument', 'testCases: [{ name: a, instructions: [{ action: complete-task, args: {} }] }]', /missing required argument 'job_type'/],
-    ['bad variables JSON', `testCases: [{ name: a, instructions: [{ action: create-instance, args: { bpmn_process_id: p, variables: '{x' } }] }]`, /'variables' is not valid JSON/],
-    ['variables that are not an object', `testCases: [{ name: a, instructions: [{ action: create-instance, args: { bpmn_process_id: p, variables: '[1]' } }] }]`, /must be a JSON object/],
-    ['an unknown state', 'testCases: [{ name: a, instructions: [{ verification: process-instance-state, args: { state: done } }] }]', /unknown state 'done'/],
-    ['an unknown incident state', 'testCases: [{ name: a, instructions: [{ verification: incident-state, args: { error_type: X, state: activated } }] }]', /unknown incident state 'activated'/],
-    ['both action and verification', 'testCases: [{ name: a, instructions: [{ action: cancel-instance, verification: process-instance-state }] }]', /exactly one of 'action' or 'verification'/],
-    ['element id and name', 'testCases: [{ name: a, instructions: [{ verification: element-instance-state, args: { element_id: x, element_name: y, state: completed } }] }]', /either 'element_id' or 'element_name'/],
-    ['a value that is not JSON', 'testCases: [{ name: a, instructions: [{ verification: process-instance-variable, args: { name: x, value: abc } }] }]', /'value' must be JSON text/],
-    ['duplicate case names', 'testCases: [{ name: a, instructions: [{ action: cancel-instance }] }, { name: a, instructions: [{ action: cancel-instance }] }]', /duplicate test case name 'a'/],
+    [
+      'a case without name',
+      'testCases: [{ instructions: [] }]',
+      /testCases\[0\]: expected a non-empty string 'name'/,
+    ],
+    [
+      'a case without instructions',
+      'testCases: [{ name: a }]',
+      /expected 'instructions' or 'actions'/,
+    ],
+    [
+      'an unknown action',
+      'testCases: [{ name: a, instructions: [{ action: fly }] }]',
+      /instructions\[0\]: unknown action 'fly'/,
+    ],
+    [
+      'an unknown verification',
+      'testCases: [{ name: a, instructions: [{ verification: fly }] }]',
+      /unknown verification 'fly'/,
+    ],
+    [
+      'a missing argument',
+      'testCases: [{ name: a, instructions: [{ action: complete-task, args: {} }] }]',
+      /missing required argument 'job_type'/,
+    ],
+    [
+      'bad variables JSON',
+      `testCases: [{ name: a, instructions: [{ action: create-instance, args: { bpmn_process_id: p, variables: '{x' } }] }]`,
+      /'variables' is not valid JSON/,
+    ],
+    [
+      'variables that are not an object',
+      `testCases: [{ name: a, instructions: [{ action: create-instance, args: { bpmn_process_id: p, variables: '[1]' } }] }]`,
+      /must be a JSON object/,
+    ],
+    [
+      'an unknown state',
+      'testCases: [{ name: a, instructions: [{ verification: process-instance-state, args: { state: done } }] }]',
+      /unknown state 'done'/,
+    ],
+    [
+      'an unknown incident state',
+      'testCases: [{ name: a, instructions: [{ verification: incident-state, args: { error_type: X, state: activated } }] }]',
+      /unknown incident state 'activated'/,
+    ],
+    [
+      'both action and verification',
+      'testCases: [{ name: a, instructions: [{ action: cancel-instance, verification: process-instance-state }] }]',
+      /exactly one of 'action' or 'verification'/,
+    ],
+    [
+      'element id and name',
+      'testCases: [{ name: a, instructions: [{ verification: element-instance-state, args: { element_id: x, element_name: y, state: completed } }] }]',
+      /either 'element_id' or 'element_name'/,
+    ],
+    [
+      'a value that is not JSON',
+      'testCases: [{ name: a, instructions: [{ verification: process-instance-variable, args: { name: x, value: abc } }] }]',
+      /'value' must be JSON text/,
+    ],
+    [
+      'duplicate case names',
+      'testCases: [{ name: a, instructions: [{ action: cancel-instance }] }, { name: a, instructions: [{ action: cancel-instance }] }]',
+      /duplicate test case name 'a'/,
+    ],
   ])('rejects %s with a clear message', (_label, text, message) => {
     expect(() => parseSpec(text, 'x.yaml')).toThrow(SpecFormatError);
     expect(() => parseSpec(text, 'x.yaml')).toThrow(message);
@@ -138,17 +245,24 @@ testCases:
 });
 
 describe('findModelFiles', () => {
-  it.runIf(specFiles.length > 0)('uses the spec folder models, or the nearest parent within the root', () => {
-    const junit = join(SPEC_ROOT, 'junit-extension');
-    expect(findModelFiles(join(junit, 'demo.yaml')).map((path) => relative(junit, path))).toEqual([
-      'demo.bpmn',
-      'demo2.bpmn',
-      'exclusive-gateway.bpmn',
-      'external-worker-test.bpmn',
-      'message-boundary-event.bpmn',
-    ]);
-    expect(findModelFiles(join(junit, 'specs', 'spec1.yaml'))).toEqual([]);
-    expect(findModelFiles(join(junit, 'specs', 'spec1.yaml'), SPEC_ROOT)).toContain(join(junit, 'demo.bpmn'));
-    expect(findModelFiles(join(junit, 'specs', 'spec1.yaml'), join(junit, 'specs'))).toEqual([]);
-  });
+  it.runIf(specFiles.length > 0)(
+    'uses the spec folder models, or the nearest parent within the root',
+    () => {
+      const junit = join(SPEC_ROOT, 'junit-extension');
+      expect(findModelFiles(join(junit, 'demo.yaml')).map((path) => relative(junit, path))).toEqual(
+        [
+          'demo.bpmn',
+          'demo2.bpmn',
+          'exclusive-gateway.bpmn',
+          'external-worker-test.bpmn',
+          'message-boundary-event.bpmn',
+        ],
+      );
+      expect(findModelFiles(join(junit, 'specs', 'spec1.yaml'))).toEqual([]);
+      expect(findModelFiles(join(junit, 'specs', 'spec1.yaml'), SPEC_ROOT)).toContain(
+        join(junit, 'demo.bpmn'),
+      );
+      expect(findModelFiles(join(junit, 'specs', 'spec1.yaml'), join(junit, 'specs'))).toEqual([]);
+    },
+  );
 });

@@ -8,7 +8,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /** An element of the process, named by id or by its `name` attribute. */
@@ -24,11 +25,21 @@ export type SpecAction =
   | { kind: 'throw-error'; jobType: string; errorCode: string; errorMessage: string }
   | { kind: 'publish-message'; messageName: string; correlationKey: string; variables: JsonObject }
   | { kind: 'cancel-instance'; processInstance?: string }
-  | { kind: 'await-element-instance-state'; element: ElementRef; state: InstanceState; processInstance?: string };
+  | {
+      kind: 'await-element-instance-state';
+      element: ElementRef;
+      state: InstanceState;
+      processInstance?: string;
+    };
 
 export type SpecVerification =
   | { kind: 'process-instance-state'; state: InstanceState; processInstance?: string }
-  | { kind: 'element-instance-state'; element: ElementRef; state: InstanceState; processInstance?: string }
+  | {
+      kind: 'element-instance-state';
+      element: ElementRef;
+      state: InstanceState;
+      processInstance?: string;
+    }
   | {
       kind: 'process-instance-variable';
       name: string;
@@ -39,7 +50,12 @@ export type SpecVerification =
       scope?: ElementRef;
       processInstance?: string;
     }
-  | { kind: 'no-process-instance-variable'; name: string; scope?: ElementRef; processInstance?: string }
+  | {
+      kind: 'no-process-instance-variable';
+      name: string;
+      scope?: ElementRef;
+      processInstance?: string;
+    }
   | {
       kind: 'incident-state';
       errorType: string;
@@ -76,17 +92,22 @@ export function parseSpec(text: string, source = 'spec'): SpecFile {
   try {
     document = parseYaml(text);
   } catch (error) {
-    throw new SpecFormatError(`${source}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SpecFormatError(
+      `${source}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const root = asRecord(document, source);
   const testCases = root.testCases;
   if (!Array.isArray(testCases) || testCases.length === 0) {
     throw new SpecFormatError(`${source}: expected a non-empty list 'testCases'`);
   }
-  const parsed = testCases.map((testCase, i) => parseTestCase(testCase, `${source}: testCases[${i}]`));
+  const parsed = testCases.map((testCase, i) =>
+    parseTestCase(testCase, `${source}: testCases[${i}]`),
+  );
   const seen = new Set<string>();
   for (const testCase of parsed) {
-    if (seen.has(testCase.name)) throw new SpecFormatError(`${source}: duplicate test case name '${testCase.name}'`);
+    if (seen.has(testCase.name))
+      throw new SpecFormatError(`${source}: duplicate test case name '${testCase.name}'`);
     seen.add(testCase.name);
   }
   return { testCases: parsed };
@@ -95,7 +116,8 @@ export function parseSpec(text: string, source = 'spec'): SpecFile {
 function parseTestCase(value: unknown, where: string): SpecTestCase {
   const record = asRecord(value, where);
   const name = record.name;
-  if (typeof name !== 'string' || name.trim() === '') throw new SpecFormatError(`${where}: expected a non-empty string 'name'`);
+  if (typeof name !== 'string' || name.trim() === '')
+    throw new SpecFormatError(`${where}: expected a non-empty string 'name'`);
   const at = `${where} ('${name}')`;
   const description = record.description;
   if (description !== undefined && description !== null && typeof description !== 'string') {
@@ -105,37 +127,60 @@ function parseTestCase(value: unknown, where: string): SpecTestCase {
   const instructions: SpecInstruction[] = [];
   if (record.instructions !== undefined) {
     if (record.actions !== undefined || record.verifications !== undefined) {
-      throw new SpecFormatError(`${at}: use either 'instructions' or 'actions' + 'verifications', not both`);
+      throw new SpecFormatError(
+        `${at}: use either 'instructions' or 'actions' + 'verifications', not both`,
+      );
     }
     const list = asList(record.instructions, `${at}.instructions`);
-    list.forEach((item, i) => instructions.push(parseInstruction(item, `${at}.instructions[${i}]`, instructions.length, warnings)));
+    list.forEach((item, i) =>
+      instructions.push(
+        parseInstruction(item, `${at}.instructions[${i}]`, instructions.length, warnings),
+      ),
+    );
   } else {
     if (record.actions === undefined && record.verifications === undefined) {
       throw new SpecFormatError(`${at}: expected 'instructions' or 'actions' + 'verifications'`);
     }
     const actions = record.actions === undefined ? [] : asList(record.actions, `${at}.actions`);
-    const verifications = record.verifications === undefined ? [] : asList(record.verifications, `${at}.verifications`);
+    const verifications =
+      record.verifications === undefined ? [] : asList(record.verifications, `${at}.verifications`);
     actions.forEach((item, i) => {
       const itemWhere = `${at}.actions[${i}]`;
-      instructions.push(parseAction(asRecord(item, itemWhere), itemWhere, instructions.length, warnings));
+      instructions.push(
+        parseAction(asRecord(item, itemWhere), itemWhere, instructions.length, warnings),
+      );
     });
     verifications.forEach((item, i) => {
       const itemWhere = `${at}.verifications[${i}]`;
-      instructions.push(parseVerification(asRecord(item, itemWhere), itemWhere, instructions.length, warnings));
+      instructions.push(
+        parseVerification(asRecord(item, itemWhere), itemWhere, instructions.length, warnings),
+      );
     });
   }
   if (instructions.length === 0) throw new SpecFormatError(`${at}: has no instructions`);
-  return { name, description: typeof description === 'string' ? description : '', instructions, warnings };
+  return {
+    name,
+    description: typeof description === 'string' ? description : '',
+    instructions,
+    warnings,
+  };
 }
 
-function parseInstruction(value: unknown, where: string, index: number, warnings: string[]): SpecInstruction {
+function parseInstruction(
+  value: unknown,
+  where: string,
+  index: number,
+  warnings: string[],
+): SpecInstruction {
   const record = asRecord(value, where);
   const isAction = record.action !== undefined;
   const isVerification = record.verification !== undefined;
   if (isAction === isVerification) {
     throw new SpecFormatError(`${where}: expected exactly one of 'action' or 'verification'`);
   }
-  return isAction ? parseAction(record, where, index, warnings) : parseVerification(record, where, index, warnings);
+  return isAction
+    ? parseAction(record, where, index, warnings)
+    : parseVerification(record, where, index, warnings);
 }
 
 /** Reads `args`, noting each key read, so leftover keys can be reported. */
@@ -158,7 +203,8 @@ class Args {
 
   required(key: string): string {
     const value = this.string(key);
-    if (value === undefined || value === '') throw new SpecFormatError(`${this.where}: missing required argument '${key}'`);
+    if (value === undefined || value === '')
+      throw new SpecFormatError(`${this.where}: missing required argument '${key}'`);
     return value;
   }
 
@@ -180,11 +226,15 @@ class Args {
         parsed = JSON.parse(value);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new SpecFormatError(`${this.where}: argument '${key}' is not valid JSON (${reason}): ${value}`);
+        throw new SpecFormatError(
+          `${this.where}: argument '${key}' is not valid JSON (${reason}): ${value}`,
+        );
       }
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new SpecFormatError(`${this.where}: argument '${key}' must be a JSON object, but was ${JSON.stringify(parsed)}`);
+      throw new SpecFormatError(
+        `${this.where}: argument '${key}' must be a JSON object, but was ${JSON.stringify(parsed)}`,
+      );
     }
     return parsed as JsonObject;
   }
@@ -194,7 +244,9 @@ class Args {
     const elementId = this.string('element_id');
     const elementName = this.string('element_name');
     if (elementId !== undefined && elementName !== undefined) {
-      throw new SpecFormatError(`${this.where}: give either 'element_id' or 'element_name', not both`);
+      throw new SpecFormatError(
+        `${this.where}: give either 'element_id' or 'element_name', not both`,
+      );
     }
     if (elementId !== undefined) return { elementId };
     if (elementName !== undefined) return { elementName };
@@ -203,7 +255,10 @@ class Args {
 
   requiredElement(): ElementRef {
     const element = this.element();
-    if (!element) throw new SpecFormatError(`${this.where}: missing required argument 'element_id' or 'element_name'`);
+    if (!element)
+      throw new SpecFormatError(
+        `${this.where}: missing required argument 'element_id' or 'element_name'`,
+      );
     return element;
   }
 
@@ -224,10 +279,16 @@ function readArgs(record: Record<string, unknown>, where: string): Args {
 }
 
 function warnUnused(args: Args, where: string, name: string, warnings: string[]): void {
-  for (const key of args.unused()) warnings.push(`${where}: ignored unknown argument '${key}' of '${name}'`);
+  for (const key of args.unused())
+    warnings.push(`${where}: ignored unknown argument '${key}' of '${name}'`);
 }
 
-function parseAction(record: Record<string, unknown>, where: string, index: number, warnings: string[]): SpecInstruction {
+function parseAction(
+  record: Record<string, unknown>,
+  where: string,
+  index: number,
+  warnings: string[],
+): SpecInstruction {
   const name = record.action;
   if (typeof name !== 'string') throw new SpecFormatError(`${where}: 'action' must be a string`);
   const args = readArgs(record, where);
@@ -239,12 +300,20 @@ function parseAction(record: Record<string, unknown>, where: string, index: numb
 function buildAction(name: string, args: Args, where: string): SpecAction {
   switch (name) {
     case 'create-instance': {
-      const action: SpecAction = { kind: name, bpmnProcessId: args.required('bpmn_process_id'), variables: args.variables('variables') };
+      const action: SpecAction = {
+        kind: name,
+        bpmnProcessId: args.required('bpmn_process_id'),
+        variables: args.variables('variables'),
+      };
       const alias = args.string('process_instance_alias');
       return alias === undefined ? action : { ...action, alias };
     }
     case 'complete-task':
-      return { kind: name, jobType: args.required('job_type'), variables: args.variables('variables') };
+      return {
+        kind: name,
+        jobType: args.required('job_type'),
+        variables: args.variables('variables'),
+      };
     case 'throw-error':
       return {
         kind: name,
@@ -262,15 +331,24 @@ function buildAction(name: string, args: Args, where: string): SpecAction {
     case 'cancel-instance':
       return withProcessInstance({ kind: name }, args);
     case 'await-element-instance-state':
-      return withProcessInstance({ kind: name, element: args.requiredElement(), state: instanceState(args, where) }, args);
+      return withProcessInstance(
+        { kind: name, element: args.requiredElement(), state: instanceState(args, where) },
+        args,
+      );
     default:
       throw new SpecFormatError(`${where}: unknown action '${name}'`);
   }
 }
 
-function parseVerification(record: Record<string, unknown>, where: string, index: number, warnings: string[]): SpecInstruction {
+function parseVerification(
+  record: Record<string, unknown>,
+  where: string,
+  index: number,
+  warnings: string[],
+): SpecInstruction {
   const name = record.verification;
-  if (typeof name !== 'string') throw new SpecFormatError(`${where}: 'verification' must be a string`);
+  if (typeof name !== 'string')
+    throw new SpecFormatError(`${where}: 'verification' must be a string`);
   const args = readArgs(record, where);
   const verification = buildVerification(name.toLowerCase(), args, where);
   warnUnused(args, where, name, warnings);
@@ -282,27 +360,47 @@ function buildVerification(name: string, args: Args, where: string): SpecVerific
     case 'process-instance-state':
       return withProcessInstance({ kind: name, state: instanceState(args, where) }, args);
     case 'element-instance-state':
-      return withProcessInstance({ kind: name, element: args.requiredElement(), state: instanceState(args, where) }, args);
+      return withProcessInstance(
+        { kind: name, element: args.requiredElement(), state: instanceState(args, where) },
+        args,
+      );
     case 'process-instance-variable': {
       const variableName = args.required('name');
       const valueText = args.string('value');
-      if (valueText === undefined) throw new SpecFormatError(`${where}: missing required argument 'value'`);
+      if (valueText === undefined)
+        throw new SpecFormatError(`${where}: missing required argument 'value'`);
       let value: JsonValue;
       try {
         value = JSON.parse(valueText) as JsonValue;
       } catch {
-        throw new SpecFormatError(`${where}: argument 'value' must be JSON text (e.g. '1' or '"text"'), but was ${valueText}`);
+        throw new SpecFormatError(
+          `${where}: argument 'value' must be JSON text (e.g. '1' or '"text"'), but was ${valueText}`,
+        );
       }
-      return withScope(withProcessInstance({ kind: name, name: variableName, value, valueText }, args), args);
+      return withScope(
+        withProcessInstance({ kind: name, name: variableName, value, valueText }, args),
+        args,
+      );
     }
     case 'no-process-instance-variable':
-      return withScope(withProcessInstance({ kind: name, name: args.required('name') }, args), args);
+      return withScope(
+        withProcessInstance({ kind: name, name: args.required('name') }, args),
+        args,
+      );
     case 'incident-state': {
-      const verification: SpecVerification = { kind: name, errorType: args.required('error_type'), state: incidentState(args, where) };
+      const verification: SpecVerification = {
+        kind: name,
+        errorType: args.required('error_type'),
+        state: incidentState(args, where),
+      };
       const errorMessage = args.string('error_message');
       const element = args.element();
       return withProcessInstance(
-        { ...verification, ...(errorMessage !== undefined ? { errorMessage } : {}), ...(element ? { element } : {}) },
+        {
+          ...verification,
+          ...(errorMessage !== undefined ? { errorMessage } : {}),
+          ...(element ? { element } : {}),
+        },
         args,
       );
     }
@@ -311,7 +409,10 @@ function buildVerification(name: string, args: Args, where: string): SpecVerific
   }
 }
 
-function withProcessInstance<T extends object>(value: T, args: Args): T & { processInstance?: string } {
+function withProcessInstance<T extends object>(
+  value: T,
+  args: Args,
+): T & { processInstance?: string } {
   const processInstance = args.processInstance();
   return processInstance === undefined ? value : { ...value, processInstance };
 }
@@ -321,13 +422,20 @@ function withScope<T extends object>(value: T, args: Args): T & { scope?: Elemen
   return scope === undefined ? value : { ...value, scope };
 }
 
-const INSTANCE_STATES: Record<string, InstanceState> = { activated: 'ACTIVE', completed: 'COMPLETED', terminated: 'TERMINATED' };
+const INSTANCE_STATES: Record<string, InstanceState> = {
+  activated: 'ACTIVE',
+  completed: 'COMPLETED',
+  terminated: 'TERMINATED',
+};
 const INCIDENT_STATES: Record<string, IncidentState> = { created: 'ACTIVE', resolved: 'RESOLVED' };
 
 function instanceState(args: Args, where: string): InstanceState {
   const text = args.required('state');
   const state = INSTANCE_STATES[text.toLowerCase()];
-  if (!state) throw new SpecFormatError(`${where}: unknown state '${text}' (expected one of ${Object.keys(INSTANCE_STATES).join(', ')})`);
+  if (!state)
+    throw new SpecFormatError(
+      `${where}: unknown state '${text}' (expected one of ${Object.keys(INSTANCE_STATES).join(', ')})`,
+    );
   return state;
 }
 
@@ -335,7 +443,9 @@ function incidentState(args: Args, where: string): IncidentState {
   const text = args.required('state');
   const state = INCIDENT_STATES[text.toLowerCase()];
   if (!state) {
-    throw new SpecFormatError(`${where}: unknown incident state '${text}' (expected one of ${Object.keys(INCIDENT_STATES).join(', ')})`);
+    throw new SpecFormatError(
+      `${where}: unknown incident state '${text}' (expected one of ${Object.keys(INCIDENT_STATES).join(', ')})`,
+    );
   }
   return state;
 }

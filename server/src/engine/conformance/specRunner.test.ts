@@ -120,7 +120,11 @@ describe('the spec runner against the real stack', () => {
     folder = mkdtempSync(join(tmpdir(), 'zeebe-spec-runner-'));
     writeFileSync(join(folder, 'runner-check.bpmn'), MODEL);
     writeFileSync(join(folder, 'runner-check.yaml'), SPEC);
-    const run = await runSpecFile(join(folder, 'runner-check.yaml'), { ...stack, verificationTimeoutMs: 1_000, jobTimeoutMs: 500 });
+    const run = await runSpecFile(join(folder, 'runner-check.yaml'), {
+      ...stack,
+      verificationTimeoutMs: 1_000,
+      jobTimeoutMs: 500,
+    });
     results = new Map(run.cases.map((result) => [result.testCase, result]));
   });
 
@@ -142,8 +146,12 @@ describe('the spec runner against the real stack', () => {
 
   it('goes on when no job comes, and names that step when a later one fails', () => {
     const { message } = results.get('no job, then a wrong state')!;
-    expect(message).toMatch(/^step 3 \(verify element-instance-state id 'work' COMPLETED\): expected element id 'work' of process instance \d+ to be COMPLETED, but it was ACTIVE/);
-    expect(message).toMatch(/before that, step 2 \(complete-task job_type 'nobody'\): no job of type 'nobody' could be activated within 500 ms/);
+    expect(message).toMatch(
+      /^step 3 \(verify element-instance-state id 'work' COMPLETED\): expected element id 'work' of process instance \d+ to be COMPLETED, but it was ACTIVE/,
+    );
+    expect(message).toMatch(
+      /before that, step 2 \(complete-task job_type 'nobody'\): no job of type 'nobody' could be activated within 500 ms/,
+    );
   });
 
   it('reports an alias that no instance has', () => {
@@ -153,7 +161,9 @@ describe('the spec runner against the real stack', () => {
   });
 
   it('reports a rejected command with its gRPC status', () => {
-    expect(results.get('unknown process')!.message).toMatch(/^step 1 \(create-instance 'nowhere'\): CreateProcessInstance was rejected: 5 NOT_FOUND: /);
+    expect(results.get('unknown process')!.message).toMatch(
+      /^step 1 \(create-instance 'nowhere'\): CreateProcessInstance was rejected: 5 NOT_FOUND: /,
+    );
   });
 
   it('runs every spec of a folder with runConformance, finding models in a parent folder', async () => {
@@ -172,7 +182,11 @@ describe('the spec runner against the real stack', () => {
     );
     // when
     const run = await runConformance(join(folder, 'nested'), { ...stack });
-    const fromRoot = await runConformance(folder, { ...stack, verificationTimeoutMs: 200, jobTimeoutMs: 200 });
+    const fromRoot = await runConformance(folder, {
+      ...stack,
+      verificationTimeoutMs: 200,
+      jobTimeoutMs: 200,
+    });
     // then: the nested folder alone has no models (its case still runs: the engine has the process)
     expect(run).toHaveLength(1);
     expect(run[0]!.models).toEqual([]);
@@ -181,6 +195,9 @@ describe('the spec runner against the real stack', () => {
     const nested = fromRoot.find((file) => file.specFile.endsWith('only.yaml'))!;
     expect(nested.models).toEqual([join(folder, 'runner-check.bpmn')]);
     expect(nested.cases[0]).toMatchObject({ passed: true });
-    expect(fromRoot.map((file) => file.specFile)).toEqual([join(folder, 'nested', 'only.yaml'), join(folder, 'runner-check.yaml')]);
+    expect(fromRoot.map((file) => file.specFile)).toEqual([
+      join(folder, 'nested', 'only.yaml'),
+      join(folder, 'runner-check.yaml'),
+    ]);
   });
 });

@@ -7,10 +7,27 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { readBpmnProcesses, type BpmnProcessInfo } from './bpmnElements.js';
-import { CaseExecution, NoJobAvailable, StepFailure, type CreatedInstance } from './caseExecution.js';
-import { DEFAULT_EXTERNAL_WORKERS, errorText, PollingWorker, type ExternalWorkerHandler } from './externalWorkers.js';
+import {
+  CaseExecution,
+  NoJobAvailable,
+  StepFailure,
+  type CreatedInstance,
+} from './caseExecution.js';
+import {
+  DEFAULT_EXTERNAL_WORKERS,
+  errorText,
+  PollingWorker,
+  type ExternalWorkerHandler,
+} from './externalWorkers.js';
 import { RestV2Client } from './restQueries.js';
-import { describeElement, parseSpec, type ElementRef, type SpecFile, type SpecInstruction, type SpecTestCase } from './specFormat.js';
+import {
+  describeElement,
+  parseSpec,
+  type ElementRef,
+  type SpecFile,
+  type SpecInstruction,
+  type SpecTestCase,
+} from './specFormat.js';
 import { createZeebeClient, type ZeebeClient } from './zeebeClient.js';
 
 export interface ConformanceTarget {
@@ -97,17 +114,37 @@ export class SpecSession {
         for (const type of info.jobTypes) jobTypes.add(type);
       }
       try {
-        await client.deployResources([{ name: model.split(/[\\/]/).at(-1) ?? model, process: content }]);
+        await client.deployResources([
+          { name: model.split(/[\\/]/).at(-1) ?? model, process: content },
+        ]);
       } catch (error) {
-        for (const info of infos) deploymentProblems.set(info.bpmnProcessId, `DeployResource of ${model} was rejected: ${errorText(error)}`);
+        for (const info of infos)
+          deploymentProblems.set(
+            info.bpmnProcessId,
+            `DeployResource of ${model} was rejected: ${errorText(error)}`,
+          );
       }
     }
     const workers = new Map<string, PollingWorker>();
     for (const [type, handler] of Object.entries(settings.externalWorkers)) {
-      if (jobTypes.has(type)) workers.set(type, new PollingWorker({ client, type, handler, pollIntervalMs: settings.pollIntervalMs }));
+      if (jobTypes.has(type))
+        workers.set(
+          type,
+          new PollingWorker({ client, type, handler, pollIntervalMs: settings.pollIntervalMs }),
+        );
     }
     const rest = new RestV2Client(options.restUrl);
-    return new SpecSession(specFile, spec, models, client, rest, processes, deploymentProblems, workers, settings);
+    return new SpecSession(
+      specFile,
+      spec,
+      models,
+      client,
+      rest,
+      processes,
+      deploymentProblems,
+      workers,
+      settings,
+    );
   }
 
   get testCases(): SpecTestCase[] {
@@ -121,8 +158,14 @@ export class SpecSession {
 
   /** Runs one test case (by name or value); a failing case is a result, not an exception. */
   async runCase(which: string | SpecTestCase): Promise<CaseResult> {
-    const testCase = typeof which === 'string' ? this.spec.testCases.find((candidate) => candidate.name === which) : which;
-    if (!testCase) throw new Error(`${this.specFile} has no test case '${String(which)}'`);
+    const testCase =
+      typeof which === 'string'
+        ? this.spec.testCases.find((candidate) => candidate.name === which)
+        : which;
+    if (!testCase)
+      throw new Error(
+        `${this.specFile} has no test case '${typeof which === 'string' ? which : which.name}'`,
+      );
     const execution = new CaseExecution({
       client: this.client,
       rest: this.rest,
@@ -138,7 +181,8 @@ export class SpecSession {
       try {
         await execution.execute(instruction);
       } catch (error) {
-        const text = error instanceof StepFailure ? error.message : `unexpected ${errorText(error)}`;
+        const text =
+          error instanceof StepFailure ? error.message : `unexpected ${errorText(error)}`;
         const step = `step ${instruction.index + 1} (${describeInstruction(instruction)}): ${text}`;
         if (error instanceof NoJobAvailable) {
           notes.push(step);
@@ -149,8 +193,19 @@ export class SpecSession {
         break;
       }
     }
-    const warnings = [...testCase.warnings, ...(message === '' ? notes : []), ...(await execution.cleanUp())];
-    return { specFile: this.specFile, testCase: testCase.name, passed: message === '', message, warnings, processInstances: [...execution.instances] };
+    const warnings = [
+      ...testCase.warnings,
+      ...(message === '' ? notes : []),
+      ...(await execution.cleanUp()),
+    ];
+    return {
+      specFile: this.specFile,
+      testCase: testCase.name,
+      passed: message === '',
+      message,
+      warnings,
+      processInstances: [...execution.instances],
+    };
   }
 
   async runAll(): Promise<CaseResult[]> {
@@ -165,13 +220,18 @@ export class SpecSession {
   }
 
   private workerErrors(): string {
-    const errors = [...this.workers].flatMap(([type, worker]) => worker.errors.map((error) => `${type}: ${error}`));
+    const errors = [...this.workers].flatMap(([type, worker]) =>
+      worker.errors.map((error) => `${type}: ${error}`),
+    );
     return errors.length ? `; external worker errors: ${errors.join('; ')}` : '';
   }
 }
 
 /** Runs every test case of one spec file. */
-export async function runSpecFile(specFile: string, options: RunnerOptions): Promise<SpecFileResult> {
+export async function runSpecFile(
+  specFile: string,
+  options: RunnerOptions,
+): Promise<SpecFileResult> {
   const session = await SpecSession.open(specFile, options);
   try {
     return { specFile, models: session.models, cases: await session.runAll() };
@@ -191,7 +251,8 @@ export async function runConformance(
   options: ConformanceTarget & Omit<RunnerOptions, keyof ConformanceTarget>,
 ): Promise<SpecFileResult[]> {
   const results: SpecFileResult[] = [];
-  for (const specFile of findSpecFiles(folder)) results.push(await runSpecFile(specFile, { modelRoot: folder, ...options }));
+  for (const specFile of findSpecFiles(folder))
+    results.push(await runSpecFile(specFile, { modelRoot: folder, ...options }));
   return results;
 }
 
@@ -199,7 +260,9 @@ export async function runConformance(
 export function findSpecFiles(folder: string): string[] {
   const found: string[] = [];
   const visit = (directory: string) => {
-    const entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    const entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
     for (const entry of entries) {
       const path = join(directory, entry.name);
       if (entry.isDirectory()) visit(path);
@@ -250,7 +313,8 @@ export function describeInstruction(instruction: SpecInstruction): string {
     }
   }
   const verification = instruction.verification;
-  const scope = (element: { scope?: ElementRef }) => (element.scope ? ` in ${describeElement(element.scope)}` : '');
+  const scope = (element: { scope?: ElementRef }) =>
+    element.scope ? ` in ${describeElement(element.scope)}` : '';
   switch (verification.kind) {
     case 'process-instance-state':
       return `verify process-instance-state ${verification.state}${of(verification.processInstance)}`;

@@ -6,6 +6,8 @@ import type { DefinitionStore } from '../state/definitionStore.js';
 import type { KeyGenerator } from '../state/keyGenerator.js';
 import type { ElementType } from '../model/types.js';
 import type { ElementProcessor } from './elementProcessor.js';
+import type { InstanceExecution } from './instanceExecution.js';
+import type { ElementInstance } from '../state/elementInstance.js';
 
 /** Long-lived collaborators of every command, created once per engine. */
 export interface EngineServices {
@@ -15,6 +17,8 @@ export interface EngineServices {
   readonly logger: Logger;
   /** The processor registry (processors.ts), passed in so the lifecycle need not import it. */
   readonly processors: (type: ElementType) => ElementProcessor;
+  /** Runs when an element instance becomes ACTIVATED (opens boundary / event-subprocess subscriptions). */
+  readonly onActivated: (execution: InstanceExecution, instance: ElementInstance) => void;
 }
 
 /** Finished process instances, reported after commit to CreateProcessInstanceWithResult callers. */
@@ -33,6 +37,8 @@ export class CommandContext {
   /** Job types that got activatable jobs: long-polling ActivateJobs calls are woken after commit. */
   readonly jobTypesToWake = new Set<string>();
   readonly finishedInstances: InstanceOutcome[] = [];
+  /** A timer was created: the scheduler re-reads the next due date after commit. */
+  timersChanged = false;
   readonly now: number;
 
   constructor(

@@ -44,8 +44,15 @@ export class CommandRunner {
   }
 
   async lockAndLoad(ctx: CommandContext, target: InstanceTarget, notFound: string): Promise<InstanceExecution> {
+    const execution = await this.tryLockAndLoad(ctx, target);
+    if (!execution) throw new EngineRejection('NOT_FOUND', notFound);
+    return execution;
+  }
+
+  /** As lockAndLoad, but undefined for an instance that has ended. */
+  async tryLockAndLoad(ctx: CommandContext, target: InstanceTarget): Promise<InstanceExecution | undefined> {
     const state = await ProcessInstanceState.lockAndLoad(ctx.trx, target);
-    if (!state) throw new EngineRejection('NOT_FOUND', notFound);
+    if (!state) return undefined;
     const definition = await this.services.definitions.byDefinitionKey(ctx.trx, state.identity.processDefinitionKey);
     return new InstanceExecution(ctx, state, definition);
   }

@@ -1,5 +1,6 @@
 import type { ElementType, ExecutableElement, ExecutableProcess, ExecutableSequenceFlow } from '../model/types.js';
 import type { ElementProcessor } from './elementProcessor.js';
+import type { JsonValue } from '../feel/types.js';
 import type { ElementInstance } from '../state/elementInstance.js';
 import type { ProcessInstanceState } from '../state/processInstanceState.js';
 import type { ProcessDefinition } from '../state/definitionStore.js';
@@ -15,6 +16,8 @@ const MAX_STEPS_PER_COMMAND = 100_000;
  */
 export class InstanceExecution {
   private readonly queue: (() => Promise<void>)[] = [];
+  /** Variables of events that fired at an event-based gateway, for the catch event it leads to. */
+  readonly pendingEvents = new Map<string, Record<string, JsonValue>>();
 
   constructor(
     readonly ctx: CommandContext,
@@ -40,6 +43,13 @@ export class InstanceExecution {
 
   processorFor(type: ElementType): ElementProcessor {
     return this.ctx.services.processors(type);
+  }
+
+  /** Start events of the event subprocesses directly inside a container. */
+  eventSubProcessStarts(container: ExecutableElement): string[] {
+    return (container.eventSubProcessIds ?? []).flatMap((id) =>
+      (this.element(id).childIds ?? []).filter((childId) => this.element(childId).type === 'START_EVENT'),
+    );
   }
 
   elementOf(instance: ElementInstance): ExecutableElement {

@@ -1,6 +1,7 @@
 import { closeIncident, raiseIncident } from '../behaviors/incidentBehavior.js';
 import { applyInputMappings, applyOutputMappings, type Outcome } from '../behaviors/variableBehavior.js';
 import { FINAL_STATES, type ElementInstance, type ElementRuntime } from '../state/elementInstance.js';
+import { closeSubscriptions } from '../behaviors/eventSubscriptionBehavior.js';
 import type { InstanceExecution } from './instanceExecution.js';
 import { arriveAtJoin, isJoin, pendingJoinTokens, satisfiedWaitingJoins } from './joins.js';
 
@@ -48,6 +49,7 @@ export function markActivated(execution: InstanceExecution, instance: ElementIns
   if (instance.state !== 'ACTIVATING') return;
   execution.state.setState(instance, 'ACTIVATED', execution.ctx.now);
   execution.recordElement(instance, 'ELEMENT_ACTIVATED');
+  execution.ctx.services.onActivated(execution, instance);
 }
 
 /** Starts completing an activated element; the rest runs as a queued step. */
@@ -70,6 +72,7 @@ export async function runCompletion(execution: InstanceExecution, instance: Elem
     : { ok: true as const, flowIds: [...element.outgoing] };
   if (!flows.ok) return failed(execution, instance, flows, 'complete');
 
+  await closeSubscriptions(execution, instance);
   execution.state.setState(instance, 'COMPLETED', execution.ctx.now);
   execution.recordElement(instance, 'ELEMENT_COMPLETED');
   if (instance.flowScopeKey === undefined) {

@@ -12,6 +12,18 @@ import {
   parallelGatewayProcessor,
 } from './elements/gatewayProcessors.js';
 import { jobWorkerProcessor } from './elements/jobWorkerProcessor.js';
+import { catchEventProcessor, eventBasedGatewayProcessor, scriptTaskProcessor } from './elements/catchEventProcessors.js';
+import { linkThrowProcessor } from './elements/flowNodeProcessors.js';
+
+/** A processor chosen per element, for kinds that run in more than one way. */
+function byElement(choose: (element: ExecutableElement) => ElementProcessor): ElementProcessor {
+  return {
+    onActivate: (execution, instance, element) => choose(element).onActivate(execution, instance, element),
+    outgoingFlows: async (execution, instance, element) =>
+      (await choose(element).outgoingFlows?.(execution, instance, element)) ?? { ok: true, flowIds: [...element.outgoing] },
+    onTerminate: async (execution, instance, element) => choose(element).onTerminate?.(execution, instance, element),
+  };
+}
 
 /** One processor per BPMN element kind. */
 const processors: Partial<Record<ElementType, ElementProcessor>> = {
@@ -19,14 +31,19 @@ const processors: Partial<Record<ElementType, ElementProcessor>> = {
   SUB_PROCESS: containerProcessor,
   EVENT_SUB_PROCESS: eventSubProcessProcessor,
   START_EVENT: passThroughProcessor,
-  END_EVENT: endEventProcessor,
+  END_EVENT: byElement((element) => (element.job ? jobWorkerProcessor : endEventProcessor)),
   BOUNDARY_EVENT: passThroughProcessor,
-  INTERMEDIATE_THROW_EVENT: passThroughProcessor,
+  INTERMEDIATE_THROW_EVENT: byElement((element) =>
+    element.job ? jobWorkerProcessor : element.eventType === 'LINK' ? linkThrowProcessor : passThroughProcessor,
+  ),
+  INTERMEDIATE_CATCH_EVENT: catchEventProcessor,
+  RECEIVE_TASK: catchEventProcessor,
+  EVENT_BASED_GATEWAY: eventBasedGatewayProcessor,
   TASK: passThroughProcessor,
   MANUAL_TASK: passThroughProcessor,
   SERVICE_TASK: jobWorkerProcessor,
   SEND_TASK: jobWorkerProcessor,
-  SCRIPT_TASK: jobWorkerProcessor,
+  SCRIPT_TASK: byElement((element) => (element.script ? scriptTaskProcessor : jobWorkerProcessor)),
   BUSINESS_RULE_TASK: jobWorkerProcessor,
   USER_TASK: jobWorkerProcessor,
   EXCLUSIVE_GATEWAY: exclusiveGatewayProcessor,
@@ -42,10 +59,11 @@ export function processorFor(type: ElementType): ElementProcessor {
 
 /** Event kinds each element kind can run with today (Engine II adds timers, messages, signals). */
 const supportedEvents: Partial<Record<ElementType, readonly string[]>> = {
-  START_EVENT: ['NONE', 'ERROR'],
-  END_EVENT: ['NONE', 'TERMINATE', 'ERROR'],
-  BOUNDARY_EVENT: ['ERROR'],
-  INTERMEDIATE_THROW_EVENT: ['NONE'],
+  START_EVENT: ['NONE', 'ERROR', 'TIMER', 'MESSAGE'],
+  END_EVENT: ['NONE', 'TERMINATE', 'ERROR', 'MESSAGE'],
+  BOUNDARY_EVENT: ['ERROR', 'TIMER', 'MESSAGE'],
+  INTERMEDIATE_THROW_EVENT: ['NONE', 'LINK', 'MESSAGE'],
+  INTERMEDIATE_CATCH_EVENT: ['TIMER', 'MESSAGE', 'LINK'],
 };
 
 /** Why the engine cannot run this element yet, or undefined when it can. */
@@ -58,7 +76,10 @@ export function unsupportedReason(element: ExecutableElement): string | undefine
   if (element.type === 'USER_TASK' && element.userTask?.isCamundaUserTask) {
     return 'Camunda user tasks (zeebe:userTask) are not supported yet; use a job-based user task';
   }
-  if ((element.type === 'SCRIPT_TASK' || element.type === 'BUSINESS_RULE_TASK') && !element.job) {
+  if (element.eventType === 'MESSAGE' && (element.type === 'END_EVENT' || element.type === 'INTERMEDIATE_THROW_EVENT') && !element.job) {
+    return 'message throw events need a zeebe:taskDefinition (they are carried out by a job worker)';
+  }
+  if ((element.type === 'SCRIPT_TASK' && !element.job && !element.script) || (element.type === 'BUSINESS_RULE_TASK' && !element.job)) {
     return `${element.type} without a zeebe:taskDefinition is not supported yet`;
   }
   if (element.multiInstance) return 'Multi-instance activities are not supported yet';

@@ -18,6 +18,8 @@ export interface ElementRuntime {
   startAt?: string[];
   /** Gateways: the flows chosen on activation, taken on completion. */
   chosenFlows?: string[];
+  /** This instance owns open timers or message/signal subscriptions (closed when it stops waiting). */
+  subscribed?: boolean;
   /** The job created for this element (job-based tasks). */
   jobKey?: string;
   [extension: string]: unknown;

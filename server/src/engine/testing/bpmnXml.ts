@@ -15,8 +15,9 @@ ${extra}
 
 /** A one-process document; `error(...)` parts go to the definitions level where BPMN wants them. */
 export function processXml(id: string, ...parts: string[]): string {
-  const global = parts.filter((part) => part.startsWith('<bpmn:error '));
-  const inner = parts.filter((part) => !part.startsWith('<bpmn:error '));
+  const isGlobal = (part: string) => /^<bpmn:(error|message|signal) /.test(part);
+  const global = parts.filter(isGlobal);
+  const inner = parts.filter((part) => !isGlobal(part));
   return definitions(`<bpmn:process id="${id}" isExecutable="true">\n${inner.join('\n')}\n</bpmn:process>`, global.join('\n'));
 }
 
@@ -99,3 +100,41 @@ ${parts.join('\n')}
 export function sequence(...ids: string[]): string {
   return ids.slice(1).map((id, index) => flow(ids[index]!, id)).join('\n');
 }
+
+/** A message definition with its correlation key expression (the subscription's). */
+export const message = (id: string, name: string, correlationKey = '=key') =>
+  `<bpmn:message id="${id}" name="${escape(name)}"><bpmn:extensionElements><zeebe:subscription correlationKey="${escape(correlationKey)}"/></bpmn:extensionElements></bpmn:message>`;
+
+const timerDefinition = (timer: { duration?: string; date?: string; cycle?: string }) => {
+  const [kind, value] = timer.duration ? ['timeDuration', timer.duration] : timer.date ? ['timeDate', timer.date] : ['timeCycle', timer.cycle!];
+  return `<bpmn:timerEventDefinition><bpmn:${kind}>${escape(value)}</bpmn:${kind}></bpmn:timerEventDefinition>`;
+};
+
+export const messageCatch = (id: string, messageRef: string) =>
+  `<bpmn:intermediateCatchEvent id="${id}"><bpmn:messageEventDefinition messageRef="${messageRef}"/></bpmn:intermediateCatchEvent>`;
+export const timerCatch = (id: string, timer: { duration?: string; date?: string; cycle?: string }) =>
+  `<bpmn:intermediateCatchEvent id="${id}">${timerDefinition(timer)}</bpmn:intermediateCatchEvent>`;
+export const receiveTask = (id: string, messageRef: string) => `<bpmn:receiveTask id="${id}" messageRef="${messageRef}"/>`;
+export const messageStart = (id: string, messageRef: string) =>
+  `<bpmn:startEvent id="${id}"><bpmn:messageEventDefinition messageRef="${messageRef}"/></bpmn:startEvent>`;
+export const timerStart = (id: string, timer: { duration?: string; date?: string; cycle?: string }) =>
+  `<bpmn:startEvent id="${id}">${timerDefinition(timer)}</bpmn:startEvent>`;
+export function messageBoundary(id: string, attachedTo: string, messageRef: string, interrupting = true): string {
+  return `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="${interrupting}"><bpmn:messageEventDefinition messageRef="${messageRef}"/></bpmn:boundaryEvent>`;
+}
+export function timerBoundary(id: string, attachedTo: string, timer: { duration?: string; cycle?: string }, interrupting = true): string {
+  return `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="${interrupting}">${timerDefinition(timer)}</bpmn:boundaryEvent>`;
+}
+export const eventGateway = (id: string) => `<bpmn:eventBasedGateway id="${id}"/>`;
+export function messageEventSubProcess(id: string, startId: string, messageRef: string, interrupting: boolean, ...parts: string[]): string {
+  return `<bpmn:subProcess id="${id}" triggeredByEvent="true">
+<bpmn:startEvent id="${startId}" isInterrupting="${interrupting}"><bpmn:messageEventDefinition messageRef="${messageRef}"/></bpmn:startEvent>
+${parts.join('\n')}
+</bpmn:subProcess>`;
+}
+export const scriptTask = (id: string, expression: string, resultVariable: string) =>
+  `<bpmn:scriptTask id="${id}"><bpmn:extensionElements><zeebe:script expression="${escape(expression)}" resultVariable="${resultVariable}"/></bpmn:extensionElements></bpmn:scriptTask>`;
+export const linkThrow = (id: string, name: string) =>
+  `<bpmn:intermediateThrowEvent id="${id}"><bpmn:linkEventDefinition name="${name}"/></bpmn:intermediateThrowEvent>`;
+export const linkCatch = (id: string, name: string) =>
+  `<bpmn:intermediateCatchEvent id="${id}"><bpmn:linkEventDefinition name="${name}"/></bpmn:intermediateCatchEvent>`;

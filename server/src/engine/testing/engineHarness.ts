@@ -23,7 +23,7 @@ export class EngineHarness {
 
   static async start(): Promise<EngineHarness> {
     const testDb = await createTestDatabase();
-    const engine = createEngine({ db: testDb.db, logger: pino({ level: 'silent' }) });
+    const engine = createEngine({ db: testDb.db, logger: pino({ level: 'silent' }), scheduler: false });
     return new EngineHarness(engine, testDb);
   }
 

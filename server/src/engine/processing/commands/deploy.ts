@@ -4,6 +4,7 @@ import { readBpmn } from '../../model/index.js';
 import type { ExecutableProcess } from '../../model/types.js';
 import type { CommandContext } from '../commandContext.js';
 import { unsupportedReason } from '../processors.js';
+import { replaceStartEvents } from './startEvents.js';
 
 const DEPLOYMENT_LOCK = 4_242_001;
 
@@ -107,6 +108,7 @@ async function deployProcess(
     created_at: new Date(ctx.now),
   });
   definitions.remember({ key, bpmnProcessId: process.bpmnProcessId, version, tenantId, resourceName: resource.name, checksum, process });
+  await replaceStartEvents(ctx, process, key, tenantId);
   ctx.records.append({
     key,
     recordType: 'EVENT',

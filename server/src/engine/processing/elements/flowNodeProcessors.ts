@@ -65,3 +65,23 @@ export const endEventProcessor: ElementProcessor = {
     return { ok: true };
   },
 };
+
+/** A link throw event continues at the link catch event of the same name in its scope. */
+export const linkThrowProcessor: ElementProcessor = {
+  async onActivate(execution, instance, element) {
+    const scope = execution.element(element.flowScopeId!);
+    const target = (scope.childIds ?? [])
+      .map((id) => execution.element(id))
+      .find((candidate) => candidate.type === 'INTERMEDIATE_CATCH_EVENT' && candidate.eventType === 'LINK' && candidate.linkName === element.linkName);
+    if (!target) {
+      return { ok: false, errorType: 'UNKNOWN', message: `No link catch event named '${element.linkName ?? ''}' in the scope of '${element.id}'` };
+    }
+    // The catch event is queued before the throw completes, so the scope never looks finished in between.
+    const flowScopeKey = instance.flowScopeKey!;
+    execution.enqueue(async () => {
+      await activateElement(execution, target.id, flowScopeKey);
+    });
+    completeElement(execution, instance);
+    return { ok: true };
+  },
+};

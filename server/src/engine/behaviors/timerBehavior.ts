@@ -1,0 +1,41 @@
+import type { JsonValue } from '../feel/types.js';
+import type { TimerDefinition } from '../model/types.js';
+import { addDuration, parseCycle, parseDateTime, parseDuration } from '../scheduler/isoTime.js';
+import { evaluateAs } from './expressions.js';
+
+export type TimerSchedule =
+  | { ok: true; dueDate: number; repetitions: number; interval?: string }
+  | { ok: false; errorType: string; message: string };
+
+/** When a timer is due: from its duration, date or cycle, evaluated now with the given variables. */
+export function scheduleTimer(timer: TimerDefinition, variables: Record<string, JsonValue>, now: number): TimerSchedule {
+  const result = evaluateAs(timer.expression, variables, 'STRING', now);
+  if (!result.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: result.message };
+  const text = String(result.value);
+  const invalid = (expected: string): TimerSchedule => ({
+    ok: false,
+    errorType: 'EXTRACT_VALUE_ERROR',
+    message: `Expected the timer ${timer.kind} '${timer.expression.source}' to be ${expected}, but was '${text}'`,
+  });
+  if (timer.kind === 'duration') {
+    const duration = parseDuration(text);
+    return duration ? { ok: true, dueDate: addDuration(now, duration), repetitions: 1 } : invalid('an ISO 8601 duration such as P5D');
+  }
+  if (timer.kind === 'date') {
+    const date = parseDateTime(text);
+    return date !== undefined ? { ok: true, dueDate: date, repetitions: 1 } : invalid('an ISO 8601 date-time with offset');
+  }
+  const cycle = parseCycle(text);
+  if (!cycle) return invalid('a repeating interval such as R3/PT1H (cron is not supported yet)');
+  return {
+    ok: true,
+    dueDate: cycle.start ?? addDuration(now, cycle.interval),
+    repetitions: cycle.repetitions,
+    interval: cycle.intervalText,
+  };
+}
+
+/** The next due date of a cycle after it fired at `firedAt`. */
+export function nextCycleDueDate(interval: string, firedAt: number): number {
+  return addDuration(firedAt, parseDuration(interval)!);
+}
