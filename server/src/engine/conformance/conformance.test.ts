@@ -46,13 +46,8 @@ const EXPECTED_FAILURES: Record<string, RegExp> = {
  * variable found for name 'key'"; Zeebe 8.8 says "Failed to extract the correlation key for 'key':
  * ...", so once messages work it belongs in EXPECTED_FAILURES (with the engine's 8.8 message).
  */
-const waitingForEngineII = new Set<string>([
-  // All four are rejected at deployment today: message catch events and message boundary events.
-  'core/demo-incident.yaml > publish message',
-  'core/demo-publish-message.yaml > publish message',
-  'junit-extension/boundary-event-spec.yaml > interrupt-task',
-  'junit-extension/demo3.yaml > publish message',
-]);
+/** Cases that need engine features not built yet; empty since messages and timers landed. */
+const waitingForEngineII = new Set<string>([]);
 
 const report: CaseResult[] = [];
 

@@ -1,0 +1,129 @@
+import type { Knex } from 'knex';
+import { VERTROUWELIJKHEIDAANDUIDINGEN } from '../catalogus/index.js';
+import type { ZaakSearch } from './schemas.js';
+import { DATE_COLUMNS, type ZaakRow } from './zaakRow.js';
+
+/** Which zaken a caller may see: every zaak (service), or those its groups are authorised for. */
+export type Visibility = { all: true } | { all: false; groups: readonly string[] };
+
+const sortColumns: Record<string, string> = {
+  identificatie: 'identificatie',
+  registratiedatum: 'registratiedatum',
+  startdatum: 'startdatum',
+  uiterlijkeEinddatumAfdoening: 'uiterlijke_einddatum_afdoening',
+};
+
+/** SQL for the `zaken` table and the zaaknummer counter. */
+export class ZaakRepository {
+  constructor(private readonly db: Knex) {}
+
+  /** The next number of `year`; the upsert's row lock serialises concurrent creations. */
+  async nextZaaknummer(year: number): Promise<number> {
+    const result = await this.db.raw<{ rows: { last_value: number }[] }>(
+      `insert into zaaknummer_counters (jaar, last_value) values (?, 1)
+       on conflict (jaar) do update set last_value = zaaknummer_counters.last_value + 1
+       returning last_value`,
+      [year],
+    );
+    const value = result.rows[0]?.last_value;
+    if (value === undefined) throw new Error('zaaknummer counter returned no row');
+    return value;
+  }
+
+  async insert(row: Omit<ZaakRow, 'status_omschrijving' | 'status_volgnummer'>): Promise<void> {
+    await this.db('zaken').insert(row);
+  }
+
+  async find(id: string): Promise<ZaakRow | undefined> {
+    return this.select().where('id', id).first();
+  }
+
+  /** Reads and locks the zaak for the rest of the transaction: actions on one zaak run one by one. */
+  async lock(id: string): Promise<ZaakRow | undefined> {
+    return this.select().where('id', id).forUpdate().first();
+  }
+
+  async update(id: string, changes: Partial<ZaakRow>): Promise<void> {
+    await this.db('zaken')
+      .where('id', id)
+      .update({ ...changes, updated_at: this.db.fn.now() });
+  }
+
+  /** Sets the process instance key unless one is recorded already; returns the key now recorded. */
+  async recordProcessInstance(id: string, key: string): Promise<string | null> {
+    await this.db('zaken')
+      .where('id', id)
+      .whereNull('process_instance_key')
+      .update({ process_instance_key: key });
+    const row = await this.db('zaken').select('process_instance_key').where('id', id).first<{ process_instance_key: string | null } | undefined>();
+    return row?.process_instance_key ?? null;
+  }
+
+  async search(filter: ZaakSearch, visibility: Visibility): Promise<{ rows: ZaakRow[]; total: number }> {
+    const query = this.db('zaken as z');
+    if (!visibility.all) this.whereVisible(query, visibility.groups);
+    if (filter.zaaktype) query.where('z.zaaktype_identificatie', filter.zaaktype);
+    if (filter.status) query.where('z.status_omschrijving', filter.status);
+    if (filter.deadlineVanaf) query.where('z.uiterlijke_einddatum_afdoening', '>=', filter.deadlineVanaf);
+    if (filter.deadlineTot) query.where('z.uiterlijke_einddatum_afdoening', '<=', filter.deadlineTot);
+    if (filter.open !== undefined) {
+      if (filter.open) query.whereNull('z.einddatum');
+      else query.whereNotNull('z.einddatum');
+    }
+    if (filter.q) {
+      const pattern = `%${filter.q.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.where((q) => q.whereILike('z.identificatie', pattern).orWhereILike('z.omschrijving', pattern));
+    }
+    if (filter.behandelaar) {
+      query.whereExists((q) =>
+        q
+          .select(this.db.raw('1'))
+          .from('zaak_rollen as r')
+          .whereRaw('r.zaak_id = z.id')
+          .where({ 'r.omschrijving_generiek': 'behandelaar', 'r.medewerker_username': filter.behandelaar }),
+      );
+    }
+    const countRow = await query.clone().count<{ count: string | number }[]>('* as count').first();
+    const descending = filter.sort.startsWith('-');
+    const column = sortColumns[filter.sort.replace(/^-/, '')] ?? 'registratiedatum';
+    const rows = await query
+      .select(this.columns('z'))
+      .orderBy([
+        { column: `z.${column}`, order: descending ? 'desc' : 'asc' },
+        { column: 'z.identificatie', order: descending ? 'desc' : 'asc' },
+      ])
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize);
+    return { rows: rows as ZaakRow[], total: Number(countRow?.count ?? 0) };
+  }
+
+  /** Authorised through a group for the zaaktype, up to the zaak's vertrouwelijkheidaanduiding. */
+  private whereVisible(query: Knex.QueryBuilder, groups: readonly string[]): void {
+    if (groups.length === 0) {
+      query.whereRaw('false');
+      return;
+    }
+    const ranks = `array[${VERTROUWELIJKHEIDAANDUIDINGEN.map(() => '?').join(', ')}]::text[]`;
+    query.whereExists((q) =>
+      q
+        .select(this.db.raw('1'))
+        .from('zaaktype_authorisations as a')
+        .whereRaw('a.zaaktype_identificatie = z.zaaktype_identificatie')
+        .whereIn('a.group_code', [...groups])
+        .whereRaw(
+          `array_position(${ranks}, a.max_vertrouwelijkheidaanduiding::text) >= array_position(${ranks}, z.vertrouwelijkheidaanduiding::text)`,
+          [...VERTROUWELIJKHEIDAANDUIDINGEN, ...VERTROUWELIJKHEIDAANDUIDINGEN],
+        ),
+    );
+  }
+
+  private select() {
+    return this.db('zaken').select<ZaakRow[]>(this.columns());
+  }
+
+  private columns(alias?: string): (string | Knex.Raw)[] {
+    const prefix = alias ? `${alias}.` : '';
+    const dates = new Set<string>(DATE_COLUMNS);
+    return [`${prefix}*`, ...[...dates].map((column) => this.db.raw(`${prefix}${column}::text as ${column}`))];
+  }
+}
