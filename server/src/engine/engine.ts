@@ -22,6 +22,7 @@ import { cancelInstance, resolveIncident, setVariables } from './processing/comm
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/jobCommands.js';
 import { processorFor } from './processing/processors.js';
 import { subscribeScopeEvents } from './processing/scopeSubscriptions.js';
+import { completeCallActivity } from './processing/elements/callActivityProcessor.js';
 import { publishMessage, type PublishMessageCommand } from './processing/commands/publishMessage.js';
 import { triggerTimer } from './processing/commands/triggerTimer.js';
 import { Scheduler } from './scheduler/scheduler.js';
@@ -70,6 +71,7 @@ class EmbeddedEngine implements Engine {
       logger: options.logger.child({ component: 'engine' }),
       processors: processorFor,
       onActivated: subscribeScopeEvents,
+      onChildCompleted: completeCallActivity,
     };
     this.runner = new CommandRunner(this.db, services, (ctx) => this.afterCommit(ctx));
     this.scheduler = new Scheduler({

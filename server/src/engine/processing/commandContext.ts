@@ -7,6 +7,7 @@ import type { KeyGenerator } from '../state/keyGenerator.js';
 import type { ElementType } from '../model/types.js';
 import type { ElementProcessor } from './elementProcessor.js';
 import type { InstanceExecution } from './instanceExecution.js';
+import type { CommandRunner } from './commandRunner.js';
 import type { ElementInstance } from '../state/elementInstance.js';
 
 /** Long-lived collaborators of every command, created once per engine. */
@@ -19,6 +20,13 @@ export interface EngineServices {
   readonly processors: (type: ElementType) => ElementProcessor;
   /** Runs when an element instance becomes ACTIVATED (opens boundary / event-subprocess subscriptions). */
   readonly onActivated: (execution: InstanceExecution, instance: ElementInstance) => void;
+  /** A called process completed: continue the call activity in its parent (callActivity.ts). */
+  readonly onChildCompleted: (
+    ctx: CommandContext,
+    parentProcessInstanceKey: string,
+    parentElementInstanceKey: string,
+    child: InstanceExecution,
+  ) => Promise<void>;
 }
 
 /** Finished process instances, reported after commit to CreateProcessInstanceWithResult callers. */
@@ -41,9 +49,14 @@ export class CommandContext {
   timersChanged = false;
   readonly now: number;
 
+  /** Instances this command has loaded or created and not yet saved, by process instance key. */
+  readonly openExecutions = new Map<string, InstanceExecution>();
+
   constructor(
     readonly trx: Knex.Transaction,
     readonly services: EngineServices,
+    /** For steps that start or continue other instances (call activities). */
+    readonly runner: CommandRunner,
   ) {
     this.now = services.clock.now();
   }

@@ -19,14 +19,23 @@ export class CommandRunner {
   ) {}
 
   async transaction<T>(body: (ctx: CommandContext) => Promise<T>): Promise<T> {
-    const { result, ctx } = await this.db.transaction(async (trx) => {
-      const ctx = new CommandContext(trx, this.services);
-      const result = await body(ctx);
-      await ctx.records.flush(trx);
-      return { result, ctx };
-    });
-    this.afterCommit(ctx);
-    return result;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { result, ctx } = await this.db.transaction(async (trx) => {
+          const ctx = new CommandContext(trx, this.services, this);
+          const result = await body(ctx);
+          await ctx.records.flush(trx);
+          return { result, ctx };
+        });
+        this.afterCommit(ctx);
+        return result;
+      } catch (error) {
+        // A child instance locks its parent after itself; PostgreSQL resolves the rare deadlock
+        // with a parent command by aborting one of them, which is then simply run again.
+        const code = (error as { code?: string }).code;
+        if ((code !== '40P01' && code !== '40001') || attempt >= 5) throw error;
+      }
+    }
   }
 
   /** Locks and loads a process instance, lets `body` change it, drives it forward and saves it. */
@@ -57,8 +66,16 @@ export class CommandRunner {
     return new InstanceExecution(ctx, state, definition);
   }
 
+  /** Drives the instance until it waits, saves it, and lets a finished child continue its parent. */
   async finish(execution: InstanceExecution): Promise<void> {
+    const { ctx, state } = execution;
     await execution.drain();
-    await execution.state.flush(execution.ctx.trx);
+    await state.flush(ctx.trx);
+    ctx.openExecutions.delete(state.identity.processInstanceKey);
+    const root = state.get(state.identity.processInstanceKey);
+    const { parentProcessInstanceKey, parentElementInstanceKey } = state.identity;
+    if (root?.state === 'COMPLETED' && parentProcessInstanceKey && parentElementInstanceKey) {
+      await this.services.onChildCompleted(ctx, parentProcessInstanceKey, parentElementInstanceKey, execution);
+    }
   }
 }

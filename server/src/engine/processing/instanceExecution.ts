@@ -23,7 +23,9 @@ export class InstanceExecution {
     readonly ctx: CommandContext,
     readonly state: ProcessInstanceState,
     readonly definition: ProcessDefinition,
-  ) {}
+  ) {
+    ctx.openExecutions.set(state.identity.processInstanceKey, this);
+  }
 
   get process(): ExecutableProcess {
     return this.definition.process;

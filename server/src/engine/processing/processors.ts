@@ -14,6 +14,7 @@ import {
 import { jobWorkerProcessor } from './elements/jobWorkerProcessor.js';
 import { catchEventProcessor, eventBasedGatewayProcessor, scriptTaskProcessor } from './elements/catchEventProcessors.js';
 import { linkThrowProcessor } from './elements/flowNodeProcessors.js';
+import { callActivityProcessor } from './elements/callActivityProcessor.js';
 
 /** A processor chosen per element, for kinds that run in more than one way. */
 function byElement(choose: (element: ExecutableElement) => ElementProcessor): ElementProcessor {
@@ -46,6 +47,7 @@ const processors: Partial<Record<ElementType, ElementProcessor>> = {
   SCRIPT_TASK: byElement((element) => (element.script ? scriptTaskProcessor : jobWorkerProcessor)),
   BUSINESS_RULE_TASK: jobWorkerProcessor,
   USER_TASK: jobWorkerProcessor,
+  CALL_ACTIVITY: callActivityProcessor,
   EXCLUSIVE_GATEWAY: exclusiveGatewayProcessor,
   INCLUSIVE_GATEWAY: inclusiveGatewayProcessor,
   PARALLEL_GATEWAY: parallelGatewayProcessor,
@@ -83,5 +85,8 @@ export function unsupportedReason(element: ExecutableElement): string | undefine
     return `${element.type} without a zeebe:taskDefinition is not supported yet`;
   }
   if (element.multiInstance) return 'Multi-instance activities are not supported yet';
+  if (element.calledElement?.bindingType && element.calledElement.bindingType !== 'latest') {
+    return `called element binding '${element.calledElement.bindingType}' is not supported yet; use 'latest'`;
+  }
   return undefined;
 }

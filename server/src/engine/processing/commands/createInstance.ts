@@ -14,6 +14,7 @@ export async function createInstance(
   runner: CommandRunner,
   ctx: CommandContext,
   command: CreateInstanceCommand,
+  parent?: { processInstanceKey: string; elementInstanceKey: string },
 ): Promise<CreatedInstance> {
   const definition = await resolveDefinition(runner, ctx, command);
   const startAt = command.startInstructions?.map((instruction) => instruction.elementId);
@@ -25,6 +26,8 @@ export async function createInstance(
     bpmnProcessId: definition.bpmnProcessId,
     version: definition.version,
     tenantId: definition.tenantId,
+    parentProcessInstanceKey: parent?.processInstanceKey,
+    parentElementInstanceKey: parent?.elementInstanceKey,
   });
   const execution = new InstanceExecution(ctx, state, definition);
   const root = await activateElement(execution, definition.process.process.id, undefined, {

@@ -7,6 +7,13 @@ import { runActivation, runCompletion, terminateElement } from '../lifecycle.js'
 export function cancelInstance(runner: CommandRunner, processInstanceKey: string): Promise<void> {
   const notFound = `Expected to cancel a process instance with key '${processInstanceKey}', but no such process was found`;
   return runner.onInstance({ processInstanceKey }, notFound, async (execution) => {
+    const parent = execution.state.identity.parentProcessInstanceKey;
+    if (parent) {
+      throw new EngineRejection(
+        'FAILED_PRECONDITION',
+        `Expected to cancel a process instance with key '${processInstanceKey}', but it is created by a parent process instance. Cancel the root process instance '${parent}' instead.`,
+      );
+    }
     await terminateElement(execution, execution.state.require(processInstanceKey));
   });
 }
