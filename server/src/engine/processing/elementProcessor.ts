@@ -16,6 +16,10 @@ export interface ElementProcessor {
     instance: ElementInstance,
     element: ExecutableElement,
   ): Promise<{ ok: true; flowIds: string[] } | { ok: false; errorType: string; message: string }>;
+  /** Containers that manage their children themselves (multi-instance body): a child ended. */
+  onChildEnded?(execution: InstanceExecution, instance: ElementInstance, element: ExecutableElement): Promise<void>;
+  /** A child is about to complete (multi-instance body: collect its output element). */
+  onChildCompleting?(execution: InstanceExecution, instance: ElementInstance, child: ElementInstance): Promise<Outcome>;
   /** Extra clean-up while the element is being terminated (jobs, subscriptions). */
   onTerminate?(execution: InstanceExecution, instance: ElementInstance, element: ExecutableElement): Promise<void>;
 }

@@ -18,7 +18,7 @@ export async function throwBpmnError(
   variables: Record<string, JsonValue>,
 ): Promise<boolean> {
   for (let current: ElementInstance | undefined = source; current; ) {
-    const boundary = bestCatcher(execution, execution.elementOf(current).boundaryEventIds ?? [], errorCode);
+    const boundary = bestCatcher(execution, execution.boundaryEventsOf(current), errorCode);
     if (boundary) {
       await triggerEvent(execution, current, boundary.id, variables);
       return true;
@@ -26,7 +26,7 @@ export async function throwBpmnError(
     const scope: ElementInstance | undefined =
       current.flowScopeKey === undefined ? undefined : execution.state.get(current.flowScopeKey);
     if (!scope) return false;
-    const startEvent = bestCatcher(execution, execution.eventSubProcessStarts(execution.elementOf(scope)), errorCode);
+    const startEvent = bestCatcher(execution, execution.eventSubProcessStartsOf(scope), errorCode);
     if (startEvent) {
       await triggerEvent(execution, scope, startEvent.id, variables);
       return true;

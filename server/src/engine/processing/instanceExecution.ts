@@ -47,6 +47,22 @@ export class InstanceExecution {
     return this.ctx.services.processors(type);
   }
 
+  /** An inner instance of a multi-instance activity (its flow scope is the activity's body). */
+  isMultiInstanceInner(instance: ElementInstance): boolean {
+    const scope = instance.flowScopeKey === undefined ? undefined : this.state.get(instance.flowScopeKey);
+    return scope?.elementType === 'MULTI_INSTANCE_BODY' && scope.elementId === instance.elementId;
+  }
+
+  /** Boundary events that belong to this instance: the body's, never an inner instance's. */
+  boundaryEventsOf(instance: ElementInstance): readonly string[] {
+    return this.isMultiInstanceInner(instance) ? [] : (this.elementOf(instance).boundaryEventIds ?? []);
+  }
+
+  /** Event subprocesses run inside a scope instance, never inside a multi-instance body. */
+  eventSubProcessStartsOf(instance: ElementInstance): string[] {
+    return instance.elementType === 'MULTI_INSTANCE_BODY' ? [] : this.eventSubProcessStarts(this.elementOf(instance));
+  }
+
   /** Start events of the event subprocesses directly inside a container. */
   eventSubProcessStarts(container: ExecutableElement): string[] {
     return (container.eventSubProcessIds ?? []).flatMap((id) =>

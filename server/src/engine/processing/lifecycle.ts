@@ -1,5 +1,6 @@
 import { closeIncident, raiseIncident } from '../behaviors/incidentBehavior.js';
-import { applyInputMappings, applyOutputMappings, type Outcome } from '../behaviors/variableBehavior.js';
+import { applyInputMappings, applyOutputMappings, setVariablesLocal, type Outcome } from '../behaviors/variableBehavior.js';
+import type { JsonValue } from '../feel/types.js';
 import { FINAL_STATES, type ElementInstance, type ElementRuntime } from '../state/elementInstance.js';
 import { closeSubscriptions } from '../behaviors/eventSubscriptionBehavior.js';
 import type { InstanceExecution } from './instanceExecution.js';
@@ -15,14 +16,17 @@ export async function activateElement(
   execution: InstanceExecution,
   elementId: string,
   flowScopeKey: string | undefined,
-  options: { key?: string; runtime?: ElementRuntime } = {},
+  options: { key?: string; runtime?: ElementRuntime; localVariables?: Record<string, JsonValue> } = {},
 ): Promise<ElementInstance> {
   const element = execution.element(elementId);
+  // A multi-instance activity is entered through its body, which then activates the inner instances.
+  const scope = flowScopeKey === undefined ? undefined : execution.state.get(flowScopeKey);
+  const isBody = element.multiInstance !== undefined && !(scope?.elementType === 'MULTI_INSTANCE_BODY' && scope.elementId === elementId);
   const instance: ElementInstance = {
     key: options.key ?? (await execution.ctx.nextKey()),
     elementId,
     elementName: element.name,
-    elementType: element.type,
+    elementType: isBody ? 'MULTI_INSTANCE_BODY' : element.type,
     flowScopeKey,
     state: 'ACTIVATING',
     runtime: options.runtime ?? {},
@@ -32,6 +36,7 @@ export async function activateElement(
   };
   execution.state.add(instance);
   execution.recordElement(instance, 'ELEMENT_ACTIVATING');
+  if (options.localVariables) await setVariablesLocal(execution, instance.key, options.localVariables);
   await runActivation(execution, instance);
   return instance;
 }
@@ -39,9 +44,10 @@ export async function activateElement(
 /** The activation step: also what a resolved incident during activation runs again. */
 export async function runActivation(execution: InstanceExecution, instance: ElementInstance): Promise<void> {
   const element = execution.elementOf(instance);
-  const mapped = await applyInputMappings(execution, instance);
+  // Mappings belong to the inner instances of a multi-instance activity, not to its body.
+  const mapped = instance.elementType === 'MULTI_INSTANCE_BODY' ? { ok: true as const } : await applyInputMappings(execution, instance);
   if (!mapped.ok) return failed(execution, instance, mapped, 'activate');
-  const outcome = await execution.processorFor(element.type).onActivate(execution, instance, element);
+  const outcome = await execution.processorFor(instance.elementType).onActivate(execution, instance, element);
   if (!outcome.ok) return failed(execution, instance, outcome, 'activate');
 }
 
@@ -64,13 +70,21 @@ export function completeElement(execution: InstanceExecution, instance: ElementI
 export async function runCompletion(execution: InstanceExecution, instance: ElementInstance): Promise<void> {
   if (instance.state !== 'COMPLETING') return;
   const element = execution.elementOf(instance);
-  const processor = execution.processorFor(element.type);
-  const mapped = await applyOutputMappings(execution, instance);
+  const processor = execution.processorFor(instance.elementType);
+  const mapped = instance.elementType === 'MULTI_INSTANCE_BODY' ? { ok: true as const } : await applyOutputMappings(execution, instance);
   if (!mapped.ok) return failed(execution, instance, mapped, 'complete');
-  const flows = processor.outgoingFlows
-    ? await processor.outgoingFlows(execution, instance, element)
-    : { ok: true as const, flowIds: [...element.outgoing] };
+  const inner = execution.isMultiInstanceInner(instance);
+  const flows = inner
+    ? { ok: true as const, flowIds: [] }
+    : processor.outgoingFlows
+      ? await processor.outgoingFlows(execution, instance, element)
+      : { ok: true as const, flowIds: [...element.outgoing] };
   if (!flows.ok) return failed(execution, instance, flows, 'complete');
+  if (inner) {
+    const body = execution.state.require(instance.flowScopeKey!);
+    const collected = await execution.processorFor('MULTI_INSTANCE_BODY').onChildCompleting?.(execution, body, instance);
+    if (collected && !collected.ok) return failed(execution, instance, collected, 'complete');
+  }
 
   await closeSubscriptions(execution, instance);
   execution.state.setState(instance, 'COMPLETED', execution.ctx.now);
@@ -113,6 +127,8 @@ export function takeFlow(execution: InstanceExecution, flowId: string, flowScope
 export async function childEnded(execution: InstanceExecution, flowScopeKey: string): Promise<void> {
   const scope = execution.state.get(flowScopeKey);
   if (!scope || scope.state !== 'ACTIVATED') return;
+  const scopeProcessor = execution.processorFor(scope.elementType);
+  if (scopeProcessor.onChildEnded) return scopeProcessor.onChildEnded(execution, scope, execution.elementOf(scope));
   for (const gatewayId of satisfiedWaitingJoins(execution, scope)) await activateElement(execution, gatewayId, scope.key);
   if (execution.state.activeChildren(scope.key).length > 0 || pendingJoinTokens(scope) > 0) return;
   completeElement(execution, scope);
@@ -129,7 +145,7 @@ export async function terminateElement(execution: InstanceExecution, instance: E
   execution.recordElement(instance, 'ELEMENT_TERMINATING');
   for (const child of state.activeChildren(instance.key)) await terminateElement(execution, child);
   const element = execution.elementOf(instance);
-  await execution.processorFor(element.type).onTerminate?.(execution, instance, element);
+  await execution.processorFor(instance.elementType).onTerminate?.(execution, instance, element);
   await closeIncident(execution, instance);
   instance.runtime.takenFlows = {};
   state.setState(instance, 'TERMINATED', ctx.now);

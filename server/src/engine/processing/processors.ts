@@ -15,6 +15,7 @@ import { jobWorkerProcessor } from './elements/jobWorkerProcessor.js';
 import { catchEventProcessor, eventBasedGatewayProcessor, scriptTaskProcessor } from './elements/catchEventProcessors.js';
 import { linkThrowProcessor } from './elements/flowNodeProcessors.js';
 import { callActivityProcessor } from './elements/callActivityProcessor.js';
+import { multiInstanceBodyProcessor } from './elements/multiInstanceProcessor.js';
 
 /** A processor chosen per element, for kinds that run in more than one way. */
 function byElement(choose: (element: ExecutableElement) => ElementProcessor): ElementProcessor {
@@ -48,6 +49,7 @@ const processors: Partial<Record<ElementType, ElementProcessor>> = {
   BUSINESS_RULE_TASK: jobWorkerProcessor,
   USER_TASK: jobWorkerProcessor,
   CALL_ACTIVITY: callActivityProcessor,
+  MULTI_INSTANCE_BODY: multiInstanceBodyProcessor,
   EXCLUSIVE_GATEWAY: exclusiveGatewayProcessor,
   INCLUSIVE_GATEWAY: inclusiveGatewayProcessor,
   PARALLEL_GATEWAY: parallelGatewayProcessor,
@@ -84,7 +86,6 @@ export function unsupportedReason(element: ExecutableElement): string | undefine
   if ((element.type === 'SCRIPT_TASK' && !element.job && !element.script) || (element.type === 'BUSINESS_RULE_TASK' && !element.job)) {
     return `${element.type} without a zeebe:taskDefinition is not supported yet`;
   }
-  if (element.multiInstance) return 'Multi-instance activities are not supported yet';
   if (element.calledElement?.bindingType && element.calledElement.bindingType !== 'latest') {
     return `called element binding '${element.calledElement.bindingType}' is not supported yet; use 'latest'`;
   }

@@ -13,8 +13,7 @@ const SUBSCRIBED_EVENTS = new Set(['TIMER', 'MESSAGE', 'SIGNAL']);
  * events. Queued, so that the element's own activation finishes first.
  */
 export function subscribeScopeEvents(execution: InstanceExecution, instance: ElementInstance): void {
-  const element = execution.elementOf(instance);
-  const catchers = [...(element.boundaryEventIds ?? []), ...execution.eventSubProcessStarts(element)]
+  const catchers = [...execution.boundaryEventsOf(instance), ...execution.eventSubProcessStartsOf(instance)]
     .map((id) => execution.element(id))
     .filter((event) => SUBSCRIBED_EVENTS.has(event.eventType));
   if (catchers.length > 0) execution.enqueue(() => subscribe(execution, instance, catchers));
