@@ -28,6 +28,12 @@ describe('readConfig', () => {
       SEED_DEMO: true,
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      ZEEBE_GATEWAY_HOST: '127.0.0.1',
+      SESSION_TTL_MINUTES: 60,
+      SESSION_MAX_HOURS: 12,
+      SERVICE_TOKEN_TTL_MINUTES: 10,
+      WORKER_CLIENT_ID: 'zaakstroom-workers',
+      WORKER_CLIENT_SECRET: undefined,
     });
   });
 
