@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
-import { startEngineProcess, type EngineProcess } from './engineProcess.js';
+import { startEngineProcess } from './engineProcess.js';
 import { median, percentile, round, sleep } from './measurements.js';
 import { rawCommitRate } from './rawCommitRate.js';
 import { zeebeClientFor, type ZeebeClient } from './zeebeClient.js';
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
         console.log(`${target}: median ${round(pis)} PI/s (sustained ${seconds} s), p50 ${round(median(results.map((r) => r.latencyP50)))} ms, p99 ${round(median(results.map((r) => r.latencyP99)))} ms;`);
         console.log(`  raw commit rate ${round(baseline)} commits/s (10 connections${url ? '' : ', PGlite: 1'}); ratio PI/s : commits/s = ${round(pis / baseline, 3)} (each instance needs 2 engine commits + 1 activation)`);
       } finally {
-        client.close?.();
+        await client.close();
         await engine.stop();
       }
     } finally {
@@ -124,7 +124,7 @@ async function measureThroughput(client: ZeebeClient, seconds: number, inFlight 
     for (let waited = 0; completedTotal < created && waited < 120_000; waited += 100) await sleep(100);
     return completed / seconds;
   } finally {
-    await drain(worker, client);
+    await drain(worker);
   }
 }
 
@@ -157,11 +157,11 @@ async function measureLatency(client: ZeebeClient, seconds: number, rate: number
     for (let waited = 0; latencies.length < expected && waited < 10_000; waited += 100) await sleep(100);
     return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
   } finally {
-    await drain(worker, client);
+    await drain(worker);
   }
 }
 
-async function drain(worker: { close: () => Promise<unknown> }, _client: ZeebeClient): Promise<void> {
+async function drain(worker: { close: () => Promise<unknown> }): Promise<void> {
   await worker.close();
 }
 

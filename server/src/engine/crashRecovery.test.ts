@@ -92,14 +92,14 @@ describe('crash recovery (kill -9 of the engine process)', () => {
         const instances = (await db('engine_element_instances').where({ element_type: 'PROCESS' })) as { key: string; state: string }[];
         for (const key of created) expect(instances.find((row) => String(row.key) === key)?.state).toBe('COMPLETED');
         expect(instances.every((row) => row.state === 'COMPLETED')).toBe(true);
-        const jobs = (await db('engine_jobs').select('key', 'state', 'process_instance_key')) as { key: string; state: string; process_instance_key: string }[];
+        const jobs: { key: string; state: string }[] = await db('engine_jobs').select('key', 'state');
         expect(jobs).toHaveLength(instances.length * 2);
         expect(jobs.every((job) => job.state === 'COMPLETED')).toBe(true);
-        const completedRecords = (await db('engine_records')
+        const completedRecords: { key: string; count: string | number }[] = await db('engine_records')
           .select('key')
           .count('* as count')
           .where({ value_type: 'JOB', intent: 'COMPLETED' })
-          .groupBy('key')) as { key: string; count: string | number }[];
+          .groupBy('key');
         expect(completedRecords).toHaveLength(jobs.length);
         expect(completedRecords.every((row) => Number(row.count) === 1)).toBe(true);
         const processCompletions = (await db('engine_records')

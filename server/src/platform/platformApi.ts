@@ -8,6 +8,7 @@ import { auditRouter, recordAudit } from '../modules/audit/index.js';
 import { createAuthModule, ensureServiceCredential, generateServiceSecret, seedDemoAccounts, type AuthModule } from '../modules/auth/index.js';
 import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter } from '../modules/catalogus/index.js';
 import { CalendarService, calendarRouter } from '../modules/deadlines/index.js';
+import { createZakenRouter } from '../modules/zaken/index.js';
 import { engineRestClient } from './engineRestClient.js';
 import { serviceTokenProvider } from './serviceToken.js';
 import { processModelCheck } from './processModelCheck.js';
@@ -66,6 +67,7 @@ export async function createPlatform({ db, config, selfUrl }: PlatformOptions): 
         openApi,
       }),
       openApiRouter({ registry: openApi, info: { title: 'Zaakstroom API', version: '0.1.0' } }),
+      createZakenRouter({ db, catalogus: catalogusService, requireRole: auth.requireRole, openApi }),
     ],
   });
   return { router, auth, workerCredential };

@@ -1,7 +1,7 @@
 import type { ExecutableElement } from '../model/types.js';
 import type { InstanceExecution } from '../processing/instanceExecution.js';
 import type { ElementInstance } from '../state/elementInstance.js';
-import { evaluateAs } from './expressions.js';
+import { evaluateText } from './expressions.js';
 import type { Outcome } from './variableBehavior.js';
 import { visibleVariables } from './variableBehavior.js';
 import { scheduleTimer } from './timerBehavior.js';
@@ -47,14 +47,14 @@ export async function openSubscriptions(
       });
       ctx.timersChanged = true;
     } else if (event.message) {
-      const name = evaluateAs(event.message.name, variables, 'STRING', ctx.now);
+      const name = evaluateText(event.message.name, variables, ctx.now);
       if (!name.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: name.message };
       const correlation = event.message.correlationKey
-        ? evaluateAs(event.message.correlationKey, variables, 'STRING_OR_NUMBER', ctx.now)
+        ? evaluateText(event.message.correlationKey, variables, ctx.now, true)
         : { ok: true as const, value: '' };
       if (!correlation.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: correlation.message };
-      const messageName = String(name.value);
-      const correlationKey = String(correlation.value);
+      const messageName = name.value;
+      const correlationKey = correlation.value;
       await ctx.trx('engine_message_subscriptions').insert({
         key: await ctx.nextKey(),
         state: 'ACTIVE',
@@ -71,11 +71,11 @@ export async function openSubscriptions(
         matches.push({ catchElementId: event.id, correlationKey, ...buffered });
       }
     } else if (event.signalName) {
-      const name = evaluateAs(event.signalName, variables, 'STRING', ctx.now);
+      const name = evaluateText(event.signalName, variables, ctx.now);
       if (!name.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: name.message };
       await ctx.trx('engine_signal_subscriptions').insert({
         key: await ctx.nextKey(),
-        signal_name: String(name.value),
+        signal_name: name.value,
         element_id: event.id,
         element_instance_key: owner.key,
         process_instance_key: id.processInstanceKey,

@@ -1,7 +1,7 @@
 import type { JsonValue } from '../feel/types.js';
 import type { TimerDefinition } from '../model/types.js';
 import { addDuration, parseCycle, parseDateTime, parseDuration } from '../scheduler/isoTime.js';
-import { evaluateAs } from './expressions.js';
+import { evaluateText } from './expressions.js';
 
 export type TimerSchedule =
   | { ok: true; dueDate: number; repetitions: number; interval?: string }
@@ -9,9 +9,9 @@ export type TimerSchedule =
 
 /** When a timer is due: from its duration, date or cycle, evaluated now with the given variables. */
 export function scheduleTimer(timer: TimerDefinition, variables: Record<string, JsonValue>, now: number): TimerSchedule {
-  const result = evaluateAs(timer.expression, variables, 'STRING', now);
+  const result = evaluateText(timer.expression, variables, now);
   if (!result.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: result.message };
-  const text = String(result.value);
+  const text = result.value;
   const invalid = (expected: string): TimerSchedule => ({
     ok: false,
     errorType: 'EXTRACT_VALUE_ERROR',

@@ -1,7 +1,7 @@
 import type { JsonValue } from '../feel/types.js';
 import type { ExecutableElement } from '../model/types.js';
 import type { ElementInstance } from '../state/elementInstance.js';
-import { evaluateAs } from '../behaviors/expressions.js';
+import { evaluateText } from '../behaviors/expressions.js';
 import { triggerEvent } from './eventTrigger.js';
 import type { InstanceExecution } from './instanceExecution.js';
 
@@ -44,6 +44,6 @@ function bestCatcher(execution: InstanceExecution, candidateIds: readonly string
 }
 
 function staticCode(event: ExecutableElement): string | undefined {
-  const result = event.errorCode ? evaluateAs(event.errorCode, {}, 'STRING', 0) : undefined;
-  return result?.ok ? String(result.value) : undefined;
+  const result = event.errorCode ? evaluateText(event.errorCode, {}, 0) : undefined;
+  return result?.ok ? result.value : undefined;
 }

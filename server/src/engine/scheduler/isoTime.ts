@@ -17,7 +17,7 @@ export interface IsoDuration {
 export function parseDuration(text: string): IsoDuration | undefined {
   const match = DURATION.exec(text.trim());
   if (!match || match[1] || text.trim() === 'P' || text.trim().endsWith('T')) return undefined;
-  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(2).map((part) => Number(part ?? 0)) as number[];
+  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(2).map((part) => Number(part ?? 0));
   return { years: years!, months: months!, weeks: weeks!, days: days!, hours: hours!, minutes: minutes!, seconds: seconds! };
 }
 

@@ -33,11 +33,12 @@ async function onJob<T>(
   const notFound = `Expected to ${action} job with key '${jobKey}', but no such job was found`;
   return runner.transaction(async (ctx) => {
     const execution = await runner.lockAndLoad(ctx, { jobKey }, notFound);
-    const [job] = (await ctx.trx('engine_jobs')
+    const updated: JobRow[] = await ctx.trx('engine_jobs')
       .where({ key: jobKey })
       .whereIn('state', allowedStates)
       .update(changes(ctx.now))
-      .returning(['key', 'type', 'state', 'retries', 'element_instance_key', 'element_id', 'error_message'])) as JobRow[];
+      .returning(['key', 'type', 'state', 'retries', 'element_instance_key', 'element_id', 'error_message']);
+    const job = updated[0];
     if (!job) {
       const current = (await ctx.trx('engine_jobs').select('state').where({ key: jobKey }).first()) as { state: string };
       const reason = current.state === 'COMPLETED' || current.state === 'CANCELED' ? 'NOT_FOUND' : 'FAILED_PRECONDITION';

@@ -67,7 +67,7 @@ async function rejectDuplicate(ctx: CommandContext, name: string, messageId: str
     .where({ name, message_id: messageId, tenant_id: tenantId, state: 'PUBLISHED' })
     .andWhere('expires_at', '<=', new Date(ctx.now))
     .update({ state: 'EXPIRED' });
-  const existing = await ctx.trx('engine_messages').where({ name, message_id: messageId, tenant_id: tenantId, state: 'PUBLISHED' }).first();
+  const existing: unknown = await ctx.trx('engine_messages').where({ name, message_id: messageId, tenant_id: tenantId, state: 'PUBLISHED' }).first();
   if (existing) {
     throw new EngineRejection(
       'ALREADY_EXISTS',
@@ -132,7 +132,7 @@ async function startByMessage(
 
 /** Zeebe starts at most one active instance of a process per message correlation key. */
 async function hasActiveInstanceFor(ctx: CommandContext, bpmnProcessId: string, correlationKey: string): Promise<boolean> {
-  const row = await ctx.trx('engine_message_correlations as c')
+  const row: unknown = await ctx.trx('engine_message_correlations as c')
     .join('engine_element_instances as e', 'e.key', 'c.process_instance_key')
     .where({ 'c.bpmn_process_id': bpmnProcessId, 'c.correlation_key': correlationKey })
     .whereNotIn('e.state', ['COMPLETED', 'TERMINATED'])

@@ -1,4 +1,4 @@
-import { evaluateAs } from '../../behaviors/expressions.js';
+import { evaluateText } from '../../behaviors/expressions.js';
 import { scheduleTimer } from '../../behaviors/timerBehavior.js';
 import { EngineRejection } from '../../api.js';
 import type { ExecutableProcess } from '../../model/types.js';
@@ -23,13 +23,13 @@ export async function replaceStartEvents(
   const startEvents = (process.process.childIds ?? []).map((id) => process.elements.get(id)!).filter((e) => e.type === 'START_EVENT');
   for (const event of startEvents) {
     if (event.eventType === 'MESSAGE' && event.message) {
-      const name = evaluateAs(event.message.name, {}, 'STRING', ctx.now);
+      const name = evaluateText(event.message.name, {}, ctx.now);
       if (!name.ok) throw new EngineRejection('INVALID_ARGUMENT', `Element: ${event.id} - ERROR: ${name.message}`);
       await ctx.trx('engine_start_subscriptions').insert({
         process_definition_key: processDefinitionKey,
         bpmn_process_id: process.bpmnProcessId,
         event_type: 'MESSAGE',
-        name: String(name.value),
+        name: name.value,
         element_id: event.id,
         tenant_id: tenantId,
       });

@@ -1,4 +1,4 @@
-import { evaluateAs } from '../../behaviors/expressions.js';
+import { evaluateText } from '../../behaviors/expressions.js';
 import { setVariablesLocal, setVariablesPropagating, visibleVariables } from '../../behaviors/variableBehavior.js';
 import type { JsonValue } from '../../feel/types.js';
 import { EngineRejection } from '../../api.js';
@@ -17,7 +17,7 @@ export const callActivityProcessor: ElementProcessor = {
   async onActivate(execution, instance, element) {
     const called = element.calledElement!;
     const { ctx } = execution;
-    const processId = evaluateAs(called.processId, visibleVariables(execution, instance.key), 'STRING', ctx.now);
+    const processId = evaluateText(called.processId, visibleVariables(execution, instance.key), ctx.now);
     if (!processId.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: processId.message };
     const variables = called.propagateAllParentVariables
       ? visibleVariables(execution, instance.key)
@@ -27,7 +27,7 @@ export const callActivityProcessor: ElementProcessor = {
       const child = await createInstance(
         ctx.runner,
         ctx,
-        { bpmnProcessId: String(processId.value), variables, tenantId: execution.state.identity.tenantId },
+        { bpmnProcessId: processId.value, variables, tenantId: execution.state.identity.tenantId },
         { processInstanceKey: execution.state.identity.processInstanceKey, elementInstanceKey: instance.key },
       );
       instance.runtime.calledInstanceKey = child.processInstanceKey;
@@ -37,7 +37,7 @@ export const callActivityProcessor: ElementProcessor = {
       return {
         ok: false,
         errorType: 'CALLED_ELEMENT_ERROR',
-        message: `Expected process with BPMN process id '${String(processId.value)}' to be deployed, but not found.`,
+        message: `Expected process with BPMN process id '${processId.value}' to be deployed, but not found.`,
       };
     }
     return { ok: true };

@@ -1,6 +1,6 @@
 import { raiseIncident } from '../../behaviors/incidentBehavior.js';
 import { throwBpmnError } from '../errorPropagation.js';
-import { evaluateAs } from '../../behaviors/expressions.js';
+import { evaluateText } from '../../behaviors/expressions.js';
 import { visibleVariables } from '../../behaviors/variableBehavior.js';
 import type { ElementProcessor } from '../elementProcessor.js';
 import { activateElement, completeElement, markActivated, terminateElement } from '../lifecycle.js';
@@ -49,14 +49,14 @@ export const endEventProcessor: ElementProcessor = {
       execution.state.touch(scope);
     }
     if (element.eventType === 'ERROR' && element.errorCode) {
-      const code = evaluateAs(element.errorCode, visibleVariables(execution, instance.key), 'STRING', execution.ctx.now);
+      const code = evaluateText(element.errorCode, visibleVariables(execution, instance.key), execution.ctx.now);
       if (!code.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: code.message };
       markActivated(execution, instance);
-      const caught = await throwBpmnError(execution, instance, String(code.value), {});
+      const caught = await throwBpmnError(execution, instance, code.value, {});
       if (!caught) {
         await raiseIncident(execution, instance, {
           errorType: 'UNHANDLED_ERROR_EVENT',
-          message: `Expected to throw an error event with the code '${String(code.value)}', but it was not caught. No error events are available in the scope.`,
+          message: `Expected to throw an error event with the code '${code.value}', but it was not caught. No error events are available in the scope.`,
         }, 'activate');
       }
       return { ok: true };

@@ -1,4 +1,4 @@
-import { evaluateAs } from '../../behaviors/expressions.js';
+import { evaluateAs, evaluateText } from '../../behaviors/expressions.js';
 import { cancelJob, createJob } from '../../behaviors/jobBehavior.js';
 import { visibleVariables, type Outcome } from '../../behaviors/variableBehavior.js';
 import type { JsonValue } from '../../feel/types.js';
@@ -33,9 +33,9 @@ function jobSettings(element: ExecutableElement, variables: Record<string, JsonV
   let type = USER_TASK_JOB_TYPE;
   let retries = 3;
   if (element.job) {
-    const typeResult = evaluateAs(element.job.type, variables, 'STRING', now);
+    const typeResult = evaluateText(element.job.type, variables, now);
     if (!typeResult.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: typeResult.message };
-    type = String(typeResult.value);
+    type = typeResult.value;
     const retriesResult = evaluateAs(element.job.retries, variables, 'ANY', now);
     const parsed = retriesResult.ok ? Number(retriesResult.value) : NaN;
     if (!retriesResult.ok || !Number.isInteger(parsed)) {
@@ -84,7 +84,7 @@ function userTaskHeaders(
       }
       headers[HEADER + name] = JSON.stringify(list);
     } else {
-      headers[HEADER + name] = String(result.value);
+      headers[HEADER + name] = typeof result.value === 'string' ? result.value : JSON.stringify(result.value);
     }
   }
   if (task.formKey) headers[HEADER + 'formKey'] = task.formKey;
@@ -94,6 +94,6 @@ function userTaskHeaders(
 /** Static candidate lists are comma separated; FEEL gives a list or a single string. */
 function toStringList(value: JsonValue): string[] | undefined {
   if (typeof value === 'string') return value.split(',').map((part) => part.trim()).filter(Boolean);
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
   return undefined;
 }

@@ -32,7 +32,7 @@ describe('multi-instance', () => {
       ['politie', 2],
       ['milieu', 3],
     ]);
-    for (const job of [...jobs].reverse()) await harness.engine.completeJob(job.key, { advies: `ok van ${String(job.variables.afdeling)}` });
+    for (const job of [...jobs].reverse()) await harness.engine.completeJob(job.key, { advies: `ok van ${job.variables.afdeling as string}` });
     expect(await harness.instanceState(key)).toBe('COMPLETED');
     expect((await harness.variables(key)).adviezen).toEqual(['ok van brandweer', 'ok van politie', 'ok van milieu']);
     const body = (await harness.elements(key)).find((row) => row.element_type === 'MULTI_INSTANCE_BODY');
