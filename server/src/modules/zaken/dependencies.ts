@@ -6,13 +6,22 @@ import type { ZaakActor } from './types.js';
 
 /** The catalogue as the zaken module uses it; CatalogusService fits. */
 export interface ZaaktypeCatalogus {
-  getValidVersion(identificatie: string, peildatum?: CalendarDate, db?: Knex): Promise<ZaaktypeVersion>;
+  getValidVersion(
+    identificatie: string,
+    peildatum?: CalendarDate,
+    db?: Knex,
+  ): Promise<ZaaktypeVersion>;
   getVersion(identificatie: string, versie: number): Promise<ZaaktypeVersion>;
 }
 
 /** Zaaktype authorisations; AuthorisationService fits. */
 export interface ZaakAuthorisation {
-  mayView(groups: string[], identificatie: string, vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding, db?: Knex): Promise<boolean>;
+  mayView(
+    groups: string[],
+    identificatie: string,
+    vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding,
+    db?: Knex,
+  ): Promise<boolean>;
 }
 
 /** The working-day calendar; CalendarService fits. */

@@ -28,8 +28,12 @@ export class IdempotencyRepository {
   async find(username: string, key: string): Promise<StoredResponse | undefined> {
     const row = await this.db(TABLE)
       .where({ username, key })
-      .first<{ request_hash: string; response_status: number | null; response_body: unknown } | undefined>();
-    return row && { requestHash: row.request_hash, status: row.response_status, body: row.response_body };
+      .first<
+        { request_hash: string; response_status: number | null; response_body: unknown } | undefined
+      >();
+    return (
+      row && { requestHash: row.request_hash, status: row.response_status, body: row.response_body }
+    );
   }
 
   async storeResponse(username: string, key: string, status: number, body: unknown): Promise<void> {

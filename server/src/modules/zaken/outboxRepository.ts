@@ -25,7 +25,12 @@ const TABLE = 'zaak_process_outbox';
 export class OutboxRepository {
   constructor(private readonly db: Knex) {}
 
-  async add(entry: { zaakId: string; bpmnProcessId: string; processVersion: number; variables: Record<string, unknown> }): Promise<void> {
+  async add(entry: {
+    zaakId: string;
+    bpmnProcessId: string;
+    processVersion: number;
+    variables: Record<string, unknown>;
+  }): Promise<void> {
     await this.db(TABLE).insert({
       zaak_id: entry.zaakId,
       bpmn_process_id: entry.bpmnProcessId,
@@ -54,7 +59,10 @@ export class OutboxRepository {
       zaakId: row.zaak_id,
       bpmnProcessId: row.bpmn_process_id,
       processVersion: row.process_version,
-      variables: typeof row.variables === 'string' ? (JSON.parse(row.variables) as Record<string, unknown>) : row.variables,
+      variables:
+        typeof row.variables === 'string'
+          ? (JSON.parse(row.variables) as Record<string, unknown>)
+          : row.variables,
       attempts: row.attempts,
     }));
   }
@@ -62,7 +70,12 @@ export class OutboxRepository {
   async markDone(id: string, processInstanceKey: string): Promise<void> {
     await this.db(TABLE)
       .where('id', id)
-      .update({ state: 'done', process_instance_key: processInstanceKey, done_at: this.db.fn.now(), last_error: null });
+      .update({
+        state: 'done',
+        process_instance_key: processInstanceKey,
+        done_at: this.db.fn.now(),
+        last_error: null,
+      });
   }
 
   async markFailed(id: string, error: string, retryInMs: number): Promise<void> {
@@ -75,10 +88,16 @@ export class OutboxRepository {
       });
   }
 
-  async stateOf(zaakId: string): Promise<{ state: string; attempts: number; lastError: string | null } | undefined> {
+  async stateOf(
+    zaakId: string,
+  ): Promise<{ state: string; attempts: number; lastError: string | null } | undefined> {
     const row = await this.db(TABLE)
       .where('zaak_id', zaakId)
-      .first<{ state: string; attempts: number; last_error: string | null } | undefined>('state', 'attempts', 'last_error');
+      .first<{ state: string; attempts: number; last_error: string | null } | undefined>(
+        'state',
+        'attempts',
+        'last_error',
+      );
     return row && { state: row.state, attempts: row.attempts, lastError: row.last_error };
   }
 }

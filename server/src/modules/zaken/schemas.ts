@@ -116,7 +116,10 @@ export const searchZakenSchema = z.strictObject({
   /** Deadline window on uiterlijkeEinddatumAfdoening, inclusive. */
   deadlineVanaf: calendarDateSchema.optional(),
   deadlineTot: calendarDateSchema.optional(),
-  open: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  open: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
   /** Text in identificatie or omschrijving. */
   q: text(100).optional(),
   page: z.coerce.number().int().min(1, { error: 'pages start at 1' }).default(1),
@@ -127,3 +130,8 @@ export const searchZakenSchema = z.strictObject({
     .default('-registratiedatum'),
 });
 export type ZaakSearch = z.infer<typeof searchZakenSchema>;
+
+export const zaakAuditQuerySchema = z.strictObject({
+  before: z.string().regex(/^\d+$/, { error: 'expected an audit entry id' }).optional(),
+  limit: z.coerce.number().int().min(1).max(500, { error: 'at most 500' }).optional(),
+});

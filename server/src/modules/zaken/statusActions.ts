@@ -7,7 +7,11 @@ const statusOf = (context: ActionContext) => ({
   statustype: context.zaak.status_omschrijving,
   volgnummer: context.zaak.status_volgnummer,
 });
-const closureOf = (row: { einddatum: string | null; archiefnominatie: string | null; archiefactiedatum: string | null }) => ({
+const closureOf = (row: {
+  einddatum: string | null;
+  archiefnominatie: string | null;
+  archiefactiedatum: string | null;
+}) => ({
   einddatum: row.einddatum,
   archiefnominatie: row.archiefnominatie,
   archiefactiedatum: row.archiefactiedatum,
@@ -17,7 +21,10 @@ const closureOf = (row: { einddatum: string | null; archiefnominatie: string | n
  * Sets a status of the zaak's own zaaktype. The same status twice in a row is a no-op (a worker
  * may deliver twice). The eindstatus needs a resultaat and closes the zaak.
  */
-export async function setStatus(context: ActionContext, input: { statustype: string; toelichting?: string | undefined }): Promise<void> {
+export async function setStatus(
+  context: ActionContext,
+  input: { statustype: string; toelichting?: string | undefined },
+): Promise<void> {
   const { zaak, version } = context;
   const statustype = requireStatustype(version, input.statustype);
   if (zaak.status_omschrijving === statustype.omschrijving) return;
@@ -37,10 +44,22 @@ export async function setStatus(context: ActionContext, input: { statustype: str
         { field: 'resultaat' },
       );
     }
-    closure = { einddatum: context.today, ...archiefOf(requireResultaattype(version, resultaat.resultaattype), context.today) };
+    closure = {
+      einddatum: context.today,
+      ...archiefOf(requireResultaattype(version, resultaat.resultaattype), context.today),
+    };
   }
-  await context.history.insertStatus(zaak.id, { ...statustype, statustype: statustype.omschrijving, toelichting: input.toelichting, gezetDoor: context.caller.actor.username });
-  await context.zaken.update(zaak.id, { status_omschrijving: statustype.omschrijving, status_volgnummer: statustype.volgnummer, ...closure });
+  await context.history.insertStatus(zaak.id, {
+    ...statustype,
+    statustype: statustype.omschrijving,
+    toelichting: input.toelichting,
+    gezetDoor: context.caller.actor.username,
+  });
+  await context.zaken.update(zaak.id, {
+    status_omschrijving: statustype.omschrijving,
+    status_volgnummer: statustype.volgnummer,
+    ...closure,
+  });
   const newStatus = { statustype: statustype.omschrijving, volgnummer: statustype.volgnummer };
   await context.audit(
     'zaak.status_gezet',
@@ -50,27 +69,44 @@ export async function setStatus(context: ActionContext, input: { statustype: str
 }
 
 /** Sets or replaces the resultaat while the zaak is open; the same resultaat again is a no-op. */
-export async function setResultaat(context: ActionContext, input: { resultaattype: string; toelichting?: string | undefined }): Promise<void> {
+export async function setResultaat(
+  context: ActionContext,
+  input: { resultaattype: string; toelichting?: string | undefined },
+): Promise<void> {
   const { zaak, version } = context;
   const resultaattype = requireResultaattype(version, input.resultaattype);
   const old = await context.history.resultaat(zaak.id);
   const toelichting = input.toelichting ?? null;
   if (old?.resultaattype === resultaattype.omschrijving && old.toelichting === toelichting) return;
   if (zaak.einddatum !== null) {
-    throw new ConflictError(`Zaak ${zaak.identificatie} is closed; reopen it (heropenen) before changing the resultaat`, { field: 'resultaattype' });
+    throw new ConflictError(
+      `Zaak ${zaak.identificatie} is closed; reopen it (heropenen) before changing the resultaat`,
+      { field: 'resultaattype' },
+    );
   }
-  const resultaat = { resultaattype: resultaattype.omschrijving, toelichting, gezetDoor: context.caller.actor.username };
+  const resultaat = {
+    resultaattype: resultaattype.omschrijving,
+    toelichting,
+    gezetDoor: context.caller.actor.username,
+  };
   await context.history.upsertResultaat(zaak.id, resultaat);
   await context.audit('zaak.resultaat_gezet', old, resultaat);
 }
 
 /** Resultaat (when given) and then the eindstatus; on a zaak closed with that resultaat, a no-op. */
-export async function afsluiten(context: ActionContext, input: { resultaattype?: string | undefined; toelichting?: string | undefined }): Promise<void> {
+export async function afsluiten(
+  context: ActionContext,
+  input: { resultaattype?: string | undefined; toelichting?: string | undefined },
+): Promise<void> {
   const eindstatus = eindstatusOf(context.version);
-  if (!eindstatus) throw new ConflictError(`Zaaktype ${context.version.identificatie} has no statustypen, so no eindstatus`);
+  if (!eindstatus)
+    throw new ConflictError(
+      `Zaaktype ${context.version.identificatie} has no statustypen, so no eindstatus`,
+    );
   if (input.resultaattype) {
     const current = await context.history.resultaat(context.zaak.id);
-    const alreadyClosedWithIt = context.zaak.einddatum !== null && current?.resultaattype === input.resultaattype;
+    const alreadyClosedWithIt =
+      context.zaak.einddatum !== null && current?.resultaattype === input.resultaattype;
     if (!alreadyClosedWithIt) await setResultaat(context, { resultaattype: input.resultaattype });
   }
   await setStatus(context, { statustype: eindstatus.omschrijving, toelichting: input.toelichting });
@@ -87,9 +123,16 @@ export async function heropenen(context: ActionContext, input: { reden: string }
   }
   const history = await context.history.statussen(zaak.id);
   const previous = history.filter((s) => s.statustype !== zaak.status_omschrijving).at(-1);
-  const reopened = previous ? requireStatustype(version, previous.statustype) : version.statustypen[0];
+  const reopened = previous
+    ? requireStatustype(version, previous.statustype)
+    : version.statustypen[0];
   if (!reopened) throw new ConflictError(`Zaaktype ${version.identificatie} has no statustypen`);
-  await context.history.insertStatus(zaak.id, { statustype: reopened.omschrijving, volgnummer: reopened.volgnummer, toelichting: input.reden, gezetDoor: context.caller.actor.username });
+  await context.history.insertStatus(zaak.id, {
+    statustype: reopened.omschrijving,
+    volgnummer: reopened.volgnummer,
+    toelichting: input.reden,
+    gezetDoor: context.caller.actor.username,
+  });
   await context.zaken.update(zaak.id, {
     einddatum: null,
     archiefnominatie: null,
@@ -100,7 +143,13 @@ export async function heropenen(context: ActionContext, input: { reden: string }
   await context.audit(
     'zaak.heropend',
     { ...statusOf(context), ...closureOf(zaak) },
-    { statustype: reopened.omschrijving, volgnummer: reopened.volgnummer, einddatum: null, archiefnominatie: null, archiefactiedatum: null },
+    {
+      statustype: reopened.omschrijving,
+      volgnummer: reopened.volgnummer,
+      einddatum: null,
+      archiefnominatie: null,
+      archiefactiedatum: null,
+    },
     input.reden,
   );
 }

@@ -3,18 +3,27 @@ import type { ZaakDeadlines } from '../deadlines/index.js';
 import { termijnenOf, type ActionContext } from './actionContext.js';
 import { termijnRegelsOf } from './zaaktypeRules.js';
 
-const deadlinesOf = (row: { einddatum_gepland: string | null; uiterlijke_einddatum_afdoening: string }) => ({
+const deadlinesOf = (row: {
+  einddatum_gepland: string | null;
+  uiterlijke_einddatum_afdoening: string;
+}) => ({
   einddatumGepland: row.einddatum_gepland,
   uiterlijkeEinddatumAfdoening: row.uiterlijke_einddatum_afdoening,
 });
 
 function assertOpen(context: ActionContext, what: string): void {
   if (context.zaak.einddatum !== null) {
-    throw new ConflictError(`Zaak ${context.zaak.identificatie} is closed; ${what} is only possible on an open zaak`);
+    throw new ConflictError(
+      `Zaak ${context.zaak.identificatie} is closed; ${what} is only possible on an open zaak`,
+    );
   }
 }
 
-async function storeDeadlines(context: ActionContext, deadlines: ZaakDeadlines, extra: Record<string, unknown> = {}) {
+async function storeDeadlines(
+  context: ActionContext,
+  deadlines: ZaakDeadlines,
+  extra: Record<string, unknown> = {},
+) {
   await context.zaken.update(context.zaak.id, {
     einddatum_gepland: deadlines.einddatumGepland,
     uiterlijke_einddatum_afdoening: deadlines.uiterlijkeEinddatumAfdoening,
@@ -28,16 +37,26 @@ export async function opschorten(context: ActionContext, input: { reden: string 
   if (zaak.opschorting_indicatie && zaak.opschorting_reden === input.reden) return;
   assertOpen(context, 'opschorten');
   const calculator = await context.calculator();
-  const termijnen = calculator.startOpschorting(await termijnenOf(context), termijnRegelsOf(context.version), {
-    van: context.today,
-    reden: input.reden,
-  });
+  const termijnen = calculator.startOpschorting(
+    await termijnenOf(context),
+    termijnRegelsOf(context.version),
+    {
+      van: context.today,
+      reden: input.reden,
+    },
+  );
   await context.history.startOpschorting(zaak.id, context.today, input.reden);
-  await context.zaken.update(zaak.id, { opschorting_indicatie: true, opschorting_reden: input.reden });
+  await context.zaken.update(zaak.id, {
+    opschorting_indicatie: true,
+    opschorting_reden: input.reden,
+  });
   await context.audit(
     'zaak.opgeschort',
     { opschorting: { indicatie: false, reden: zaak.opschorting_reden } },
-    { opschorting: { indicatie: true, reden: input.reden }, van: termijnen.opschortingen.at(-1)?.van },
+    {
+      opschorting: { indicatie: true, reden: input.reden },
+      van: termijnen.opschortingen.at(-1)?.van,
+    },
     input.reden,
   );
 }
@@ -74,12 +93,20 @@ export async function hervatten(context: ActionContext): Promise<void> {
  * Extends the legal term once (Awb 4:14). The very same verlenging again is a no-op (a worker
  * may deliver twice); any other second verlenging is refused.
  */
-export async function verlengen(context: ActionContext, input: { duur: string; reden: string }): Promise<void> {
+export async function verlengen(
+  context: ActionContext,
+  input: { duur: string; reden: string },
+): Promise<void> {
   const { zaak } = context;
   if (zaak.verlenging_duur === input.duur && zaak.verlenging_reden === input.reden) return;
   assertOpen(context, 'verlengen');
   const calculator = await context.calculator();
-  const termijnen = calculator.verleng(await termijnenOf(context), termijnRegelsOf(context.version), input, context.today);
+  const termijnen = calculator.verleng(
+    await termijnenOf(context),
+    termijnRegelsOf(context.version),
+    input,
+    context.today,
+  );
   const deadlines = calculator.deadlines(termijnen, context.today);
   await storeDeadlines(context, deadlines, {
     verlenging_duur: input.duur,

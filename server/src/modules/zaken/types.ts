@@ -5,8 +5,18 @@ export type Betalingsindicatie = 'nvt' | 'nog_niet' | 'gedeeltelijk' | 'geheel';
 
 /** Who a rol is about: a citizen (BSN), an organisation (KvK number) or an employee. */
 export type Betrokkene =
-  | { type: 'natuurlijk_persoon'; bsn: string; naam?: string | undefined; email?: string | undefined }
-  | { type: 'niet_natuurlijk_persoon'; kvkNummer: string; naam?: string | undefined; email?: string | undefined }
+  | {
+      type: 'natuurlijk_persoon';
+      bsn: string;
+      naam?: string | undefined;
+      email?: string | undefined;
+    }
+  | {
+      type: 'niet_natuurlijk_persoon';
+      kvkNummer: string;
+      naam?: string | undefined;
+      email?: string | undefined;
+    }
   | { type: 'medewerker'; username: string; naam?: string | undefined; email?: string | undefined };
 
 export interface ZaakStatus {

@@ -33,7 +33,12 @@ export async function assertVisible(
   if (
     zaak &&
     (visibility.all ||
-      (await authorisation.mayView([...visibility.groups], zaak.zaaktype_identificatie, zaak.vertrouwelijkheidaanduiding, db)))
+      (await authorisation.mayView(
+        [...visibility.groups],
+        zaak.zaaktype_identificatie,
+        zaak.vertrouwelijkheidaanduiding,
+        db,
+      )))
   ) {
     return zaak;
   }

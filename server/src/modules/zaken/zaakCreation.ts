@@ -27,35 +27,61 @@ export async function createZaak(
   caller: Caller,
   today: CalendarDate,
 ): Promise<string> {
-  const version = await deps.catalogus.getValidVersion(input.zaaktype, today, trx).catch((error: unknown) => {
-    if (error instanceof Error && error.name === 'NotFoundError') {
-      throw new InputError(`zaaktype: ${error.message}`, { field: 'zaaktype' });
-    }
-    throw error;
-  });
+  const version = await deps.catalogus
+    .getValidVersion(input.zaaktype, today, trx)
+    .catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'NotFoundError') {
+        throw new InputError(`zaaktype: ${error.message}`, { field: 'zaaktype' });
+      }
+      throw error;
+    });
   if (!version.bpmnProcessId || !version.processVersion) {
-    throw new InputError(`zaaktype: version ${version.versie} of ${version.identificatie} is bound to no process`, { field: 'zaaktype' });
+    throw new InputError(
+      `zaaktype: version ${version.versie} of ${version.identificatie} is bound to no process`,
+      { field: 'zaaktype' },
+    );
   }
-  const vertrouwelijkheidaanduiding = input.vertrouwelijkheidaanduiding ?? version.vertrouwelijkheidaanduiding;
+  const vertrouwelijkheidaanduiding =
+    input.vertrouwelijkheidaanduiding ?? version.vertrouwelijkheidaanduiding;
   const visibility = visibilityOf(caller.actor);
-  if (!visibility.all && !(await deps.authorisation.mayView([...visibility.groups], version.identificatie, vertrouwelijkheidaanduiding, trx))) {
+  if (
+    !visibility.all &&
+    !(await deps.authorisation.mayView(
+      [...visibility.groups],
+      version.identificatie,
+      vertrouwelijkheidaanduiding,
+      trx,
+    ))
+  ) {
     throw new NotAllowedError(
       `zaaktype: none of your groups is authorised for zaaktype ${version.identificatie} at vertrouwelijkheidaanduiding ${vertrouwelijkheidaanduiding}`,
       { field: 'zaaktype' },
     );
   }
   const bronorganisatie = input.bronorganisatie ?? deps.bronorganisatie;
-  if (!bronorganisatie) throw new InputError('bronorganisatie: give the RSIN of the organisation', { field: 'bronorganisatie' });
+  if (!bronorganisatie)
+    throw new InputError('bronorganisatie: give the RSIN of the organisation', {
+      field: 'bronorganisatie',
+    });
   const startdatum = input.startdatum ?? today;
   if (compareDates(startdatum, today) > 0) {
-    throw new InputError(`startdatum: ${startdatum} is in the future; a zaak starts on the day of receipt`, { field: 'startdatum' });
+    throw new InputError(
+      `startdatum: ${startdatum} is in the future; a zaak starts on the day of receipt`,
+      { field: 'startdatum' },
+    );
   }
   const zaken = new ZaakRepository(trx);
   if (input.hoofdzaak) {
     const hoofdzaak = await zaken.find(input.hoofdzaak);
-    if (!hoofdzaak) throw new InputError(`hoofdzaak: zaak ${input.hoofdzaak} does not exist`, { field: 'hoofdzaak' });
+    if (!hoofdzaak)
+      throw new InputError(`hoofdzaak: zaak ${input.hoofdzaak} does not exist`, {
+        field: 'hoofdzaak',
+      });
     if (hoofdzaak.hoofdzaak_id) {
-      throw new InputError(`hoofdzaak: ${hoofdzaak.identificatie} is itself a deelzaak; deelzaken go one level deep`, { field: 'hoofdzaak' });
+      throw new InputError(
+        `hoofdzaak: ${hoofdzaak.identificatie} is itself a deelzaak; deelzaken go one level deep`,
+        { field: 'hoofdzaak' },
+      );
     }
   }
   const roltype = initiatorRoltype(version);
@@ -98,7 +124,11 @@ export async function createZaak(
   await zaken.insert(row);
   await new ZaakHistoryRepository(trx).insertRol(
     id,
-    { roltype: roltype.omschrijving, omschrijvingGeneriek: roltype.omschrijvingGeneriek, betrokkene: input.initiator },
+    {
+      roltype: roltype.omschrijving,
+      omschrijvingGeneriek: roltype.omschrijvingGeneriek,
+      betrokkene: input.initiator,
+    },
     caller.actor.username,
   );
   await new OutboxRepository(trx).add({

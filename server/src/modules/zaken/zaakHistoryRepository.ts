@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Betrokkene, OpschortingPeriode, ZaakNotitie, ZaakResultaat, ZaakRol, ZaakStatus } from './types.js';
+import type {
+  Betrokkene,
+  OpschortingPeriode,
+  ZaakNotitie,
+  ZaakResultaat,
+  ZaakRol,
+  ZaakStatus,
+} from './types.js';
 
 interface StatusRow {
   statustype_omschrijving: string;
@@ -37,7 +44,10 @@ export class ZaakHistoryRepository {
   constructor(private readonly db: Knex) {}
 
   async statussen(zaakId: string): Promise<ZaakStatus[]> {
-    const rows = await this.db('zaak_statussen').where('zaak_id', zaakId).orderBy('id').select<StatusRow[]>('*');
+    const rows = await this.db('zaak_statussen')
+      .where('zaak_id', zaakId)
+      .orderBy('id')
+      .select<StatusRow[]>('*');
     return rows.map((row) => ({
       statustype: row.statustype_omschrijving,
       volgnummer: row.statustype_volgnummer,
@@ -47,7 +57,15 @@ export class ZaakHistoryRepository {
     }));
   }
 
-  async insertStatus(zaakId: string, status: { statustype: string; volgnummer: number; toelichting?: string | undefined; gezetDoor: string }): Promise<void> {
+  async insertStatus(
+    zaakId: string,
+    status: {
+      statustype: string;
+      volgnummer: number;
+      toelichting?: string | undefined;
+      gezetDoor: string;
+    },
+  ): Promise<void> {
     await this.db('zaak_statussen').insert({
       zaak_id: zaakId,
       statustype_omschrijving: status.statustype,
@@ -58,10 +76,19 @@ export class ZaakHistoryRepository {
   }
 
   async resultaat(zaakId: string): Promise<ZaakResultaat | null> {
-    const row = await this.db('zaak_resultaten').where('zaak_id', zaakId).first<
-      { resultaattype_omschrijving: string; toelichting: string | null; gezet_door: string } | undefined
-    >();
-    return row ? { resultaattype: row.resultaattype_omschrijving, toelichting: row.toelichting, gezetDoor: row.gezet_door } : null;
+    const row = await this.db('zaak_resultaten')
+      .where('zaak_id', zaakId)
+      .first<
+        | { resultaattype_omschrijving: string; toelichting: string | null; gezet_door: string }
+        | undefined
+      >();
+    return row
+      ? {
+          resultaattype: row.resultaattype_omschrijving,
+          toelichting: row.toelichting,
+          gezetDoor: row.gezet_door,
+        }
+      : null;
   }
 
   async upsertResultaat(zaakId: string, resultaat: ZaakResultaat): Promise<void> {
@@ -77,7 +104,10 @@ export class ZaakHistoryRepository {
   }
 
   async rollen(zaakId: string): Promise<ZaakRol[]> {
-    const rows = await this.db('zaak_rollen').where('zaak_id', zaakId).orderBy(['created_at', 'id']).select<RolRow[]>('*');
+    const rows = await this.db('zaak_rollen')
+      .where('zaak_id', zaakId)
+      .orderBy(['created_at', 'id'])
+      .select<RolRow[]>('*');
     return rows.map(toRol);
   }
 
@@ -98,7 +128,13 @@ export class ZaakHistoryRepository {
       toelichting: rol.toelichting ?? null,
       created_by: createdBy,
     });
-    return { id, roltype: rol.roltype, omschrijvingGeneriek: rol.omschrijvingGeneriek, betrokkene, toelichting: rol.toelichting ?? null };
+    return {
+      id,
+      roltype: rol.roltype,
+      omschrijvingGeneriek: rol.omschrijvingGeneriek,
+      betrokkene,
+      toelichting: rol.toelichting ?? null,
+    };
   }
 
   async notities(zaakId: string): Promise<ZaakNotitie[]> {
@@ -106,7 +142,12 @@ export class ZaakHistoryRepository {
       .where('zaak_id', zaakId)
       .orderBy([{ column: 'created_at' }, { column: 'id' }])
       .select<{ id: string; tekst: string; auteur: string; created_at: Date | string }[]>('*');
-    return rows.map((row) => ({ id: row.id, tekst: row.tekst, auteur: row.auteur, createdAt: iso(row.created_at) }));
+    return rows.map((row) => ({
+      id: row.id,
+      tekst: row.tekst,
+      auteur: row.auteur,
+      createdAt: iso(row.created_at),
+    }));
   }
 
   async insertNotitie(zaakId: string, tekst: string, auteur: string): Promise<ZaakNotitie> {
@@ -121,7 +162,11 @@ export class ZaakHistoryRepository {
     return this.db('zaak_opschortingen')
       .where('zaak_id', zaakId)
       .orderBy('id')
-      .select<OpschortingPeriode[]>(this.db.raw('van::text as van'), this.db.raw('tot::text as tot'), 'reden');
+      .select<OpschortingPeriode[]>(
+        this.db.raw('van::text as van'),
+        this.db.raw('tot::text as tot'),
+        'reden',
+      );
   }
 
   async startOpschorting(zaakId: string, van: string, reden: string): Promise<void> {

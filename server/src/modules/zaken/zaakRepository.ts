@@ -55,33 +55,46 @@ export class ZaakRepository {
       .where('id', id)
       .whereNull('process_instance_key')
       .update({ process_instance_key: key });
-    const row = await this.db('zaken').select('process_instance_key').where('id', id).first<{ process_instance_key: string | null } | undefined>();
+    const row = await this.db('zaken')
+      .select('process_instance_key')
+      .where('id', id)
+      .first<{ process_instance_key: string | null } | undefined>();
     return row?.process_instance_key ?? null;
   }
 
-  async search(filter: ZaakSearch, visibility: Visibility): Promise<{ rows: ZaakRow[]; total: number }> {
+  async search(
+    filter: ZaakSearch,
+    visibility: Visibility,
+  ): Promise<{ rows: ZaakRow[]; total: number }> {
     const query = this.db('zaken as z');
     if (!visibility.all) this.whereVisible(query, visibility.groups);
     if (filter.zaaktype) query.where('z.zaaktype_identificatie', filter.zaaktype);
     if (filter.status) query.where('z.status_omschrijving', filter.status);
-    if (filter.deadlineVanaf) query.where('z.uiterlijke_einddatum_afdoening', '>=', filter.deadlineVanaf);
-    if (filter.deadlineTot) query.where('z.uiterlijke_einddatum_afdoening', '<=', filter.deadlineTot);
+    if (filter.deadlineVanaf)
+      query.where('z.uiterlijke_einddatum_afdoening', '>=', filter.deadlineVanaf);
+    if (filter.deadlineTot)
+      query.where('z.uiterlijke_einddatum_afdoening', '<=', filter.deadlineTot);
     if (filter.open !== undefined) {
       if (filter.open) query.whereNull('z.einddatum');
       else query.whereNotNull('z.einddatum');
     }
     if (filter.q) {
       const pattern = `%${filter.q.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.where((q) => q.whereILike('z.identificatie', pattern).orWhereILike('z.omschrijving', pattern));
+      query.where((q) => {
+        void q.whereILike('z.identificatie', pattern).orWhereILike('z.omschrijving', pattern);
+      });
     }
     if (filter.behandelaar) {
-      query.whereExists((q) =>
-        q
+      query.whereExists((q) => {
+        void q
           .select(this.db.raw('1'))
           .from('zaak_rollen as r')
           .whereRaw('r.zaak_id = z.id')
-          .where({ 'r.omschrijving_generiek': 'behandelaar', 'r.medewerker_username': filter.behandelaar }),
-      );
+          .where({
+            'r.omschrijving_generiek': 'behandelaar',
+            'r.medewerker_username': filter.behandelaar,
+          });
+      });
     }
     const countRow = await query.clone().count<{ count: string | number }[]>('* as count').first();
     const descending = filter.sort.startsWith('-');
@@ -104,8 +117,8 @@ export class ZaakRepository {
       return;
     }
     const ranks = `array[${VERTROUWELIJKHEIDAANDUIDINGEN.map(() => '?').join(', ')}]::text[]`;
-    query.whereExists((q) =>
-      q
+    query.whereExists((q) => {
+      void q
         .select(this.db.raw('1'))
         .from('zaaktype_authorisations as a')
         .whereRaw('a.zaaktype_identificatie = z.zaaktype_identificatie')
@@ -113,8 +126,8 @@ export class ZaakRepository {
         .whereRaw(
           `array_position(${ranks}, a.max_vertrouwelijkheidaanduiding::text) >= array_position(${ranks}, z.vertrouwelijkheidaanduiding::text)`,
           [...VERTROUWELIJKHEIDAANDUIDINGEN, ...VERTROUWELIJKHEIDAANDUIDINGEN],
-        ),
-    );
+        );
+    });
   }
 
   private select() {
@@ -124,6 +137,9 @@ export class ZaakRepository {
   private columns(alias?: string): (string | Knex.Raw)[] {
     const prefix = alias ? `${alias}.` : '';
     const dates = new Set<string>(DATE_COLUMNS);
-    return [`${prefix}*`, ...[...dates].map((column) => this.db.raw(`${prefix}${column}::text as ${column}`))];
+    return [
+      `${prefix}*`,
+      ...[...dates].map((column) => this.db.raw(`${prefix}${column}::text as ${column}`)),
+    ];
   }
 }

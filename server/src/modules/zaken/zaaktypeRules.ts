@@ -2,7 +2,8 @@ import { ConflictError, InputError } from '../../http/errors.js';
 import type { Resultaattype, Roltype, Statustype, ZaaktypeVersion } from '../catalogus/index.js';
 import { addDuration, type CalendarDate, type TermijnRegels } from '../deadlines/index.js';
 
-const zaaktypeName = (version: ZaaktypeVersion) => `zaaktype ${version.identificatie} versie ${version.versie}`;
+const zaaktypeName = (version: ZaaktypeVersion) =>
+  `zaaktype ${version.identificatie} versie ${version.versie}`;
 const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(', ');
 
 /** Statustype, resultaattype and roltype must belong to the zaak's own zaaktype version. */
@@ -15,7 +16,10 @@ export function requireStatustype(version: ZaaktypeVersion, omschrijving: string
   );
 }
 
-export function requireResultaattype(version: ZaaktypeVersion, omschrijving: string): Resultaattype {
+export function requireResultaattype(
+  version: ZaaktypeVersion,
+  omschrijving: string,
+): Resultaattype {
   const found = version.resultaattypen.find((r) => r.omschrijving === omschrijving);
   if (found) return found;
   throw new InputError(
@@ -56,9 +60,15 @@ export function termijnRegelsOf(version: ZaaktypeVersion): TermijnRegels {
  * `afgehandeld`, einddatum + procestermijn for `termijn`; the other afleidingswijzen need data
  * this module does not keep yet (besluiten, zaakobjecten) and fall back to the einddatum.
  */
-export function archiefOf(resultaattype: Resultaattype, einddatum: CalendarDate): { archiefnominatie: string; archiefactiedatum: CalendarDate } {
+export function archiefOf(
+  resultaattype: Resultaattype,
+  einddatum: CalendarDate,
+): { archiefnominatie: string; archiefactiedatum: CalendarDate } {
   const { afleidingswijze, procestermijn } = resultaattype.brondatumArchiefprocedure;
-  const brondatum = afleidingswijze === 'termijn' && procestermijn ? addDuration(einddatum, procestermijn) : einddatum;
+  const brondatum =
+    afleidingswijze === 'termijn' && procestermijn
+      ? addDuration(einddatum, procestermijn)
+      : einddatum;
   return {
     archiefnominatie: resultaattype.archiefnominatie,
     archiefactiedatum: addDuration(brondatum, resultaattype.archiefactietermijn),

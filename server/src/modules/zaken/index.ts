@@ -1,0 +1,26 @@
+/** Zaken: registration (idempotent), process start through an outbox, status, resultaat, termijnen, rollen, notities. */
+export { ZaakService, type CreateResult } from './service.js';
+export type {
+  ZaakServiceOptions,
+  ZaaktypeCatalogus,
+  ZaakAuthorisation,
+  DeadlineCalendar,
+  Caller,
+} from './dependencies.js';
+export { zakenRouter, type ZakenRouterOptions } from './router.js';
+export { createZakenRouter } from './zakenModule.js';
+export {
+  sdkProcessStarter,
+  engineInstanceLookup,
+  type ProcessStarter,
+  type ProcessInstanceLookup,
+} from './processStarter.js';
+export {
+  startOutboxRelay,
+  createOutboxRelay,
+  type OutboxRelay,
+  type OutboxRelayOptions,
+} from './outboxRelay.js';
+export { passesElfProef } from './elfProef.js';
+export { formatZaaknummer } from './zaakCreation.js';
+export type * from './types.js';

@@ -1,0 +1,30 @@
+import type { Knex } from 'knex';
+import type { Router, RequestHandler } from 'express';
+import type { OpenApiRegistry } from '../../http/openapi.js';
+import { AuthorisationService } from '../catalogus/index.js';
+import { CalendarService } from '../deadlines/index.js';
+import type { ZaaktypeCatalogus } from './dependencies.js';
+import { zakenRouter } from './router.js';
+import { ZaakService } from './service.js';
+
+/** The zaken router wired to the platform's catalogue, calendar and authorisations. */
+export function createZakenRouter(options: {
+  db: Knex;
+  catalogus: ZaaktypeCatalogus;
+  requireRole: (...roles: string[]) => RequestHandler;
+  openApi?: OpenApiRegistry;
+  bronorganisatie?: string;
+}): Router {
+  const service = new ZaakService({
+    db: options.db,
+    catalogus: options.catalogus,
+    authorisation: new AuthorisationService(options.db),
+    calendar: new CalendarService(options.db),
+    ...(options.bronorganisatie ? { bronorganisatie: options.bronorganisatie } : {}),
+  });
+  return zakenRouter({
+    service,
+    requireRole: options.requireRole,
+    ...(options.openApi ? { openApi: options.openApi } : {}),
+  });
+}
