@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { startEmbeddedEngine, type RunningEngine } from './engine/embeddedEngine.js';
 import type { Logger } from './logging.js';
 import { createPlatform, type Platform } from './platform/platformApi.js';
+import { zeebeClientFor, zeebeClientFromEnvironment } from './platform/zeebeClient.js';
 
 export interface RunningServer {
   url: string;
@@ -41,9 +42,14 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
         clockControl: config.ENGINE_CLOCK_CONTROL,
       });
   let url = '';
-  const platform: Platform | undefined = options.engineOnly
+  const zeebe = options.engineOnly
     ? undefined
-    : await createPlatform({ db, config, selfUrl: () => url });
+    : engine
+      ? zeebeClientFor(`127.0.0.1:${engine.grpc.port}`)
+      : zeebeClientFromEnvironment();
+  const platform: Platform | undefined = zeebe
+    ? await createPlatform({ db, config, logger, selfUrl: () => url, zeebe })
+    : undefined;
   const routers = [...(engine ? [engineRouter(engine, platform)] : []), ...(platform ? [platform.router] : [])];
   const app = createApp({ db, logger, routers, ...(options.engineOnly ? {} : { uiDirectory }) });
   const http = await listen(app.listen.bind(app), config.PORT, config.HOST);
@@ -51,7 +57,11 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   url = `http://localhost:${port}`;
 
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= shutdown({ http, engine, db, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger }));
+  const stopClients = async () => {
+    await platform?.stop();
+    await zeebe?.close();
+  };
+  const close = () => (closing ??= shutdown({ http, engine, stopClients, db, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger }));
   return { url, db, engine, close };
 }
 
@@ -78,9 +88,11 @@ function listen(
   });
 }
 
-async function shutdown({ http, engine, db, timeoutMs, logger }: {
+async function shutdown({ http, engine, stopClients, db, timeoutMs, logger }: {
   http: Server;
   engine: RunningEngine | undefined;
+  /** Background work and engine clients, stopped before the engine they talk to. */
+  stopClients: () => Promise<void>;
   db: Database;
   timeoutMs: number;
   logger: Logger;

@@ -5,7 +5,7 @@ import knexFactory from 'knex';
 import { startEngineProcess } from './engineProcess.js';
 import { median, percentile, round, sleep } from './measurements.js';
 import { rawCommitRate } from './rawCommitRate.js';
-import { zeebeClientFor, type ZeebeClient } from './zeebeClient.js';
+import { zeebeClientFor, type ZeebeClient } from '../platform/zeebeClient.js';
 
 /**
  * `npm run bench`: the engine as a separate process, driven over gRPC by the official SDK.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, startEngineProcess, type EngineProcess } from '../bench/engineProcess.js';
-import { zeebeClientFor, type ZeebeClient } from '../bench/zeebeClient.js';
+import { zeebeClientFor, type ZeebeClient } from '../platform/zeebeClient.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
 

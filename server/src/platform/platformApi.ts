@@ -8,7 +8,9 @@ import { auditRouter, recordAudit } from '../modules/audit/index.js';
 import { createAuthModule, ensureServiceCredential, generateServiceSecret, seedDemoAccounts, type AuthModule } from '../modules/auth/index.js';
 import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter } from '../modules/catalogus/index.js';
 import { CalendarService, calendarRouter } from '../modules/deadlines/index.js';
-import { createZakenRouter } from '../modules/zaken/index.js';
+import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay } from '../modules/zaken/index.js';
+import type { Logger } from '../logging.js';
+import type { ZeebeClient } from './zeebeClient.js';
 import { engineRestClient } from './engineRestClient.js';
 import { serviceTokenProvider } from './serviceToken.js';
 import { processModelCheck } from './processModelCheck.js';
@@ -16,8 +18,11 @@ import { processModelCheck } from './processModelCheck.js';
 export interface PlatformOptions {
   db: Database;
   config: ServerConfig;
+  logger: Logger;
   /** This server's own URL, known once it listens. */
   selfUrl: () => string;
+  /** The Zeebe gRPC client (embedded gateway or external cluster). */
+  zeebe: ZeebeClient;
 }
 
 export interface Platform {
@@ -26,10 +31,12 @@ export interface Platform {
   auth: AuthModule;
   /** The credential the in-process workers use to call the API. */
   workerCredential: { clientId: string; secret: string };
+  /** Stops the background work (process-start outbox). */
+  stop(): Promise<void>;
 }
 
 /** The zaak platform: its modules, wired together behind one authenticated /api router. */
-export async function createPlatform({ db, config, selfUrl }: PlatformOptions): Promise<Platform> {
+export async function createPlatform({ db, config, logger, selfUrl, zeebe }: PlatformOptions): Promise<Platform> {
   const openApi = new OpenApiRegistry();
   const auth = createAuthModule({
     db,
@@ -43,7 +50,8 @@ export async function createPlatform({ db, config, selfUrl }: PlatformOptions): 
   await ensureServiceCredential(db, { ...workerCredential, description: 'Zaakstroom job workers' });
 
   // The embedded engine's REST API sits on this server; a cluster's would be configured here.
-  const engineRest = engineRestClient(selfUrl, serviceTokenProvider(selfUrl, workerCredential));
+  const serviceHeaders = serviceTokenProvider(selfUrl, workerCredential);
+  const engineRest = engineRestClient(selfUrl, serviceHeaders);
   const access = { requireRole: auth.requireRole, currentUser: auth.currentUser };
   const catalogusService = new CatalogusService({
     db,
@@ -70,5 +78,17 @@ export async function createPlatform({ db, config, selfUrl }: PlatformOptions): 
       createZakenRouter({ db, catalogus: catalogusService, requireRole: auth.requireRole, openApi }),
     ],
   });
-  return { router, auth, workerCredential };
+  // Zaken start their process through an outbox, so no zaak is ever without its process.
+  const relay = startOutboxRelay({
+    db,
+    starter: sdkProcessStarter(zeebe),
+    lookup: engineInstanceLookup({
+      baseUrl: selfUrl,
+      headers: serviceHeaders,
+      cancel: (processInstanceKey) => zeebe.cancelProcessInstance(processInstanceKey).then(() => undefined),
+    }),
+    logger: logger.child({ component: 'zaak-outbox' }),
+    intervalMs: 500,
+  });
+  return { router, auth, workerCredential, stop: () => relay.stop() };
 }
