@@ -96,6 +96,16 @@ describe('REST v2 over the real engine', () => {
     ).toMatchObject({ state: 'COMPLETED', worker: 'rest-test' });
   });
 
+  it('finds process definitions by id and version, and the latest only', async () => {
+    const versioned = (type: string) => Buffer.from(xml.replace('rest-order', 'rest-versions').replace('rest-check', type));
+    await engine.deploy([{ name: 'versions.bpmn', content: versioned('one') }]);
+    await engine.deploy([{ name: 'versions.bpmn', content: versioned('two') }]);
+    const v1 = await kit.search('/v2/process-definitions/search', { filter: { processDefinitionId: 'rest-versions', version: 1 } });
+    expect(v1.items).toEqual([expect.objectContaining({ processDefinitionId: 'rest-versions', version: 1, resourceName: 'versions.bpmn' })]);
+    const latest = await kit.search('/v2/process-definitions/search', { filter: { processDefinitionId: 'rest-versions', isLatestVersion: true } });
+    expect(latest.items).toEqual([expect.objectContaining({ version: 2 })]);
+  });
+
   it('shows an incident raised by the engine and resolves it through REST', async () => {
     // given an instance whose job failed without retries
     const { processInstanceKey } = await engine.createProcessInstance({

@@ -8,6 +8,7 @@ import { invalidArgument, notFound, problemHandler } from './problemDetail.js';
 import { ElementInstanceRepository } from './repository/elementInstanceRepository.js';
 import { IncidentRepository } from './repository/incidentRepository.js';
 import { JobRepository } from './repository/jobRepository.js';
+import { processDefinitionSearchSchema } from './schemas/processDefinitionSearch.js';
 import { ProcessDefinitionRepository } from './repository/processDefinitionRepository.js';
 import { ProcessInstanceRepository } from './repository/processInstanceRepository.js';
 import { VariableRepository } from './repository/variableRepository.js';
@@ -86,6 +87,10 @@ export function engineRestRouter(options: EngineRestRouterOptions): Router {
 
   router.post('/v2/jobs/search', async (req, res) => {
     res.json(await jobs.search(jobSearchSchema.parse(bodyOf(req))));
+  });
+
+  router.post('/v2/process-definitions/search', async (req, res) => {
+    res.json(await definitions.search(processDefinitionSearchSchema.parse(bodyOf(req))));
   });
 
   router.get('/v2/process-definitions/:processDefinitionKey/xml', async (req, res) => {
