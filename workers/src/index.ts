@@ -1,2 +1,10 @@
-/** Job workers for the standard Zaakstroom job types; filled in by the workers issue. */
-export const jobTypes: readonly string[] = [];
+/** Job workers for the standard Zaakstroom job types. */
+import { jobHandlers } from './jobTypes.js';
+
+export const jobTypes: readonly string[] = Object.keys(jobHandlers);
+export { jobHandlers };
+export { startWorkers, type StartWorkersOptions } from './startWorkers.js';
+export { runWorkers, type RunWorkersOptions, type RunningWorkers } from './runtime/runWorkers.js';
+export { createPlatformClient, type PlatformClient } from './runtime/platformClient.js';
+export type { MailTransport, MailMessage } from './runtime/mailTransport.js';
+export type { JobHandler, JobOutcome, HandlerDeps } from './runtime/jobOutcome.js';

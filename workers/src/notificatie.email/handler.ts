@@ -1,4 +1,10 @@
-import { complete, incident, retryLater, type JobHandler, type JobOutcome } from '../runtime/jobOutcome.js';
+import {
+  complete,
+  incident,
+  retryLater,
+  type JobHandler,
+  type JobOutcome,
+} from '../runtime/jobOutcome.js';
 import { MailTemporarilyFailedError } from '../runtime/mailTransport.js';
 import { parseInputs } from '../runtime/parseInputs.js';
 import { PlatformUnavailableError } from '../runtime/platformClient.js';
@@ -16,14 +22,23 @@ export const verstuurEmail: JobHandler = async (variables, headers, deps) => {
   const recipientsSource = toVariable ? valueAt(variables, toVariable) : to;
   const recipients = recipientsSchema.safeParse(recipientsSource);
   if (!recipients.success) {
-    const where = toVariable ? `variable '${toVariable}' (named by header toVariable)` : `header 'to'`;
-    return incident(`Invalid recipients in ${where}: ${recipients.error.issues.map((i) => i.message).join('; ')}`);
+    const where = toVariable
+      ? `variable '${toVariable}' (named by header toVariable)`
+      : `header 'to'`;
+    return incident(
+      `Invalid recipients in ${where}: ${recipients.error.issues.map((i) => i.message).join('; ')}`,
+    );
   }
   const filledSubject = fillTemplate(subject, variables);
   const html = fillTemplate(template, variables, escapeHtml);
-  const missing = [...(filledSubject.ok ? [] : filledSubject.missing), ...(html.ok ? [] : html.missing)];
+  const missing = [
+    ...(filledSubject.ok ? [] : filledSubject.missing),
+    ...(html.ok ? [] : html.missing),
+  ];
   if (!filledSubject.ok || !html.ok) {
-    return incident(`The mail template needs variables that have no value: ${[...new Set(missing)].join(', ')}`);
+    return incident(
+      `The mail template needs variables that have no value: ${[...new Set(missing)].join(', ')}`,
+    );
   }
   try {
     await deps.mail.send({

@@ -19,7 +19,8 @@ export function smtpTransport(options: SmtpTransportOptions): MailTransport & { 
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
   } as Parameters<typeof nodemailer.createTransport>[0]);
-  const from = options.from ?? (url.username ? decodeURIComponent(url.username) : 'zaakstroom@localhost');
+  const from =
+    options.from ?? (url.username ? decodeURIComponent(url.username) : 'zaakstroom@localhost');
   return {
     async send(message) {
       try {
@@ -36,7 +37,9 @@ export function smtpTransport(options: SmtpTransportOptions): MailTransport & { 
         const code = (error as { responseCode?: number }).responseCode;
         // 5xx is the server refusing this message for good; anything else may pass next time.
         if (code !== undefined && code >= 500) throw error;
-        throw new MailTemporarilyFailedError(`SMTP send failed: ${(error as Error).message}`, { cause: error });
+        throw new MailTemporarilyFailedError(`SMTP send failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     },
     close() {

@@ -3,7 +3,8 @@ import type { PlatformClient } from './platformClient.js';
 import type { MailTransport } from './mailTransport.js';
 
 /** Plain JSON, as process variables are. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /** What a handler decides; the runtime turns it into CompleteJob, FailJob or ThrowError. */
@@ -34,6 +35,8 @@ export interface HandlerDeps {
   mail: MailTransport;
   logger: Logger;
   job: JobInfo;
+  /** Outgoing HTTP for http.request; the global fetch unless a test gives another. */
+  fetch?: typeof fetch;
 }
 
 export type JobHandler = (
@@ -52,4 +55,6 @@ export const retryLater = (message: string): JobOutcome => ({ outcome: 'fail', m
 export const incident = (message: string): JobOutcome => ({ outcome: 'fail', message, retries: 0 });
 
 export const bpmnError = (errorCode: string, message?: string): JobOutcome =>
-  message === undefined ? { outcome: 'bpmnError', errorCode } : { outcome: 'bpmnError', errorCode, message };
+  message === undefined
+    ? { outcome: 'bpmnError', errorCode }
+    : { outcome: 'bpmnError', errorCode, message };

@@ -16,7 +16,13 @@ export function parseInputs<S extends z.ZodType>(
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const problems = result.error.issues
-    .map((issue) => `${what === 'headers' ? 'header' : 'variable'} '${issue.path.join('.') || '(all)'}': ${issue.message}`)
+    .map(
+      (issue) =>
+        `${what === 'headers' ? 'header' : 'variable'} '${issue.path.join('.') || '(all)'}': ${issue.message}`,
+    )
     .join('; ');
-  return { ok: false, outcome: incident(`Invalid job ${what}: ${problems}. Fix the process model or its input.`) };
+  return {
+    ok: false,
+    outcome: incident(`Invalid job ${what}: ${problems}. Fix the process model or its input.`),
+  };
 }

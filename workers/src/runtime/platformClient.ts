@@ -48,9 +48,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     try {
       return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      throw new PlatformUnavailableError(`${init.method ?? 'GET'} ${url} failed: ${describe(error)}`, {
-        cause: error,
-      });
+      throw new PlatformUnavailableError(
+        `${init.method ?? 'GET'} ${url} failed: ${describe(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 
@@ -79,9 +82,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   return {
     async request(method, path, body, requestOptions = {}) {
       const attempt = async (refresh: boolean) => {
-        const headers: Record<string, string> = { authorization: `Bearer ${await bearer(refresh)}` };
+        const headers: Record<string, string> = {
+          authorization: `Bearer ${await bearer(refresh)}`,
+        };
         if (body !== undefined) headers['content-type'] = 'application/json';
-        if (requestOptions.idempotencyKey) headers['idempotency-key'] = requestOptions.idempotencyKey;
+        if (requestOptions.idempotencyKey)
+          headers['idempotency-key'] = requestOptions.idempotencyKey;
         return send(`${baseUrl}${path}`, {
           method,
           headers,

@@ -20,7 +20,7 @@ export function fillTemplate(
       missing.push(path);
       return '';
     }
-    return encode(typeof value === 'object' ? JSON.stringify(value) : String(value as string));
+    return encode(typeof value === 'string' ? value : JSON.stringify(value));
   });
   return missing.length ? { ok: false, missing } : { ok: true, text };
 }
@@ -29,7 +29,8 @@ export function fillTemplate(
 export function valueAt(variables: Record<string, unknown>, path: string): unknown {
   let current: unknown = variables;
   for (const part of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, part)) return undefined;
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, part))
+      return undefined;
     current = (current as Record<string, unknown>)[part];
   }
   return current;

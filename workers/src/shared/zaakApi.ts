@@ -19,7 +19,10 @@ export interface ApiError {
 }
 
 /** Action-specific 4xx handling, tried before the general rules. */
-export type BusinessErrorMapper = (response: PlatformResponse, error: ApiError) => JobOutcome | undefined;
+export type BusinessErrorMapper = (
+  response: PlatformResponse,
+  error: ApiError,
+) => JobOutcome | undefined;
 
 /**
  * Calls `POST /api/zaken/:id/<action>` (idempotent; the job key as Idempotency-Key) and turns
@@ -48,7 +51,8 @@ export async function postZaakAction(
   if (response.status >= 200 && response.status < 300) return complete();
   const error = apiErrorOf(response.body);
   const said = `POST ${path} answered ${response.status}${error.name ? ` ${error.name}` : ''}: ${error.message ?? JSON.stringify(response.body)}`;
-  if (response.status === 404) return bpmnError(ZAAK_NIET_GEVONDEN, `Zaak ${zaakId} bestaat niet (${said})`);
+  if (response.status === 404)
+    return bpmnError(ZAAK_NIET_GEVONDEN, `Zaak ${zaakId} bestaat niet (${said})`);
   if (isTransient(response.status)) return retryLater(said);
   return mapBusinessError?.(response, error) ?? incident(said);
 }
@@ -59,8 +63,8 @@ function isTransient(status: number): boolean {
 
 export function apiErrorOf(body: unknown): ApiError {
   if (body && typeof body === 'object' && 'error' in body) {
-    const error = (body as { error: unknown }).error;
-    if (error && typeof error === 'object') return error as ApiError;
+    const error = body.error;
+    if (error && typeof error === 'object') return error;
   }
   return {};
 }

@@ -16,6 +16,8 @@ export const headersSchema = z.looseObject({
 });
 
 /** Who plays the role: a person, organisation or employee, as the zaken API accepts it. */
-export const betrokkeneSchema = z.record(z.string(), z.unknown()).refine((value) => Object.keys(value).length > 0, {
-  message: 'must be a non-empty object',
-});
+export const betrokkeneSchema = z
+  .record(z.string(), z.unknown())
+  .refine((value) => Object.keys(value).length > 0, {
+    message: 'must be a non-empty object',
+  });

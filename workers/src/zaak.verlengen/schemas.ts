@@ -8,6 +8,9 @@ export const headersSchema = z.looseObject({
   duur: z
     .string()
     .trim()
-    .regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'must be an ISO 8601 duration such as P14D or P6W'),
+    .regex(
+      /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/,
+      'must be an ISO 8601 duration such as P14D or P6W',
+    ),
   reden: requiredText,
 });

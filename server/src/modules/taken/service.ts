@@ -1,0 +1,229 @@
+import type { Knex } from 'knex';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../../http/errors.js';
+import { recordAudit, systemActor } from '../audit/index.js';
+import { mayAssign, mayClaim, maySee, seesAll } from './access.js';
+import {
+  findTaak,
+  listTaken,
+  updateTaak,
+  upsertTaakForJob,
+  type TaakChanges,
+} from './takenRepository.js';
+import type {
+  ActivatedUserTaskJob,
+  JobCompleter,
+  Taak,
+  TaakUser,
+  TakenPage,
+  TakenQuery,
+} from './types.js';
+import { taakFromJob } from './userTaskJob.js';
+
+export interface TakenServiceOptions {
+  db: Knex;
+  /** CompleteJob through the Zeebe client (the SDK's ZeebeGrpcClient). */
+  engine: JobCompleter;
+  /** The element's name for a task; without it the element id is shown. */
+  elementName?: (job: ActivatedUserTaskJob) => Promise<string | undefined>;
+}
+
+/** The task list's rules: who sees, claims, assigns and completes which task. */
+export class TakenService {
+  constructor(private readonly options: TakenServiceOptions) {}
+
+  /** Stores an activated user-task job; the same job again (lock expiry, restart) keeps one task. */
+  async storeActivatedJob(job: ActivatedUserTaskJob): Promise<{ taak: Taak; created: boolean }> {
+    const name = await this.options.elementName?.(job);
+    return this.options.db.transaction(async (trx) => {
+      const stored = await upsertTaakForJob(trx, taakFromJob(job, name));
+      if (stored.created) {
+        await recordAudit(trx, {
+          actor: systemActor,
+          action: 'taak.aangemaakt',
+          resourceType: 'taak',
+          resourceId: stored.taak.id,
+          zaakId: stored.taak.zaakId,
+          newValue: summary(stored.taak),
+        });
+      }
+      return stored;
+    });
+  }
+
+  async list(user: TaakUser, query: TakenQuery): Promise<TakenPage> {
+    if (query.scope === 'all' && !seesAll(user)) {
+      throw new NotAllowedError(
+        'Only a coordinator or manager sees all tasks; use scope mine or group',
+        { scope: 'all' },
+      );
+    }
+    const visibility =
+      query.scope === 'all'
+        ? ('all' as const)
+        : query.scope === 'mine'
+          ? { mineOnly: user }
+          : { groupOf: user };
+    const page = await listTaken(this.options.db, query, visibility);
+    return { ...page, limit: query.limit, offset: query.offset };
+  }
+
+  async get(user: TaakUser, id: string): Promise<Taak> {
+    const taak = await findTaak(this.options.db, id);
+    if (!taak || !maySee(user, taak))
+      throw new NotFoundError(`Task ${id} does not exist or is not yours to see`, { id });
+    return taak;
+  }
+
+  claim(user: TaakUser, id: string): Promise<Taak> {
+    return this.change(user, id, 'taak.geclaimd', (taak) => {
+      if (!mayClaim(user, taak))
+        throw new NotAllowedError(`Task ${id} is not meant for you`, { id });
+      if (taak.state === 'claimed' && taak.assignee === user.username) return undefined;
+      requireState(taak, 'open', 'claim');
+      return { state: 'claimed', assignee: user.username, claimedAt: new Date() };
+    });
+  }
+
+  unclaim(user: TaakUser, id: string): Promise<Taak> {
+    return this.change(user, id, 'taak.vrijgegeven', (taak) => {
+      if (taak.state === 'open') return undefined;
+      requireState(taak, 'claimed', 'unclaim');
+      if (taak.assignee !== user.username && !mayAssign(user)) {
+        throw new NotAllowedError(
+          `Task ${id} is claimed by ${taak.assignee}; only they or a coordinator can release it`,
+          { id },
+        );
+      }
+      return { state: 'open', assignee: null, claimedAt: null };
+    });
+  }
+
+  assign(user: TaakUser, id: string, assignee: string): Promise<Taak> {
+    return this.change(user, id, 'taak.toegewezen', (taak) => {
+      if (!mayAssign(user)) throw new NotAllowedError('Only a coordinator assigns tasks', { id });
+      if (taak.state !== 'open') requireState(taak, 'claimed', 'assign');
+      if (taak.assignee === assignee) return undefined;
+      return { state: 'claimed', assignee, claimedAt: new Date() };
+    });
+  }
+
+  saveDraft(user: TaakUser, id: string, draft: Record<string, unknown>): Promise<Taak> {
+    return this.change(user, id, 'taak.concept_opgeslagen', (taak) => {
+      requireAssignee(user, taak, 'save a draft of');
+      return { draft };
+    });
+  }
+
+  /**
+   * Completes the job in the engine with the submitted data, then marks the task completed.
+   * A job the engine no longer knows (process cancelled, element interrupted) marks the task
+   * cancelled and answers 409, so the behandelaar learns why the form went away.
+   */
+  async complete(user: TaakUser, id: string, data: unknown): Promise<Taak> {
+    if (!isJsonObject(data)) {
+      throw new InputError('The form data must be a JSON object of variables', {
+        field: 'variables',
+      });
+    }
+    const taak = await this.get(user, id);
+    if (taak.state === 'completed' && taak.endedBy === user.username) return taak;
+    requireAssignee(user, taak, 'complete');
+    try {
+      await this.options.engine.completeJob({ jobKey: taak.jobKey, variables: data });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await this.change(user, id, 'taak.geannuleerd', () => ({
+        state: 'cancelled',
+        endedAt: new Date(),
+        endedBy: user.username,
+      }));
+      throw new ConflictError(
+        `Task ${id} no longer exists in the process (it was cancelled or interrupted); it has been closed`,
+        {
+          id,
+          jobKey: taak.jobKey,
+        },
+      );
+    }
+    return this.change(user, id, 'taak.afgerond', () => ({
+      state: 'completed',
+      result: data,
+      draft: null,
+      endedAt: new Date(),
+      endedBy: user.username,
+    }));
+  }
+
+  /** One change in one transaction with its audit entry; `decide` returns undefined for "already so". */
+  private async change(
+    user: TaakUser,
+    id: string,
+    action: string,
+    decide: (taak: Taak) => TaakChanges | undefined,
+  ): Promise<Taak> {
+    return this.options.db.transaction(async (trx) => {
+      const before = await findTaak(trx, id, true);
+      if (!before || !maySee(user, before))
+        throw new NotFoundError(`Task ${id} does not exist or is not yours to see`, { id });
+      const changes = decide(before);
+      if (!changes) return before;
+      const after = await updateTaak(trx, id, changes);
+      await recordAudit(trx, {
+        actor: user.actor,
+        action,
+        resourceType: 'taak',
+        resourceId: id,
+        zaakId: after.zaakId,
+        oldValue: summary(before),
+        newValue: summary(after),
+        requestId: user.requestId ?? null,
+      });
+      return after;
+    });
+  }
+}
+
+function requireState(taak: Taak, state: Taak['state'], verb: string): void {
+  if (taak.state !== state) {
+    const by = taak.state === 'claimed' ? ` by ${taak.assignee}` : '';
+    throw new ConflictError(`Cannot ${verb} task ${taak.id}: it is ${taak.state}${by}`, {
+      id: taak.id,
+      state: taak.state,
+    });
+  }
+}
+
+function requireAssignee(user: TaakUser, taak: Taak, verb: string): void {
+  requireState(taak, 'claimed', verb);
+  if (taak.assignee !== user.username) {
+    throw new NotAllowedError(
+      `Task ${taak.id} is claimed by ${taak.assignee}; claim it before you ${verb} it`,
+      { id: taak.id },
+    );
+  }
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** gRPC NOT_FOUND (code 5), as the SDK reports it. */
+function isNotFound(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 5 ||
+    code === 'NOT_FOUND' ||
+    (typeof message === 'string' && /\bNOT_FOUND\b/.test(message))
+  );
+}
+
+/** What the audit trail keeps of a task: state and assignment, not the whole variables snapshot. */
+function summary(taak: Taak) {
+  return {
+    state: taak.state,
+    assignee: taak.assignee,
+    name: taak.name,
+    jobKey: taak.jobKey,
+    hasDraft: taak.draft !== null,
+  };
+}

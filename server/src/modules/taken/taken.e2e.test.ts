@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GatewayHarness } from '../../engine/gateway/grpc/testing/gatewayHarness.js';
+import { AuthTestApp, type LoggedIn } from '../auth/testing/authTestApp.js';
+import { takenRouter } from './router.js';
+import { TakenService } from './service.js';
+import type { Taak, TakenPage } from './types.js';
+import { startUserTaskWorker } from './userTaskWorker.js';
+
+const bpmn = readFileSync(new URL('./fixtures/takenFlow.bpmn', import.meta.url));
+
+async function until<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('taken: user tasks from the real engine, through the HTTP API', () => {
+  let harness: GatewayHarness;
+  let app: AuthTestApp;
+  let service: TakenService;
+  let worker: { close(): Promise<void> };
+  let bram: LoggedIn;
+  let bo: LoggedIn;
+  let cor: LoggedIn;
+
+  beforeAll(async () => {
+    harness = await GatewayHarness.start();
+    app = new AuthTestApp();
+    await app.start({
+      routers: (auth) => {
+        service = new TakenService({ db: app.db, engine: harness.zeebe });
+        return [takenRouter({ service, requireRole: auth.requireRole })];
+      },
+    });
+    // A short lock so the test sees the engine offer the same job again.
+    worker = startUserTaskWorker({
+      zeebe: harness.zeebe,
+      service,
+      logger: pino({ level: 'silent' }),
+      lockMs: 400,
+      longPollMs: 200,
+    });
+    await harness.zeebe.deployResource({ process: bpmn, name: 'takenFlow.bpmn' });
+    [bram, bo, cor] = [
+      await app.login('behandelaar'),
+      await app.login('behandelaar2'),
+      await app.login('coordinator'),
+    ];
+  });
+  afterAll(async () => {
+    await worker.close();
+    await app.close();
+    await harness.stop();
+  });
+
+  const call = async <T>(who: LoggedIn, method: string, path: string, body?: unknown) => {
+    const response = await app.fetch(path, {
+      method,
+      cookie: who.cookie,
+      csrfToken: who.csrfToken,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+
+  async function startInstance(zaakId: string): Promise<Taak> {
+    const instance = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'takenFlow',
+      variables: { zaak: { id: zaakId, identificatie: 'ZAAK-1' } },
+    });
+    return until(async () => {
+      const page = (await call<TakenPage>(cor, 'GET', `/api/taken?scope=all&zaakId=${zaakId}`))
+        .body;
+      const taak = page.taken.find((t) => t.processInstanceKey === instance.processInstanceKey);
+      return taak;
+    }, 'the task to be stored');
+  }
+
+  it('given a user task job, then stores one task with candidate group, due date, form and zaak', async () => {
+    const taak = await startInstance('zaak-a');
+    expect(taak).toMatchObject({
+      state: 'open',
+      elementId: 'beoordelen',
+      candidateGroups: ['team-vergunningen'],
+      formKey: 'camunda-forms:bpmn:beoordelen',
+      zaakId: 'zaak-a',
+      variables: { zaak: { id: 'zaak-a', identificatie: 'ZAAK-1' } },
+    });
+    expect(new Date(taak.dueDate as unknown as string).toISOString()).toBe(
+      '2026-12-24T17:00:00.000Z',
+    );
+  });
+
+  it('given the lock runs out, when the engine offers the job again, then there is still one task (same job key)', async () => {
+    const taak = await startInstance('zaak-lock');
+    const firstDeadline = taak.jobDeadline;
+    const reactivated = await until(async () => {
+      const again = (await call<Taak>(cor, 'GET', `/api/taken/${taak.id}`)).body;
+      return again.jobDeadline !== firstDeadline ? again : undefined;
+    }, 'a re-activation after the lock expired');
+    expect(reactivated.id).toBe(taak.id);
+    const rows = await app.db('taken').where({ job_key: taak.jobKey });
+    expect(rows).toHaveLength(1);
+  });
+
+  it('given a group task, then the group member sees and claims it, others do not see it, and it completes in the engine', async () => {
+    const taak = await startInstance('zaak-b');
+    const groupOfBram = (await call<TakenPage>(bram, 'GET', '/api/taken?scope=group')).body;
+    expect(groupOfBram.taken.map((t) => t.id)).toContain(taak.id);
+    expect(
+      (await call<TakenPage>(bo, 'GET', '/api/taken?scope=group')).body.taken.map((t) => t.id),
+    ).not.toContain(taak.id);
+    expect((await call(bo, 'POST', `/api/taken/${taak.id}/claim`)).status).toBe(404);
+    expect((await call(bo, 'GET', '/api/taken?scope=all')).status).toBe(403);
+
+    expect((await call<Taak>(bram, 'POST', `/api/taken/${taak.id}/claim`)).body).toMatchObject({
+      state: 'claimed',
+      assignee: 'behandelaar',
+    });
+    expect((await call<Taak>(bram, 'POST', `/api/taken/${taak.id}/claim`)).status).toBe(200); // idempotent
+    expect(
+      (await call<TakenPage>(bram, 'GET', '/api/taken?scope=mine')).body.taken.map((t) => t.id),
+    ).toContain(taak.id);
+    expect(
+      (await call<Taak>(bram, 'POST', `/api/taken/${taak.id}/draft`, { data: { besluit: 'ver' } }))
+        .body.draft,
+    ).toEqual({ besluit: 'ver' });
+
+    const notAnObject = await call<{ error: { message: string } }>(
+      bram,
+      'POST',
+      `/api/taken/${taak.id}/complete`,
+      { variables: ['x'] },
+    );
+    expect(notAnObject.status).toBe(400);
+    const done = await call<Taak>(bram, 'POST', `/api/taken/${taak.id}/complete`, {
+      variables: { besluit: 'verleend' },
+    });
+    expect(done.body).toMatchObject({
+      state: 'completed',
+      endedBy: 'behandelaar',
+      result: { besluit: 'verleend' },
+      draft: null,
+    });
+
+    // The engine drops finished element instances or marks them completed; either way the instance is done.
+    const finished = await until(async () => {
+      const row = (await harness
+        .db('engine_element_instances')
+        .where({ key: taak.processInstanceKey })
+        .first()) as { state?: string } | undefined;
+      return !row || /COMPLETED/.test(row.state ?? '') ? true : undefined;
+    }, 'the process instance to complete');
+    expect(finished).toBe(true);
+    const audit = await app
+      .db('audit_trail')
+      .where({ resource_type: 'taak', resource_id: taak.id })
+      .orderBy('id')
+      .pluck('action');
+    expect(audit).toEqual([
+      'taak.aangemaakt',
+      'taak.geclaimd',
+      'taak.concept_opgeslagen',
+      'taak.afgerond',
+    ]);
+  });
+
+  it('given a coordinator, then assigns a task; the assignee (not the coordinator) may complete it', async () => {
+    const taak = await startInstance('zaak-c');
+    expect(
+      (await call(bram, 'POST', `/api/taken/${taak.id}/assign`, { assignee: 'behandelaar2' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call<Taak>(cor, 'POST', `/api/taken/${taak.id}/assign`, { assignee: 'behandelaar2' }))
+        .body,
+    ).toMatchObject({ state: 'claimed', assignee: 'behandelaar2' });
+    expect(
+      (await call(cor, 'POST', `/api/taken/${taak.id}/complete`, { variables: {} })).status,
+    ).toBe(403);
+    expect((await call<Taak>(bo, 'POST', `/api/taken/${taak.id}/unclaim`)).body).toMatchObject({
+      state: 'open',
+      assignee: null,
+    });
+  });
+
+  it('given the process instance was cancelled, when completing, then the task is marked cancelled and 409 explains', async () => {
+    const taak = await startInstance('zaak-d');
+    await call(bram, 'POST', `/api/taken/${taak.id}/claim`);
+    await harness.zeebe.cancelProcessInstance(taak.processInstanceKey);
+    const refused = await call<{ error: { name: string; message: string } }>(
+      bram,
+      'POST',
+      `/api/taken/${taak.id}/complete`,
+      { variables: { a: 1 } },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('no longer exists in the process');
+    expect((await call<Taak>(cor, 'GET', `/api/taken/${taak.id}`)).body.state).toBe('cancelled');
+  });
+});

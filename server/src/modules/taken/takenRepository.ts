@@ -1,0 +1,179 @@
+import type { Knex } from 'knex';
+import type { Taak, TaakState, TakenQuery } from './types.js';
+
+interface TaakRow {
+  id: string;
+  job_key: string;
+  name: string;
+  element_id: string;
+  bpmn_process_id: string;
+  process_instance_key: string;
+  element_instance_key: string;
+  zaak_id: string | null;
+  state: TaakState;
+  assignee: string | null;
+  candidate_groups: string[];
+  candidate_users: string[];
+  due_date: Date | string | null;
+  follow_up_date: Date | string | null;
+  form_key: string | null;
+  variables: Record<string, unknown>;
+  draft: Record<string, unknown> | null;
+  result: Record<string, unknown> | null;
+  job_deadline: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  claimed_at: Date | string | null;
+  ended_at: Date | string | null;
+  ended_by: string | null;
+}
+
+export type NewTaak = Omit<
+  Taak,
+  'createdAt' | 'updatedAt' | 'draft' | 'result' | 'endedAt' | 'endedBy'
+>;
+
+/**
+ * Inserts the task unless one exists for the job key; then only the engine's lock and the
+ * variables snapshot are refreshed, so state, assignee and draft survive a re-activation.
+ */
+export async function upsertTaakForJob(
+  db: Knex,
+  taak: NewTaak,
+): Promise<{ taak: Taak; created: boolean }> {
+  const rows: (TaakRow & { inserted: boolean })[] = await db('taken')
+    .insert({
+      id: taak.id,
+      job_key: taak.jobKey,
+      name: taak.name,
+      element_id: taak.elementId,
+      bpmn_process_id: taak.bpmnProcessId,
+      process_instance_key: taak.processInstanceKey,
+      element_instance_key: taak.elementInstanceKey,
+      zaak_id: taak.zaakId,
+      state: taak.state,
+      assignee: taak.assignee,
+      candidate_groups: taak.candidateGroups,
+      candidate_users: taak.candidateUsers,
+      due_date: taak.dueDate,
+      follow_up_date: taak.followUpDate,
+      form_key: taak.formKey,
+      variables: JSON.stringify(taak.variables),
+      job_deadline: taak.jobDeadline,
+      claimed_at: taak.claimedAt,
+    })
+    .onConflict('job_key')
+    .merge({
+      job_deadline: taak.jobDeadline,
+      variables: JSON.stringify(taak.variables),
+      updated_at: db.fn.now(),
+    })
+    // xmax = 0 only on a freshly inserted row: tells a new task from a re-activated job.
+    .returning(['*', db.raw('(xmax = 0) as inserted')]);
+  const row = rows[0];
+  if (!row) throw new Error(`task for job ${taak.jobKey} was not stored`);
+  return { taak: toTaak(row), created: row.inserted };
+}
+
+export async function findTaak(db: Knex, id: string, forUpdate = false): Promise<Taak | undefined> {
+  const query = db<TaakRow>('taken').where({ id }).first();
+  const row = await (forUpdate ? query.forUpdate() : query);
+  return row ? toTaak(row) : undefined;
+}
+
+export interface TaakChanges {
+  state?: TaakState;
+  assignee?: string | null;
+  claimedAt?: Date | null;
+  draft?: Record<string, unknown> | null;
+  result?: Record<string, unknown>;
+  endedAt?: Date;
+  endedBy?: string;
+}
+
+export async function updateTaak(db: Knex, id: string, changes: TaakChanges): Promise<Taak> {
+  const columns: Record<string, unknown> = { updated_at: db.fn.now() };
+  if (changes.state !== undefined) columns.state = changes.state;
+  if (changes.assignee !== undefined) columns.assignee = changes.assignee;
+  if (changes.claimedAt !== undefined) columns.claimed_at = changes.claimedAt;
+  if (changes.draft !== undefined)
+    columns.draft = changes.draft === null ? null : JSON.stringify(changes.draft);
+  if (changes.result !== undefined) columns.result = JSON.stringify(changes.result);
+  if (changes.endedAt !== undefined) columns.ended_at = changes.endedAt;
+  if (changes.endedBy !== undefined) columns.ended_by = changes.endedBy;
+  const [row] = (await db('taken').where({ id }).update(columns).returning('*')) as TaakRow[];
+  if (!row) throw new Error(`task ${id} disappeared while being updated`);
+  return toTaak(row);
+}
+
+/** Who may see a task when not all: assignee, candidate user, a candidate group, or open to everyone. */
+export interface Visibility {
+  username: string;
+  groups: readonly string[];
+}
+
+export async function listTaken(
+  db: Knex,
+  query: TakenQuery,
+  visibility: { mineOnly: Visibility } | { groupOf: Visibility } | 'all',
+): Promise<{ taken: Taak[]; total: number }> {
+  const base = db<TaakRow>('taken').whereIn('state', query.states);
+  if (query.zaakId) void base.where('zaak_id', query.zaakId);
+  if (query.candidateGroup) void base.whereRaw('? = any(candidate_groups)', [query.candidateGroup]);
+  if (query.dueBefore) void base.where('due_date', '<', query.dueBefore);
+  if (visibility !== 'all' && 'mineOnly' in visibility)
+    void base.where('assignee', visibility.mineOnly.username);
+  if (visibility !== 'all' && 'groupOf' in visibility) {
+    const { username, groups } = visibility.groupOf;
+    void base.where((visible) => {
+      void visible
+        .where('assignee', username)
+        .orWhereRaw('? = any(candidate_users)', [username])
+        .orWhereRaw("(assignee is null and candidate_users = '{}' and candidate_groups = '{}')");
+      for (const group of groups) void visible.orWhereRaw('? = any(candidate_groups)', [group]);
+    });
+  }
+  const [count] = (await base.clone().count<{ count: string | number }[]>('* as count')) as {
+    count: string | number;
+  }[];
+  const rows = await base
+    .clone()
+    .orderByRaw('due_date asc nulls last')
+    .orderBy('created_at', 'asc')
+    .limit(query.limit)
+    .offset(query.offset);
+  return { taken: rows.map(toTaak), total: Number(count?.count ?? 0) };
+}
+
+function toTaak(row: TaakRow): Taak {
+  return {
+    id: row.id,
+    jobKey: String(row.job_key),
+    name: row.name,
+    elementId: row.element_id,
+    bpmnProcessId: row.bpmn_process_id,
+    processInstanceKey: String(row.process_instance_key),
+    elementInstanceKey: String(row.element_instance_key),
+    zaakId: row.zaak_id,
+    state: row.state,
+    assignee: row.assignee,
+    candidateGroups: row.candidate_groups,
+    candidateUsers: row.candidate_users,
+    dueDate: toDate(row.due_date),
+    followUpDate: toDate(row.follow_up_date),
+    formKey: row.form_key,
+    variables: row.variables,
+    draft: row.draft,
+    result: row.result,
+    jobDeadline: toDate(row.job_deadline),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    claimedAt: toDate(row.claimed_at),
+    endedAt: toDate(row.ended_at),
+    endedBy: row.ended_by,
+  };
+}
+
+function toDate(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
