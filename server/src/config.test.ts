@@ -34,6 +34,9 @@ describe('readConfig', () => {
       SERVICE_TOKEN_TTL_MINUTES: 10,
       WORKER_CLIENT_ID: 'zaakstroom-workers',
       WORKER_CLIENT_SECRET: undefined,
+      WORKERS_IN_PROCESS: true,
+      SMTP_URL: undefined,
+      MAIL_FROM: 'Gemeente <noreply@gemeente.example>',
     });
   });
 

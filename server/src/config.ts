@@ -33,6 +33,10 @@ const serverConfigSchema = z.object({
   SERVICE_TOKEN_TTL_MINUTES: z.coerce.number({ error: 'expected minutes' }).int().positive().default(10),
   WORKER_CLIENT_ID: z.string().min(1).default('zaakstroom-workers'),
   WORKER_CLIENT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  /** Run the standard job workers inside the server (the embedded default); false with `npm run workers`. */
+  WORKERS_IN_PROCESS: booleanSetting.default(true),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Gemeente <noreply@gemeente.example>'),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;

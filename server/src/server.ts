@@ -55,6 +55,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const http = await listen(app.listen.bind(app), config.PORT, config.HOST);
   const { port } = http.address() as AddressInfo;
   url = `http://localhost:${port}`;
+  platform?.start();
 
   let closing: Promise<void> | undefined;
   const stopClients = async () => {

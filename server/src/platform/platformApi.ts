@@ -11,6 +11,9 @@ import { CalendarService, calendarRouter } from '../modules/deadlines/index.js';
 import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay } from '../modules/zaken/index.js';
 import type { Logger } from '../logging.js';
 import type { ZeebeClient } from './zeebeClient.js';
+import { mailOutboxRouter } from '../modules/mail/router.js';
+import { startUserTaskWorker, TakenService, takenRouter } from '../modules/taken/index.js';
+import { startWorkers } from '@zaakstroom/workers';
 import { engineRestClient } from './engineRestClient.js';
 import { serviceTokenProvider } from './serviceToken.js';
 import { processModelCheck } from './processModelCheck.js';
@@ -31,7 +34,9 @@ export interface Platform {
   auth: AuthModule;
   /** The credential the in-process workers use to call the API. */
   workerCredential: { clientId: string; secret: string };
-  /** Stops the background work (process-start outbox). */
+  /** Starts the background work once the server listens: process-start outbox, user-task worker, job workers. */
+  start(): void;
+  /** Stops the background work, letting running jobs finish. */
   stop(): Promise<void>;
 }
 
@@ -59,6 +64,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe }: Pla
       await recordAudit(trx, auditEntryOf(change));
     },
   });
+  const takenService = new TakenService({ db, engine: zeebe });
   const router = apiRouter({
     authenticate: auth.authenticate,
     verifyCsrf: auth.verifyCsrf,
@@ -76,19 +82,43 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe }: Pla
       }),
       openApiRouter({ registry: openApi, info: { title: 'Zaakstroom API', version: '0.1.0' } }),
       createZakenRouter({ db, catalogus: catalogusService, requireRole: auth.requireRole, openApi }),
+      takenRouter({ service: takenService, requireRole: auth.requireRole }),
+      mailOutboxRouter({ db, requireRole: auth.requireRole }),
     ],
   });
-  // Zaken start their process through an outbox, so no zaak is ever without its process.
-  const relay = startOutboxRelay({
-    db,
-    starter: sdkProcessStarter(zeebe),
-    lookup: engineInstanceLookup({
-      baseUrl: selfUrl,
-      headers: serviceHeaders,
-      cancel: (processInstanceKey) => zeebe.cancelProcessInstance(processInstanceKey).then(() => undefined),
-    }),
-    logger: logger.child({ component: 'zaak-outbox' }),
-    intervalMs: 500,
-  });
-  return { router, auth, workerCredential, stop: () => relay.stop() };
+  const background: { stop(): Promise<void> }[] = [];
+  const start = () => {
+    // Zaken start their process through an outbox, so no zaak is ever without its process.
+    background.push(
+      startOutboxRelay({
+        db,
+        starter: sdkProcessStarter(zeebe),
+        lookup: engineInstanceLookup({
+          baseUrl: selfUrl,
+          headers: serviceHeaders,
+          cancel: (processInstanceKey) => zeebe.cancelProcessInstance(processInstanceKey).then(() => undefined),
+        }),
+        logger: logger.child({ component: 'zaak-outbox' }),
+        intervalMs: 500,
+      }),
+    );
+    const userTasks = startUserTaskWorker({ zeebe, service: takenService, logger: logger.child({ component: 'user-tasks' }) });
+    background.push({ stop: () => userTasks.close() });
+    if (config.WORKERS_IN_PROCESS) {
+      const workers = startWorkers({
+        zeebe,
+        logger: logger.child({ component: 'workers' }),
+        platformUrl: selfUrl(),
+        clientId: workerCredential.clientId,
+        clientSecret: workerCredential.secret,
+        smtpUrl: config.SMTP_URL,
+        mailFrom: config.MAIL_FROM,
+      });
+      background.push({ stop: () => workers.close() });
+    }
+  };
+  const stop = async () => {
+    for (const task of background.splice(0).reverse()) await task.stop();
+  };
+  return { router, auth, workerCredential, start, stop };
 }
