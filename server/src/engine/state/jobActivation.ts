@@ -24,6 +24,7 @@ interface ActivatedRow {
 export async function activateJobs(db: Knex, command: ActivateJobsCommand, now: number): Promise<ActivatedJob[]> {
   const nowDate = new Date(now);
   const deadline = new Date(now + command.timeout);
+  // One statement claims the jobs and appends their JOB ACTIVATED records to the log.
   const result = await db.raw<{ rows: ActivatedRow[] }>(
     `with candidates as (
        select key from engine_jobs
@@ -32,13 +33,30 @@ export async function activateJobs(db: Knex, command: ActivateJobsCommand, now: 
             or (state = 'ACTIVATED' and deadline <= ?))
         order by key
         limit ?
-        for update skip locked)
-     update engine_jobs j
-        set state = 'ACTIVATED', worker = ?, deadline = ?, retry_backoff_until = null
-       from candidates c
-      where j.key = c.key
-     returning j.*`,
-    [command.type, command.tenantIds?.length ? command.tenantIds : ['<default>'], nowDate, nowDate, command.maxJobsToActivate, command.worker, deadline],
+        for update skip locked),
+     activated as (
+       update engine_jobs j
+          set state = 'ACTIVATED', worker = ?, deadline = ?, retry_backoff_until = null
+         from candidates c
+        where j.key = c.key
+       returning j.*),
+     logged as (
+       insert into engine_records (key, record_type, value_type, intent, process_instance_key, bpmn_process_id, element_id, timestamp, value)
+       select key, 'EVENT', 'JOB', 'ACTIVATED', process_instance_key, bpmn_process_id, element_id, ?,
+              jsonb_build_object('type', type, 'worker', worker, 'deadline', ?::bigint, 'elementInstanceKey', element_instance_key::text)
+         from activated)
+     select * from activated`,
+    [
+      command.type,
+      command.tenantIds?.length ? command.tenantIds : ['<default>'],
+      nowDate,
+      nowDate,
+      command.maxJobsToActivate,
+      command.worker,
+      deadline,
+      nowDate,
+      deadline.getTime(),
+    ],
   );
   const rows = result.rows.sort((a, b) => (BigInt(a.key) < BigInt(b.key) ? -1 : 1));
   if (rows.length === 0) return [];

@@ -38,6 +38,8 @@ describe('job commands', () => {
     expect(job.customHeaders).toEqual({ zaaktype: 'melding' });
     expect(await harness.instanceState(key)).toBe('COMPLETED');
     expect(await harness.variables(key)).toEqual({ x: 2, y: 'new' });
+    const jobRecords = (await harness.records(key)).filter((r) => r.value_type === 'JOB').map((r) => r.intent);
+    expect(jobRecords).toEqual(['CREATED', 'ACTIVATED', 'COMPLETED']);
   });
 
   it('rejects completing an unknown or finished job with NOT_FOUND naming the key', async () => {
