@@ -162,8 +162,12 @@ async function measureLatency(client: ZeebeClient, seconds: number, rate: number
     for (let waited = 0; latencies.length < expected && waited < 10_000; waited += 100) await sleep(100);
     return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
   } finally {
+    // The SDK's stream worker reports the CANCELLED status of its own close on console.error.
+    const consoleError = console.error;
+    console.error = () => undefined;
     stream.close();
-    await sleep(100);
+    await sleep(200);
+    console.error = consoleError;
   }
 }
 
