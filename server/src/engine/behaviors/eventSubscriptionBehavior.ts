@@ -4,7 +4,7 @@ import type { ElementInstance } from '../state/elementInstance.js';
 import { evaluateText } from './expressions.js';
 import type { Outcome } from './variableBehavior.js';
 import { visibleVariables } from './variableBehavior.js';
-import { scheduleTimer } from './timerBehavior.js';
+import { insertTimer, scheduleTimer } from './timerBehavior.js';
 
 /** A buffered message that matched a subscription as it opened: to be correlated right away. */
 export interface BufferedMatch {
@@ -33,19 +33,12 @@ export async function openSubscriptions(
     if (event.timer) {
       const schedule = scheduleTimer(event.timer, variables, ctx.now);
       if (!schedule.ok) return schedule;
-      await ctx.trx('engine_timers').insert({
-        key: await ctx.nextKey(),
-        state: 'ACTIVE',
-        due_date: new Date(schedule.dueDate),
-        repetitions: schedule.repetitions,
-        interval: schedule.interval ?? null,
-        element_id: event.id,
-        element_instance_key: owner.key,
-        process_instance_key: id.processInstanceKey,
-        process_definition_key: id.processDefinitionKey,
-        tenant_id: id.tenantId,
+      await insertTimer(ctx, schedule, {
+        elementId: event.id,
+        processDefinitionKey: id.processDefinitionKey,
+        tenantId: id.tenantId,
+        owner: { elementInstanceKey: owner.key, processInstanceKey: id.processInstanceKey },
       });
-      ctx.timersChanged = true;
     } else if (event.message) {
       const name = evaluateText(event.message.name, variables, ctx.now);
       if (!name.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: name.message };

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../feel/types.js';
+import type { CommandContext } from '../processing/commandContext.js';
 import type { TimerDefinition } from '../model/types.js';
 import { addDuration, parseCycle, parseDateTime, parseDuration } from '../scheduler/isoTime.js';
 import { evaluateText } from './expressions.js';
@@ -38,4 +39,25 @@ export function scheduleTimer(timer: TimerDefinition, variables: Record<string, 
 /** The next due date of a cycle after it fired at `firedAt`. */
 export function nextCycleDueDate(interval: string, firedAt: number): number {
   return addDuration(firedAt, parseDuration(interval)!);
+}
+
+/** Stores a scheduled timer; `owner` is absent for a timer start event. */
+export async function insertTimer(
+  ctx: CommandContext,
+  schedule: Extract<TimerSchedule, { ok: true }>,
+  target: { elementId: string; processDefinitionKey: string; tenantId: string; owner?: { elementInstanceKey: string; processInstanceKey: string } },
+): Promise<void> {
+  await ctx.trx('engine_timers').insert({
+    key: await ctx.nextKey(),
+    state: 'ACTIVE',
+    due_date: new Date(schedule.dueDate),
+    repetitions: schedule.repetitions,
+    interval: schedule.interval ?? null,
+    element_id: target.elementId,
+    element_instance_key: target.owner?.elementInstanceKey ?? null,
+    process_instance_key: target.owner?.processInstanceKey ?? null,
+    process_definition_key: target.processDefinitionKey,
+    tenant_id: target.tenantId,
+  });
+  ctx.timersChanged = true;
 }

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../../feel/types.js';
 import type { VariableDocument } from '../../api.js';
+import type { PublishMessageCommand } from '../../processing/commands/publishMessage.js';
 
 /**
  * Commands the engine does not offer yet. The gateway calls each one as soon as the engine object
@@ -7,14 +8,7 @@ import type { VariableDocument } from '../../api.js';
  * durations in ms and variables parsed; until then the RPC answers UNIMPLEMENTED.
  */
 export interface OptionalEngineCommands {
-  publishMessage(command: {
-    name: string;
-    correlationKey: string;
-    timeToLiveMs: number;
-    messageId?: string;
-    variables: VariableDocument;
-    tenantId?: string;
-  }): Promise<{ key: string; tenantId: string }>;
+  publishMessage(command: PublishMessageCommand): Promise<{ key: string; tenantId: string }>;
 
   broadcastSignal(command: { signalName: string; variables: VariableDocument; tenantId?: string }): Promise<{ key: string; tenantId: string }>;
 

@@ -1,5 +1,5 @@
 import { evaluateText } from '../../behaviors/expressions.js';
-import { scheduleTimer } from '../../behaviors/timerBehavior.js';
+import { insertTimer, scheduleTimer } from '../../behaviors/timerBehavior.js';
 import { EngineRejection } from '../../api.js';
 import type { ExecutableProcess } from '../../model/types.js';
 import type { CommandContext } from '../commandContext.js';
@@ -37,19 +37,7 @@ export async function replaceStartEvents(
     if (event.eventType === 'TIMER' && event.timer) {
       const schedule = scheduleTimer(event.timer, {}, ctx.now);
       if (!schedule.ok) throw new EngineRejection('INVALID_ARGUMENT', `Element: ${event.id} - ERROR: ${schedule.message}`);
-      await ctx.trx('engine_timers').insert({
-        key: await ctx.nextKey(),
-        state: 'ACTIVE',
-        due_date: new Date(schedule.dueDate),
-        repetitions: schedule.repetitions,
-        interval: schedule.interval ?? null,
-        element_id: event.id,
-        element_instance_key: null,
-        process_instance_key: null,
-        process_definition_key: processDefinitionKey,
-        tenant_id: tenantId,
-      });
-      ctx.timersChanged = true;
+      await insertTimer(ctx, schedule, { elementId: event.id, processDefinitionKey, tenantId });
     }
   }
 }
