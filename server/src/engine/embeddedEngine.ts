@@ -33,6 +33,7 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
     clock,
     clockControl: options.clockControl,
     logger: options.logger,
+    gateway: { host: options.host === '0.0.0.0' ? 'localhost' : options.host, port: grpc.port },
   });
   return {
     engine,
