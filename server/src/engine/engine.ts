@@ -24,6 +24,7 @@ import { processorFor } from './processing/processors.js';
 import { subscribeScopeEvents } from './processing/scopeSubscriptions.js';
 import { completeCallActivity } from './processing/elements/callActivityProcessor.js';
 import { publishMessage, type PublishMessageCommand } from './processing/commands/publishMessage.js';
+import { broadcastSignal, type BroadcastSignalCommand } from './processing/commands/broadcastSignal.js';
 import { triggerTimer } from './processing/commands/triggerTimer.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { DefinitionStore } from './state/definitionStore.js';
@@ -42,6 +43,7 @@ export interface Engine extends EngineApi {
   readonly clock: ControllableClock;
   readonly db: Database;
   publishMessage(command: PublishMessageCommand): Promise<{ key: string; tenantId: string }>;
+  broadcastSignal(command: BroadcastSignalCommand): Promise<{ key: string; tenantId: string }>;
   /** Fires due timers and expires messages now; returns the number of timers fired. */
   runDueWork(): Promise<number>;
   close(): Promise<void>;
@@ -92,6 +94,10 @@ class EmbeddedEngine implements Engine {
 
   publishMessage(command: PublishMessageCommand): Promise<{ key: string; tenantId: string }> {
     return publishMessage(this.runner, command);
+  }
+
+  broadcastSignal(command: BroadcastSignalCommand): Promise<{ key: string; tenantId: string }> {
+    return broadcastSignal(this.runner, command);
   }
 
   runDueWork(): Promise<number> {

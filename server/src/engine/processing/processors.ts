@@ -13,7 +13,7 @@ import {
 } from './elements/gatewayProcessors.js';
 import { jobWorkerProcessor } from './elements/jobWorkerProcessor.js';
 import { catchEventProcessor, eventBasedGatewayProcessor, scriptTaskProcessor } from './elements/catchEventProcessors.js';
-import { linkThrowProcessor } from './elements/flowNodeProcessors.js';
+import { linkThrowProcessor, signalThrowProcessor } from './elements/flowNodeProcessors.js';
 import { callActivityProcessor } from './elements/callActivityProcessor.js';
 import { multiInstanceBodyProcessor } from './elements/multiInstanceProcessor.js';
 
@@ -33,10 +33,18 @@ const processors: Partial<Record<ElementType, ElementProcessor>> = {
   SUB_PROCESS: containerProcessor,
   EVENT_SUB_PROCESS: eventSubProcessProcessor,
   START_EVENT: passThroughProcessor,
-  END_EVENT: byElement((element) => (element.job ? jobWorkerProcessor : endEventProcessor)),
+  END_EVENT: byElement((element) =>
+    element.job ? jobWorkerProcessor : element.eventType === 'SIGNAL' ? signalThrowProcessor : endEventProcessor,
+  ),
   BOUNDARY_EVENT: passThroughProcessor,
   INTERMEDIATE_THROW_EVENT: byElement((element) =>
-    element.job ? jobWorkerProcessor : element.eventType === 'LINK' ? linkThrowProcessor : passThroughProcessor,
+    element.job
+      ? jobWorkerProcessor
+      : element.eventType === 'LINK'
+        ? linkThrowProcessor
+        : element.eventType === 'SIGNAL'
+          ? signalThrowProcessor
+          : passThroughProcessor,
   ),
   INTERMEDIATE_CATCH_EVENT: catchEventProcessor,
   RECEIVE_TASK: catchEventProcessor,
@@ -63,11 +71,11 @@ export function processorFor(type: ElementType): ElementProcessor {
 
 /** Event kinds each element kind can run with today (Engine II adds timers, messages, signals). */
 const supportedEvents: Partial<Record<ElementType, readonly string[]>> = {
-  START_EVENT: ['NONE', 'ERROR', 'TIMER', 'MESSAGE'],
-  END_EVENT: ['NONE', 'TERMINATE', 'ERROR', 'MESSAGE'],
-  BOUNDARY_EVENT: ['ERROR', 'TIMER', 'MESSAGE'],
-  INTERMEDIATE_THROW_EVENT: ['NONE', 'LINK', 'MESSAGE'],
-  INTERMEDIATE_CATCH_EVENT: ['TIMER', 'MESSAGE', 'LINK'],
+  START_EVENT: ['NONE', 'ERROR', 'TIMER', 'MESSAGE', 'SIGNAL'],
+  END_EVENT: ['NONE', 'TERMINATE', 'ERROR', 'MESSAGE', 'SIGNAL'],
+  BOUNDARY_EVENT: ['ERROR', 'TIMER', 'MESSAGE', 'SIGNAL'],
+  INTERMEDIATE_THROW_EVENT: ['NONE', 'LINK', 'MESSAGE', 'SIGNAL'],
+  INTERMEDIATE_CATCH_EVENT: ['TIMER', 'MESSAGE', 'LINK', 'SIGNAL'],
 };
 
 /** Why the engine cannot run this element yet, or undefined when it can. */

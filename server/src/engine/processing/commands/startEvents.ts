@@ -34,6 +34,18 @@ export async function replaceStartEvents(
         tenant_id: tenantId,
       });
     }
+    if (event.eventType === 'SIGNAL' && event.signalName) {
+      const name = evaluateText(event.signalName, {}, ctx.now);
+      if (!name.ok) throw new EngineRejection('INVALID_ARGUMENT', `Element: ${event.id} - ERROR: ${name.message}`);
+      await ctx.trx('engine_start_subscriptions').insert({
+        process_definition_key: processDefinitionKey,
+        bpmn_process_id: process.bpmnProcessId,
+        event_type: 'SIGNAL',
+        name: name.value,
+        element_id: event.id,
+        tenant_id: tenantId,
+      });
+    }
     if (event.eventType === 'TIMER' && event.timer) {
       const schedule = scheduleTimer(event.timer, {}, ctx.now);
       if (!schedule.ok) throw new EngineRejection('INVALID_ARGUMENT', `Element: ${event.id} - ERROR: ${schedule.message}`);

@@ -3,6 +3,7 @@ import { throwBpmnError } from '../errorPropagation.js';
 import { evaluateText } from '../../behaviors/expressions.js';
 import { visibleVariables } from '../../behaviors/variableBehavior.js';
 import type { ElementProcessor } from '../elementProcessor.js';
+import { deliverSignal } from '../commands/broadcastSignal.js';
 import { activateElement, completeElement, markActivated, terminateElement } from '../lifecycle.js';
 
 /** Start events, undefined and manual tasks, none throw events, boundary events: pass through. */
@@ -81,6 +82,20 @@ export const linkThrowProcessor: ElementProcessor = {
     execution.enqueue(async () => {
       await activateElement(execution, target.id, flowScopeKey);
     });
+    completeElement(execution, instance);
+    return { ok: true };
+  },
+};
+
+/** Signal throw and end events broadcast their signal, then go on (or end) as usual. */
+export const signalThrowProcessor: ElementProcessor = {
+  async onActivate(execution, instance, element) {
+    const name = evaluateText(element.signalName!, visibleVariables(execution, instance.key), execution.ctx.now);
+    if (!name.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: name.message };
+    markActivated(execution, instance);
+    // Delivered after this instance's current step, so a catch in the same instance sees a settled state.
+    const { ctx } = execution;
+    execution.enqueue(() => deliverSignal(ctx, name.value, {}, execution.state.identity.tenantId));
     completeElement(execution, instance);
     return { ok: true };
   },
