@@ -112,6 +112,7 @@ async function shutdown({ http, engine, stopClients, db, timeoutMs, logger }: {
   await drained;
   clearInterval(sweeper);
   clearTimeout(timer);
+  await stopClients();
   await engine?.close();
   await db.destroy();
   logger.info('shutdown complete');

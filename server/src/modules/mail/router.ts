@@ -26,7 +26,7 @@ export function mailOutboxRouter({ db, requireRole }: MailOutboxRouterOptions): 
     const mail = mailSchema.parse(req.body);
     const key = req.get('idempotency-key') ?? null;
     const id = randomUUID();
-    const inserted = (await db('mail_outbox')
+    const inserted: { id: string }[] = await db('mail_outbox')
       .insert({
         id,
         idempotency_key: key,
@@ -38,7 +38,7 @@ export function mailOutboxRouter({ db, requireRole }: MailOutboxRouterOptions): 
       })
       .onConflict('idempotency_key')
       .ignore()
-      .returning('id')) as { id: string }[];
+      .returning('id');
     res.status(inserted.length > 0 ? 201 : 200).json({ id: inserted[0]?.id ?? null, stored: inserted.length > 0 });
   });
   router.get('/api/mail-outbox', requireRole('beheerder', 'coordinator'), async (_req, res) => {
