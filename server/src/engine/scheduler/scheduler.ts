@@ -21,18 +21,21 @@ export interface SchedulerOptions {
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  /** Only a started scheduler polls; tests may drive runDueWork() themselves. */
+  private started = false;
   private stopped = false;
 
   constructor(private readonly options: SchedulerOptions) {}
 
   start(): void {
+    this.started = true;
     this.stopped = false;
     this.schedule(0);
   }
 
   /** Look now (after a command created a timer, or the clock moved). */
   poke(): void {
-    if (!this.stopped && !this.running) this.schedule(0);
+    if (this.started && !this.stopped && !this.running) this.schedule(0);
   }
 
   async stop(): Promise<void> {
