@@ -13,7 +13,7 @@ import {
 } from './elements/gatewayProcessors.js';
 import { jobWorkerProcessor } from './elements/jobWorkerProcessor.js';
 import { catchEventProcessor, eventBasedGatewayProcessor, scriptTaskProcessor } from './elements/catchEventProcessors.js';
-import { linkThrowProcessor, signalThrowProcessor } from './elements/flowNodeProcessors.js';
+import { escalationThrowProcessor, linkThrowProcessor, signalThrowProcessor } from './elements/flowNodeProcessors.js';
 import { callActivityProcessor } from './elements/callActivityProcessor.js';
 import { multiInstanceBodyProcessor } from './elements/multiInstanceProcessor.js';
 
@@ -34,7 +34,13 @@ const processors: Partial<Record<ElementType, ElementProcessor>> = {
   EVENT_SUB_PROCESS: eventSubProcessProcessor,
   START_EVENT: passThroughProcessor,
   END_EVENT: byElement((element) =>
-    element.job ? jobWorkerProcessor : element.eventType === 'SIGNAL' ? signalThrowProcessor : endEventProcessor,
+    element.job
+      ? jobWorkerProcessor
+      : element.eventType === 'SIGNAL'
+        ? signalThrowProcessor
+        : element.eventType === 'ESCALATION'
+          ? escalationThrowProcessor
+          : endEventProcessor,
   ),
   BOUNDARY_EVENT: passThroughProcessor,
   INTERMEDIATE_THROW_EVENT: byElement((element) =>
@@ -44,7 +50,9 @@ const processors: Partial<Record<ElementType, ElementProcessor>> = {
         ? linkThrowProcessor
         : element.eventType === 'SIGNAL'
           ? signalThrowProcessor
-          : passThroughProcessor,
+          : element.eventType === 'ESCALATION'
+            ? escalationThrowProcessor
+            : passThroughProcessor,
   ),
   INTERMEDIATE_CATCH_EVENT: catchEventProcessor,
   RECEIVE_TASK: catchEventProcessor,
@@ -71,10 +79,10 @@ export function processorFor(type: ElementType): ElementProcessor {
 
 /** Event kinds each element kind can run with today (Engine II adds timers, messages, signals). */
 const supportedEvents: Partial<Record<ElementType, readonly string[]>> = {
-  START_EVENT: ['NONE', 'ERROR', 'TIMER', 'MESSAGE', 'SIGNAL'],
-  END_EVENT: ['NONE', 'TERMINATE', 'ERROR', 'MESSAGE', 'SIGNAL'],
-  BOUNDARY_EVENT: ['ERROR', 'TIMER', 'MESSAGE', 'SIGNAL'],
-  INTERMEDIATE_THROW_EVENT: ['NONE', 'LINK', 'MESSAGE', 'SIGNAL'],
+  START_EVENT: ['NONE', 'ERROR', 'TIMER', 'MESSAGE', 'SIGNAL', 'ESCALATION'],
+  END_EVENT: ['NONE', 'TERMINATE', 'ERROR', 'MESSAGE', 'SIGNAL', 'ESCALATION'],
+  BOUNDARY_EVENT: ['ERROR', 'TIMER', 'MESSAGE', 'SIGNAL', 'ESCALATION'],
+  INTERMEDIATE_THROW_EVENT: ['NONE', 'LINK', 'MESSAGE', 'SIGNAL', 'ESCALATION'],
   INTERMEDIATE_CATCH_EVENT: ['TIMER', 'MESSAGE', 'LINK', 'SIGNAL'],
 };
 

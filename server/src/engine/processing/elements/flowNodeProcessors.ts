@@ -4,6 +4,7 @@ import { evaluateText } from '../../behaviors/expressions.js';
 import { visibleVariables } from '../../behaviors/variableBehavior.js';
 import type { ElementProcessor } from '../elementProcessor.js';
 import { deliverSignal } from '../commands/broadcastSignal.js';
+import { throwEscalation } from '../escalationPropagation.js';
 import { activateElement, completeElement, markActivated, terminateElement } from '../lifecycle.js';
 
 /** Start events, undefined and manual tasks, none throw events, boundary events: pass through. */
@@ -97,6 +98,18 @@ export const signalThrowProcessor: ElementProcessor = {
     const { ctx } = execution;
     execution.enqueue(() => deliverSignal(ctx, name.value, {}, execution.state.identity.tenantId));
     completeElement(execution, instance);
+    return { ok: true };
+  },
+};
+
+/** Escalation throw and end events escalate to the enclosing scopes, then go on unless interrupted. */
+export const escalationThrowProcessor: ElementProcessor = {
+  async onActivate(execution, instance, element) {
+    const code = evaluateText(element.escalationCode!, visibleVariables(execution, instance.key), execution.ctx.now);
+    if (!code.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: code.message };
+    markActivated(execution, instance);
+    const { interrupted } = await throwEscalation(execution, instance, code.value);
+    if (!interrupted) completeElement(execution, instance);
     return { ok: true };
   },
 };
