@@ -110,7 +110,10 @@ export async function seedDemoZaaktypen(options: DemoSeedOptions): Promise<Seede
         'zaaktype has a concept version that differs from processes/; left it for the beheerder',
       );
     } else if (result.outcome !== 'unchanged') {
-      logger.info({ identificatie: input.identificatie, versie: result.versie }, 'demo zaaktype published');
+      logger.info(
+        { identificatie: input.identificatie, versie: result.versie },
+        'demo zaaktype published',
+      );
     }
     await grantDemoGroups(authorisations, input.identificatie);
   }
@@ -153,11 +156,23 @@ async function publishVersion(
   if (concept) {
     // An earlier run may have stopped between creating and publishing; a beheerder's own concept stays.
     if (!sameContent(concept, input)) return { identificatie, outcome: 'concept-in-the-way' };
-    return { identificatie, outcome: published.length ? 'new-version' : 'created', versie: await publish(concept.versie, begin) };
+    return {
+      identificatie,
+      outcome: published.length ? 'new-version' : 'created',
+      versie: await publish(concept.versie, begin),
+    };
   }
-  if (!latest) throw new ConflictError(`Zaaktype ${identificatie} has neither a concept nor a published version`);
+  if (!latest)
+    throw new ConflictError(
+      `Zaaktype ${identificatie} has neither a concept nor a published version`,
+    );
   const copy = await catalogus.copyToConcept(identificatie, latest.versie, seedActor);
-  await catalogus.updateConcept(identificatie, copy.versie, { ...content, beginGeldigheid: null, eindeGeldigheid: null }, seedActor);
+  await catalogus.updateConcept(
+    identificatie,
+    copy.versie,
+    { ...content, beginGeldigheid: null, eindeGeldigheid: null },
+    seedActor,
+  );
   return { identificatie, outcome: 'new-version', versie: await publish(copy.versie, begin) };
 }
 
@@ -169,8 +184,12 @@ function sameContent(version: ZaaktypeVersion, input: NewZaaktype): boolean {
 function comparable(content: NewZaaktype | ZaaktypeVersion) {
   const withoutId = <T extends { id?: string }>(items: T[], key: (item: T) => string | number) =>
     items
-      .map(({ id: _id, ...rest }) => rest)
-      .sort((a, b) => String(key(a as T)).localeCompare(String(key(b as T)), 'nl', { numeric: true }));
+      .map((item) => {
+        const rest = { ...item };
+        delete rest.id;
+        return rest;
+      })
+      .sort((a, b) => String(key(a)).localeCompare(String(key(b)), 'nl', { numeric: true }));
   return JSON.parse(
     JSON.stringify({
       omschrijving: content.omschrijving,

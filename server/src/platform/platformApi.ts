@@ -17,6 +17,7 @@ import { startWorkers } from '@zaakstroom/workers';
 import { engineRestClient } from './engineRestClient.js';
 import { serviceTokenProvider } from './serviceToken.js';
 import { processModelCheck } from './processModelCheck.js';
+import { seedDemoZaaktypen } from './demoSeed.js';
 
 export interface PlatformOptions {
   db: Database;
@@ -64,6 +65,10 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe }: Pla
       await recordAudit(trx, auditEntryOf(change));
     },
   });
+  const authorisationService = new AuthorisationService(db);
+  if (config.SEED_DEMO) {
+    await seedDemoZaaktypen({ db, zeebe, catalogusService, authorisationService, logger: logger.child({ component: 'demo-seed' }) });
+  }
   const takenService = new TakenService({ db, engine: zeebe });
   const router = apiRouter({
     authenticate: auth.authenticate,
@@ -76,7 +81,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe }: Pla
       catalogusRouter({
         ...access,
         catalogusService,
-        authorisationService: new AuthorisationService(db),
+        authorisationService,
         modelCheck: processModelCheck(engineRest),
         openApi,
       }),
