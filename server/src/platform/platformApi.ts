@@ -87,8 +87,8 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe }: Pla
       }),
       openApiRouter({ registry: openApi, info: { title: 'Zaakstroom API', version: '0.1.0' } }),
       createZakenRouter({ db, catalogus: catalogusService, requireRole: auth.requireRole, openApi }),
-      takenRouter({ service: takenService, requireRole: auth.requireRole }),
-      mailOutboxRouter({ db, requireRole: auth.requireRole }),
+      takenRouter({ service: takenService, requireRole: auth.requireRole, openApi }),
+      mailOutboxRouter({ db, requireRole: auth.requireRole, openApi }),
     ],
   });
   const background: { stop(): Promise<void> }[] = [];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import type { OpenApiRegistry } from '../../http/openapi.js';
 import { principalOf } from '../auth/index.js';
 
 const mailSchema = z.strictObject({
@@ -14,13 +15,16 @@ const mailSchema = z.strictObject({
 export interface MailOutboxRouterOptions {
   db: Knex;
   requireRole: (...roles: string[]) => RequestHandler;
+  openApi?: OpenApiRegistry;
 }
 
 /**
  * `/api/mail-outbox`: without SMTP, the mail worker posts its messages here (idempotent on the
  * Idempotency-Key header, so a redelivered job stores one mail); beheerders read them back.
  */
-export function mailOutboxRouter({ db, requireRole }: MailOutboxRouterOptions): Router {
+export function mailOutboxRouter({ db, requireRole, openApi }: MailOutboxRouterOptions): Router {
+  openApi?.register({ method: 'post', path: '/api/mail-outbox', summary: 'Keep a mail the workers could not send (no SMTP configured)', tags: ['mail'], body: mailSchema, responses: { 201: { description: 'Stored' }, 200: { description: 'Already stored under this Idempotency-Key' } }, access: { roles: ['service'] } });
+  openApi?.register({ method: 'get', path: '/api/mail-outbox', summary: 'The latest 200 kept mails', tags: ['mail'], responses: { 200: { description: 'Mails, newest first' } }, access: { roles: ['beheerder', 'coordinator'] } });
   const router = Router();
   router.post('/api/mail-outbox', requireRole('service'), async (req, res) => {
     const mail = mailSchema.parse(req.body);

@@ -7,6 +7,7 @@ import {
   taakParamsSchema,
   takenQuerySchema,
 } from './schemas.js';
+import type { OpenApiRegistry } from '../../http/openapi.js';
 import type { TakenService } from './service.js';
 import type { TaakUser } from './types.js';
 
@@ -14,6 +15,23 @@ export interface TakenRouterOptions {
   service: TakenService;
   /** auth's requireRole. */
   requireRole: (...roles: Role[]) => RequestHandler;
+  openApi?: OpenApiRegistry;
+}
+
+const READERS: Role[] = ['behandelaar', 'coordinator', 'manager'];
+const WORKERS: Role[] = ['behandelaar', 'coordinator'];
+const taskResponse = { 200: { description: 'The task' } };
+
+function describeOperations(openApi: OpenApiRegistry): void {
+  const tags = ['taken'];
+  openApi.register({ method: 'get', path: BASE, summary: 'Tasks: mine, my groups\' or (coordinator) all', tags, query: takenQuerySchema, responses: { 200: { description: 'A page of tasks' } }, access: { roles: READERS } });
+  openApi.register({ method: 'get', path: `${BASE}/:id`, summary: 'One task', tags, params: taakParamsSchema, responses: taskResponse, access: { roles: READERS } });
+  for (const [action, summary] of [['claim', 'Take the task'], ['unclaim', 'Give the task back to the group']] as const) {
+    openApi.register({ method: 'post', path: `${BASE}/:id/${action}`, summary, tags, params: taakParamsSchema, responses: taskResponse, access: { roles: WORKERS } });
+  }
+  openApi.register({ method: 'post', path: `${BASE}/:id/assign`, summary: 'Assign the task to a behandelaar', tags, params: taakParamsSchema, body: assignBodySchema, responses: taskResponse, access: { roles: ['coordinator'] } });
+  openApi.register({ method: 'post', path: `${BASE}/:id/draft`, summary: 'Save the form as a draft', tags, params: taakParamsSchema, body: draftBodySchema, responses: taskResponse, access: { roles: WORKERS } });
+  openApi.register({ method: 'post', path: `${BASE}/:id/complete`, summary: 'Complete the task with the form data', tags, params: taakParamsSchema, body: completeBodySchema, responses: taskResponse, access: { roles: WORKERS } });
 }
 
 const BASE = '/api/taken';
@@ -21,9 +39,10 @@ const BASE = '/api/taken';
 /** `/api/taken`: the task list for behandelaars; coordinators see everything and assign. */
 export function takenRouter(options: TakenRouterOptions): Router {
   const { service } = options;
+  if (options.openApi) describeOperations(options.openApi);
   const router = Router();
-  const read = options.requireRole('behandelaar', 'coordinator', 'manager');
-  const work = options.requireRole('behandelaar', 'coordinator');
+  const read = options.requireRole(...READERS);
+  const work = options.requireRole(...WORKERS);
   const idOf = (req: Request) => taakParamsSchema.parse(req.params).id;
 
   router.get(BASE, read, async (req, res) => {
