@@ -1,0 +1,2 @@
+/** Beheer (functioneel beheerder): zaaktypen, their process models, forms and publication. */
+export { default } from './BeheerArea';

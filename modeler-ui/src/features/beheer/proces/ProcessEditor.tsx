@@ -1,0 +1,228 @@
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { createModeler, linkStandardTemplates, type Modeler } from './createModeler';
+import { zaakstroomTemplates, type TemplateCatalogue } from './elementTemplates';
+import { LintPanel } from './LintPanel';
+import type { LintIssue } from './lint/issue';
+import { lintModel } from './lint/lintModel';
+import type { ModdleElement } from './lint/moddle';
+import { showLintOnCanvas } from './lintOverlays';
+import { registerTemplatesMenu } from './templatesMenu';
+import { downloadText } from '../components/download';
+
+export interface ProcessEditorProps {
+  /** The model to start from; later changes of this prop are not re-imported. */
+  xml: string;
+  catalogue: TemplateCatalogue;
+  formIds: string[];
+  /** False while another tab is shown: the modeler stays alive, so undo history survives. */
+  active: boolean;
+  fileName: string;
+  onChange: (xml: string) => void;
+}
+
+type Service<T> = (modeler: Modeler) => T;
+const service =
+  <T,>(name: string): Service<T> =>
+  (modeler) =>
+    modeler.get<T>(name);
+const commandStack = service<{
+  undo(): void;
+  redo(): void;
+  canUndo(): boolean;
+  canRedo(): boolean;
+}>('commandStack');
+
+/** Import warnings are typed as strings but are Error objects at run time. */
+const warningText = (warning: unknown) =>
+  warning instanceof Error ? warning.message : String(warning);
+
+/** The Proces tab: bpmn-js with the Zeebe properties panel, the standard task templates and live checks. */
+export default function ProcessEditor(props: ProcessEditorProps) {
+  const { xml, catalogue, formIds, active, fileName, onChange } = props;
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const modelerRef = useRef<Modeler | undefined>(undefined);
+  const contextRef = useRef({ catalogue, formIds, onChange });
+  contextRef.current = { catalogue, formIds, onChange };
+  const initialXml = useRef(xml);
+  const [issues, setIssues] = useState<LintIssue[] | undefined>(undefined);
+  const [importError, setImportError] = useState<string>();
+  const [history, setHistory] = useState({ canUndo: false, canRedo: false });
+  const marked = useRef<string[]>([]);
+
+  const lint = useCallback(async () => {
+    const modeler = modelerRef.current;
+    if (!modeler) return;
+    const { catalogue: current, formIds: ids } = contextRef.current;
+    const definitions = modeler.getDefinitions() as ModdleElement | undefined;
+    // Nothing to check until the first import has finished.
+    if (!definitions) return;
+    const found = await lintModel(definitions, { ...current, formIds: ids });
+    if (modelerRef.current !== modeler) return;
+    setIssues(found);
+    marked.current = showLintOnCanvas(
+      {
+        overlays: modeler.get('overlays'),
+        canvas: modeler.get('canvas'),
+        elementRegistry: modeler.get('elementRegistry'),
+      },
+      found,
+      marked.current,
+    );
+  }, []);
+
+  const importXml = useCallback(
+    async (source: string) => {
+      const modeler = modelerRef.current;
+      if (!modeler) return;
+      try {
+        const { warnings } = await modeler.importXML(source);
+        linkStandardTemplates(modeler, zaakstroomTemplates(contextRef.current.catalogue));
+        modeler.get<{ zoom(level: string): void }>('canvas').zoom('fit-viewport');
+        setImportError(
+          warnings.length > 0
+            ? `Ingelezen met ${warnings.length} waarschuwing(en): ${warnings.map(warningText).join('; ')}`
+            : undefined,
+        );
+        await lint();
+      } catch (error) {
+        setImportError(
+          `Het model kon niet worden ingelezen: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    },
+    [lint],
+  );
+
+  useEffect(() => {
+    if (!canvasRef.current || !panelRef.current) return;
+    const modeler = createModeler(
+      canvasRef.current,
+      panelRef.current,
+      zaakstroomTemplates(contextRef.current.catalogue),
+    );
+    modelerRef.current = modeler;
+    registerTemplatesMenu({
+      popupMenu: modeler.get('popupMenu'),
+      elementTemplates: modeler.get('elementTemplates'),
+      eventBus: modeler.get('eventBus'),
+      canvas: modeler.get('canvas'),
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    modeler.on('commandStack.changed', () => {
+      const stack = commandStack(modeler);
+      setHistory({ canUndo: stack.canUndo(), canRedo: stack.canRedo() });
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void modeler.saveXML({ format: true }).then(({ xml: changed }) => {
+          if (changed !== undefined) contextRef.current.onChange(changed);
+        });
+        void lint();
+      }, 300);
+    });
+    void importXml(initialXml.current);
+    return () => {
+      clearTimeout(timer);
+      modelerRef.current = undefined;
+      modeler.destroy();
+    };
+  }, [importXml, lint]);
+
+  // New statustypen or resultaattypen: new dropdown choices, and the checks run again.
+  useEffect(() => {
+    const modeler = modelerRef.current;
+    if (!modeler) return;
+    modeler
+      .get<{ set(templates: unknown[]): void }>('elementTemplates')
+      .set(zaakstroomTemplates(catalogue));
+    void lint();
+  }, [catalogue, formIds, lint]);
+
+  useEffect(() => {
+    if (active) modelerRef.current?.get<{ resized(): void }>('canvas').resized();
+  }, [active]);
+
+  const showElement = (elementId: string) => {
+    const modeler = modelerRef.current;
+    const element = modeler?.get<{ get(id: string): unknown }>('elementRegistry').get(elementId);
+    if (!modeler || !element) return;
+    modeler.get<{ select(element: unknown): void }>('selection').select(element);
+    modeler.get<{ scrollToElement(element: unknown): void }>('canvas').scrollToElement(element);
+    canvasRef.current?.querySelector('svg')?.focus();
+  };
+
+  const exportBpmn = async () => {
+    const result = await modelerRef.current?.saveXML({ format: true });
+    if (result?.xml) downloadText(result.xml, `${fileName}.bpmn`, 'application/xml');
+  };
+
+  const exportSvg = async () => {
+    const result = await modelerRef.current?.saveSVG();
+    if (result?.svg) downloadText(result.svg, `${fileName}.svg`, 'image/svg+xml');
+  };
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    await importXml(await file.text());
+    const result = await modelerRef.current?.saveXML({ format: true });
+    if (result?.xml) onChange(result.xml);
+  };
+
+  return (
+    <div className="zs-proces">
+      <div role="toolbar" aria-label="Procesmodel" className="zs-toolbar">
+        <button
+          type="button"
+          disabled={!history.canUndo}
+          onClick={() => modelerRef.current && commandStack(modelerRef.current).undo()}
+          title="Ctrl+Z"
+        >
+          Ongedaan maken
+        </button>
+        <button
+          type="button"
+          disabled={!history.canRedo}
+          onClick={() => modelerRef.current && commandStack(modelerRef.current).redo()}
+          title="Ctrl+Y of Ctrl+Shift+Z"
+        >
+          Opnieuw
+        </button>
+        <label className="zs-button">
+          Importeren (.bpmn)
+          <input
+            type="file"
+            accept=".bpmn,.xml,application/xml"
+            className="zs-visually-hidden"
+            onChange={(e) => void importFile(e)}
+          />
+        </label>
+        <button type="button" onClick={() => void exportBpmn()}>
+          Exporteren (.bpmn)
+        </button>
+        <button type="button" onClick={() => void exportSvg()}>
+          Exporteren (SVG)
+        </button>
+        <span className="zs-toolbar__hint">
+          Standaardtaken (Zet status, Stuur e-mail, …) via de moersleutel bij een taak. Sneltoetsen:
+          klik in het diagram, dan Ctrl+Z, Ctrl+Y, Ctrl+A, Delete, E (bewerken).
+        </span>
+      </div>
+      {importError && (
+        <p role="alert" className="zs-alert zs-alert--error">
+          {importError}
+        </p>
+      )}
+      <div className="zs-proces__main">
+        <div ref={canvasRef} className="zs-proces__canvas" aria-label="BPMN-diagram" />
+        <aside
+          ref={panelRef}
+          className="zs-proces__properties"
+          aria-label="Eigenschappen van het gekozen element"
+        />
+      </div>
+      <LintPanel issues={issues} onShowElement={showElement} />
+    </div>
+  );
+}
