@@ -72,8 +72,15 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
  */
 function engineRouter(engine: RunningEngine, platform: Platform | undefined): Router {
   if (!platform) return engine.restRouter;
+  const { auth } = platform;
   const router = Router();
-  router.use('/v2', platform.auth.authenticate, platform.auth.verifyCsrf, platform.auth.requireRole('beheerder', 'coordinator', 'manager', 'service'));
+  const staff = auth.requireRole('beheerder', 'coordinator', 'manager', 'service');
+  // Behandelaars may draw where a zaak stands (its diagram and element states), nothing more.
+  const diagram = auth.requireRole('behandelaar', 'beheerder', 'coordinator', 'manager', 'service');
+  const diagramRoutes = /^\/v2\/(process-instances\/\d+|process-definitions\/\d+\/xml|element-instances\/search)$/;
+  router.use('/v2', auth.authenticate, auth.verifyCsrf, (req, res, next) =>
+    diagramRoutes.test(req.originalUrl.split('?')[0] ?? '') ? diagram(req, res, next) : staff(req, res, next),
+  );
   router.use(engine.restRouter);
   return router;
 }

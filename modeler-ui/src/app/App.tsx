@@ -1,20 +1,85 @@
-import { useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from '../features/auth';
+import { WerkvoorraadPage, ZaakPage, TaakPage } from '../features/werk';
+import { OverzichtPage } from '../features/overzicht';
+import { SessionProvider } from './SessionProvider';
+import { RequireRole, RequireSession } from './guards';
+import { AppLayout } from './AppLayout';
+import { HomeRedirect } from './HomeRedirect';
+import { BeheerMount } from './BeheerMount';
 
-type Readiness = 'laden' | 'gereed' | 'niet gereed';
+const werkRoles = ['behandelaar', 'coordinator'] as const;
+const zaakReaders = ['behandelaar', 'coordinator', 'manager', 'beheerder'] as const;
 
-/** Application shell; the Werk, Beheer and Overzicht areas plug in here. */
+/** Routes of the three areas behind the login page. */
 export function App() {
-  const [readiness, setReadiness] = useState<Readiness>('laden');
-  useEffect(() => {
-    fetch('/health/ready')
-      .then((response) => setReadiness(response.ok ? 'gereed' : 'niet gereed'))
-      .catch(() => setReadiness('niet gereed'));
-  }, []);
   return (
-    <main>
-      <h1>Zaakstroom</h1>
-      <p>Zaakgericht werken voor gemeenten.</p>
-      <p role="status">Server: {readiness}</p>
-    </main>
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route path="/inloggen" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireSession>
+                <AppLayout />
+              </RequireSession>
+            }
+          >
+            <Route index element={<HomeRedirect />} />
+            <Route
+              path="werk"
+              element={
+                <RequireRole roles={[...werkRoles]}>
+                  <WerkvoorraadPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="zaken/:id"
+              element={
+                <RequireRole roles={[...zaakReaders]}>
+                  <ZaakPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="taken/:id"
+              element={
+                <RequireRole roles={[...werkRoles, 'manager']}>
+                  <TaakPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="beheer/*"
+              element={
+                <RequireRole roles={['beheerder']}>
+                  <BeheerMount />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="overzicht"
+              element={
+                <RequireRole roles={['manager', 'coordinator']}>
+                  <OverzichtPage />
+                </RequireRole>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}
+
+function NotFound() {
+  return (
+    <section className="page">
+      <h1 className="utrecht-heading-1">Pagina niet gevonden</h1>
+      <p className="utrecht-paragraph">Deze pagina bestaat niet. Gebruik de navigatie bovenaan.</p>
+    </section>
   );
 }

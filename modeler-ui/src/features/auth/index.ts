@@ -1,0 +1,2 @@
+export { LoginPage } from './components/LoginPage';
+export { getSession, logout } from './api/session';

@@ -1,0 +1,1 @@
+export { OverzichtPage } from './components/OverzichtPage';

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useResource } from '../../../lib/useResource';
+import { Alert } from '../../../components/Alert';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Loading } from '../../../components/Loading';
+import { getZaak } from '../api/zaken';
+import { getZaaktypeVersie } from '../api/catalogus';
+import { ZaakGegevens } from './ZaakGegevens';
+import { ZaakActies } from './ZaakActies';
+import { ZaakHistorie } from './ZaakHistorie';
+import { ZaakNotities } from './ZaakNotities';
+import { ZaakTaken } from './ZaakTaken';
+import { ProcessDiagram } from './ProcessDiagram';
+
+export function ZaakPage() {
+  const { id = '' } = useParams();
+  const zaak = useResource(`zaak:${id}`, (signal) => getZaak(id, signal));
+  const identificatie = zaak.data?.zaaktype.identificatie;
+  const versie = zaak.data?.zaaktype.versie;
+  const zaaktype = useResource(`zaaktype:${identificatie}:${versie}`, (signal) =>
+    identificatie && versie
+      ? getZaaktypeVersie(identificatie, versie, signal)
+      : Promise.resolve(undefined),
+  );
+  const [message, setMessage] = useState<string | null>(null);
+  // Bumped after each action so the Historie reloads with it.
+  const [revision, setRevision] = useState(0);
+
+  if (zaak.loading && !zaak.data) return <Loading label="Zaak laden…" />;
+  if (!zaak.data) return <ErrorAlert error={zaak.error} title="De zaak kon niet worden geladen" />;
+
+  function changed(text: string) {
+    setMessage(text);
+    setRevision((value) => value + 1);
+    zaak.reload();
+  }
+
+  return (
+    <article className="page zaak-page">
+      <p>
+        <Link className="utrecht-link" to="/werk?lijst=zaken">
+          ← Zaken-werkvoorraad
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">
+        Zaak {zaak.data.identificatie}
+        <span className="heading-sub"> {zaak.data.omschrijving}</span>
+      </h1>
+      {message && <Alert type="ok">{message}</Alert>}
+      <ZaakActies zaak={zaak.data} zaaktype={zaaktype.data} onChanged={changed} />
+      <div className="zaak-page__grid">
+        <ZaakGegevens zaak={zaak.data} />
+        <ZaakTaken zaakId={zaak.data.id} />
+      </div>
+      <ProcessDiagram processInstanceKey={zaak.data.processInstanceKey} revision={revision} />
+      <ZaakNotities zaakId={zaak.data.id} />
+      <ZaakHistorie zaakId={zaak.data.id} revision={revision} />
+    </article>
+  );
+}

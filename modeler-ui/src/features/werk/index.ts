@@ -1,0 +1,3 @@
+export { WerkvoorraadPage } from './components/WerkvoorraadPage';
+export { ZaakPage } from './components/ZaakPage';
+export { TaakPage } from './components/TaakPage';

@@ -1,0 +1,199 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../testing/serverProcess.js';
+
+/** Debian's Chromium (`apt-get install chromium`); Playwright's own browser downloads are not used. */
+const chromiumPath = '/usr/bin/chromium';
+// Without the networking flags Chromium keeps dialling out, which a closed network refuses.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+/** The RSIN the zaken tests use; any RSIN passing the 11-proef will do. */
+const bronorganisatie = '002220647';
+
+/** A tiny API client with a cookie session, for arranging data the UI then shows. */
+async function apiSession(baseUrl: string, username: string) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  if (!login.ok) throw new Error(`login as ${username} failed: ${login.status}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        Cookie: cookie,
+        'X-CSRF-Token': csrfToken,
+        'Content-Type': 'application/json',
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+async function logIn(page: Page, baseUrl: string, username: string, password: string) {
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+describe('Werk area (built server and UI in Chromium)', () => {
+  let server: ServerProcess & { url: string };
+  let browser: Browser;
+  let workDir: string;
+
+  beforeAll(async () => {
+    if (!existsSync(chromiumPath))
+      throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
+    workDir = await mkdtemp(join(tmpdir(), 'zaakstroom-werk-'));
+    server = await startServerProcess({ DATA_DIR: join(workDir, 'data') });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: chromiumArgs,
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+    // Screenshots stay for a person to look at; only the data goes.
+    await rm(join(workDir, 'data'), { recursive: true, force: true });
+  });
+
+  it('logs a behandelaar in, shows the werkvoorraad and logs out', async () => {
+    // given the login page
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // when the behandelaar logs in
+    await logIn(page, server.url, 'behandelaar', 'demo');
+    // then the Werk area opens on the werkvoorraad, with the user in the header
+    await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Werk']);
+    expect(await page.getByRole('banner').textContent()).toContain('Bram Behandel');
+    const lists = page.getByRole('navigation', { name: 'Werklijsten' });
+    expect(await lists.getByRole('link').allTextContents()).toEqual([
+      'Mijn taken',
+      'Groepstaken',
+      'Zaken-werkvoorraad',
+    ]);
+    await page.getByRole('heading', { level: 2, name: 'Mijn taken' }).waitFor();
+    const screenshot = join(workDir, 'werkvoorraad.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`screenshot: ${screenshot}`);
+
+    // when they log out
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    // then the login page says so, and the API no longer knows them
+    await page.getByRole('heading', { level: 2, name: 'Inloggen' }).waitFor();
+    await page.getByText('U bent uitgelogd.').waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(me).toBe(401);
+    await page.close();
+  });
+
+  it('says plainly that a wrong password is wrong', async () => {
+    // given the login page
+    const page = await browser.newPage();
+    // when the password is wrong
+    await logIn(page, server.url, 'behandelaar', 'fout');
+    // then an error says so and the user stays on the login page
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Gebruikersnaam of wachtwoord is onjuist');
+    expect(new URL(page.url()).pathname).toBe('/inloggen');
+    await page.close();
+  });
+
+  it('sends a visitor without a session to the login page and back after login', async () => {
+    // given a deep link to the zaken list, without a session
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/werk?lijst=zaken`);
+    // then the login page shows; after login the list opens
+    await page.getByRole('heading', { level: 2, name: 'Inloggen' }).waitFor();
+    await page.getByLabel('Gebruikersnaam').fill('behandelaar');
+    await page.getByLabel('Wachtwoord').fill('demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Zaken-werkvoorraad' }).waitFor();
+    await page.close();
+  });
+
+  it('sends the user back to the login page with a message when the session has expired', async () => {
+    // given a logged-in behandelaar whose session cookie is gone (as after expiry)
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await logIn(page, server.url, 'behandelaar', 'demo');
+    await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
+    await context.clearCookies();
+    // when the next request answers 401
+    await page.getByRole('link', { name: 'Groepstaken' }).click();
+    // then the login page explains why, and returns to the list after login
+    await page.getByText('Uw sessie is verlopen').waitFor();
+    expect(new URL(page.url()).searchParams.get('terug')).toBe('/werk?lijst=groep');
+    await context.close();
+  });
+
+  it('lets a behandelaar claim a groepstaak of a new zaak', async () => {
+    // given a Woo-verzoek whose first task is for the behandelaar's team
+    const api = await apiSession(server.url, 'coordinator');
+    const zaak = await api<{ id: string; identificatie: string }>(
+      '/api/zaken',
+      {
+        zaaktype: 'woo-verzoek',
+        bronorganisatie,
+        omschrijving: 'Woo-verzoek browsertest',
+        initiator: { type: 'natuurlijk_persoon', bsn: '999993653', naam: 'Jan Jansen' },
+      },
+      { 'Idempotency-Key': 'werk-browser-test-1' },
+    );
+    await expect
+      .poll(
+        async () => (await api<{ total: number }>(`/api/taken?scope=all&zaakId=${zaak.id}`)).total,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBeGreaterThan(0);
+
+    // when the behandelaar opens Groepstaken and claims it
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await logIn(page, server.url, 'behandelaar', 'demo');
+    await page.getByRole('link', { name: 'Groepstaken' }).click();
+    const row = page.getByRole('row').filter({ hasText: zaak.identificatie });
+    await row.waitFor();
+    expect(await row.getByRole('link', { name: zaak.identificatie }).getAttribute('href')).toBe(
+      `/zaken/${zaak.id}`,
+    );
+    await row.getByRole('button', { name: /Ken aan mij toe/ }).click();
+
+    // then the list says so and the task is in Mijn taken
+    await page.getByText(/is aan u toegewezen/).waitFor();
+    await page.getByRole('link', { name: 'Mijn taken' }).click();
+    await page.getByRole('row').filter({ hasText: zaak.identificatie }).waitFor();
+    await page.screenshot({ path: join(workDir, 'mijn-taken.png'), fullPage: true });
+    await page.close();
+  });
+});
