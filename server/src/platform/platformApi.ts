@@ -18,6 +18,7 @@ import { engineRestClient } from './engineRestClient.js';
 import { serviceTokenProvider } from './serviceToken.js';
 import { processModelCheck } from './processModelCheck.js';
 import { seedDemoZaaktypen } from './demoSeed.js';
+import { modelDeploymentRouter } from './modelDeployment.js';
 
 export interface PlatformOptions {
   db: Database;
@@ -87,6 +88,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe }: Pla
       }),
       openApiRouter({ registry: openApi, info: { title: 'Zaakstroom API', version: '0.1.0' } }),
       createZakenRouter({ db, catalogus: catalogusService, requireRole: auth.requireRole, openApi }),
+      modelDeploymentRouter({ catalogusService, zeebe, ...access, openApi }),
       takenRouter({ service: takenService, requireRole: auth.requireRole, openApi }),
       mailOutboxRouter({ db, requireRole: auth.requireRole, openApi }),
     ],

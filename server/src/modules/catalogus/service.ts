@@ -118,6 +118,24 @@ export class CatalogusService {
     });
   }
 
+  /** Binds a concept to a deployed process version (after the model was deployed to the engine). */
+  async bindProcess(
+    identificatie: string,
+    versie: number,
+    binding: { bpmnProcessId: string; processVersion: number; processDefinitionKey: string },
+    actor?: Actor,
+  ): Promise<ZaaktypeVersion> {
+    return this.db.transaction(async (trx) => {
+      const repository = new ZaaktypeRepository(trx);
+      const zaaktype = await requireZaaktype(repository, identificatie, { lock: true });
+      const old = await requireConcept(repository, zaaktype, versie);
+      await repository.replaceContent(old.id, { ...contentOf(old), ...binding }, actor?.username ?? null);
+      const updated = await requireVersion(repository, zaaktype, versie);
+      await this.onChange(change('update', updated, old, updated, actor), trx);
+      return updated;
+    });
+  }
+
   /** Starts a new concept from any version; validity is cleared, since it must be chosen anew. */
   async copyToConcept(
     identificatie: string,

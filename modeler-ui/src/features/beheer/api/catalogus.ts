@@ -47,3 +47,8 @@ export function publishVersion(
     body: beginGeldigheid ? { beginGeldigheid } : {},
   });
 }
+
+/** Puts the saved process model into the engine and binds the concept to that process version. */
+export function deployModel(identificatie: string, versie: number): Promise<ZaaktypeVersion> {
+  return apiFetch(`${versionPath(identificatie, versie)}/model/deploy`, { method: 'POST' });
+}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { publishVersion } from '../api/catalogus';
+import { deployModel, publishVersion } from '../api/catalogus';
 import { ApiError, describeError } from '../api/http';
 import type { ZaaktypeVersion } from '../api/types';
 import { IssueList } from '../components/IssueList';
@@ -46,6 +46,7 @@ export function PublishPanel({ saved, dirty, onPublished }: PublishPanelProps) {
     setFailure(undefined);
     setServerProblems([]);
     try {
+      await deployModel(saved.identificatie, saved.versie);
       onPublished(
         await publishVersion(saved.identificatie, saved.versie, beginGeldigheid || undefined),
       );

@@ -52,12 +52,6 @@ export async function inrichtingscheck(content: VersionContent): Promise<LintIss
       })),
     );
   }
-  if (content.bpmnProcessId === null || content.processVersion === null)
-    issues.push(
-      versionIssue(
-        'deployment',
-        'Het procesmodel is nog niet in de engine gezet (geen procesversie). De server kan dat nog niet vanuit Beheer; de beheerder van het platform moet het model deployen.',
-      ),
-    );
+  // Publiceren zet het opgeslagen model eerst in de engine en koppelt de versie eraan.
   return issues.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
