@@ -1,47 +1,24 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../testing/serverProcess.js';
+import type { ServerProcess } from '../testing/serverProcess.js';
+import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 
-/** Debian's Chromium (`apt-get install chromium`); Playwright's own browser downloads are not used. */
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** Where the screenshots go, for a person to look at. */
 const screenshotDir = '/tmp';
 
 describe('Beheer: a beheerder models a new zaaktype (built server and UI in Chromium)', () => {
   let server: ServerProcess & { url: string };
-  let browser: BrowserContext;
-  let workDir: string;
   const pageErrors: string[] = [];
 
+  let session: BrowserSession;
   beforeAll(async () => {
-    if (!existsSync(chromiumPath))
-      throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
-    workDir = await mkdtemp(join(tmpdir(), 'zaakstroom-beheer-'));
-    server = await startServerProcess({ DATA_DIR: join(workDir, 'data') });
-    browser = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: chromiumArgs,
-      viewport: { width: 1440, height: 1000 },
-    });
+    session = await startBrowserSession('beheer', { width: 1440, height: 1000 });
+    ({ server } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.kill();
-    await rm(workDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   async function logIn(page: Page) {
@@ -54,7 +31,7 @@ describe('Beheer: a beheerder models a new zaaktype (built server and UI in Chro
 
   it('creates a concept, opens the process editor and shows the canvas and the checks', async () => {
     // given a beheerder on the Beheer page
-    const page = await browser.newPage();
+    const page = await session.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await logIn(page);
     await expect

@@ -1,22 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../testing/serverProcess.js';
+import type { ServerProcess } from '../testing/serverProcess.js';
+import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 
-/** Debian's Chromium (`apt-get install chromium`); Playwright's own browser downloads are not used. */
-const chromiumPath = '/usr/bin/chromium';
-// Without the networking flags Chromium keeps dialling out, which a closed network refuses.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** The RSIN the zaken tests use; any RSIN passing the 11-proef will do. */
 const bronorganisatie = '002220647';
 
@@ -65,23 +52,14 @@ describe('Werk area (built server and UI in Chromium)', () => {
   let browser: Browser;
   let workDir: string;
 
+  let session: BrowserSession;
   beforeAll(async () => {
-    if (!existsSync(chromiumPath))
-      throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
-    workDir = await mkdtemp(join(tmpdir(), 'zaakstroom-werk-'));
-    server = await startServerProcess({ DATA_DIR: join(workDir, 'data') });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: chromiumArgs,
-    });
+    session = await startBrowserSession('werk');
+    ({ server, browser, workDir } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.kill();
-    // Screenshots stay for a person to look at; only the data goes.
-    await rm(join(workDir, 'data'), { recursive: true, force: true });
+    await session?.close();
   });
 
   it('logs a behandelaar in, shows the werkvoorraad and logs out', async () => {
@@ -117,7 +95,7 @@ describe('Werk area (built server and UI in Chromium)', () => {
 
   it('says plainly that a wrong password is wrong', async () => {
     // given the login page
-    const page = await browser.newPage();
+    const page = await session.newPage();
     // when the password is wrong
     await logIn(page, server.url, 'behandelaar', 'fout');
     // then an error says so and the user stays on the login page
@@ -130,7 +108,7 @@ describe('Werk area (built server and UI in Chromium)', () => {
 
   it('sends a visitor without a session to the login page and back after login', async () => {
     // given a deep link to the zaken list, without a session
-    const page = await browser.newPage();
+    const page = await session.newPage();
     await page.goto(`${server.url}/werk?lijst=zaken`);
     // then the login page shows; after login the list opens
     await page.getByRole('heading', { level: 2, name: 'Inloggen' }).waitFor();
