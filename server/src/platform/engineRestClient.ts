@@ -5,6 +5,8 @@
 export interface EngineRestClient {
   /** The BPMN XML of a deployed process version, or undefined when there is none. */
   processDefinitionXml(bpmnProcessId: string, version: number): Promise<string | undefined>;
+  /** The BPMN XML of a deployed process definition by its key. */
+  processDefinitionXmlByKey(processDefinitionKey: string): Promise<string | undefined>;
 }
 
 export function engineRestClient(
@@ -22,7 +24,11 @@ export function engineRestClient(
       const found = (await search.json()) as { items?: { processDefinitionKey: string }[] };
       const key = found.items?.[0]?.processDefinitionKey;
       if (!key) return undefined;
+      return this.processDefinitionXmlByKey(key);
+    },
+    async processDefinitionXmlByKey(key) {
       const xml = await fetch(`${baseUrl()}/v2/process-definitions/${key}/xml`, { headers: await headers() });
+      if (xml.status === 404) return undefined;
       if (!xml.ok) throw new Error(`engine REST API answered ${xml.status} for the XML of process definition ${key}`);
       return xml.text();
     },

@@ -19,6 +19,7 @@ import { serviceTokenProvider } from './serviceToken.js';
 import { processModelCheck } from './processModelCheck.js';
 import { seedDemoZaaktypen } from './demoSeed.js';
 import { modelDeploymentRouter } from './modelDeployment.js';
+import { elementNameResolver } from './elementNames.js';
 
 export interface PlatformOptions {
   db: Database;
@@ -70,7 +71,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe }: Pla
   if (config.SEED_DEMO) {
     await seedDemoZaaktypen({ db, zeebe, catalogusService, authorisationService, logger: logger.child({ component: 'demo-seed' }) });
   }
-  const takenService = new TakenService({ db, engine: zeebe });
+  const takenService = new TakenService({ db, engine: zeebe, elementName: elementNameResolver(engineRest) });
   const router = apiRouter({
     authenticate: auth.authenticate,
     verifyCsrf: auth.verifyCsrf,

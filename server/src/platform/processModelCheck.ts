@@ -8,7 +8,7 @@ import type { EngineRestClient } from './engineRestClient.js';
  * `zaak.status` task and the `resultaattype` header of every `zaak.resultaat` task. The model is
  * fetched through the engine's REST API, so this works the same against a Camunda 8 cluster.
  */
-export function processModelCheck(engine: EngineRestClient): ProcessModelCheck {
+export function processModelCheck(engine: Pick<EngineRestClient, 'processDefinitionXml'>): ProcessModelCheck {
   return async (bpmnProcessId, version) => {
     const xml = await engine.processDefinitionXml(bpmnProcessId, version);
     if (xml === undefined) {

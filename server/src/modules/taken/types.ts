@@ -36,6 +36,8 @@ export interface ActivatedUserTaskJob {
   key: string;
   elementId: string;
   bpmnProcessId: string;
+  /** Which deployed process version the task belongs to (for its element's name). */
+  processDefinitionKey?: string;
   processInstanceKey: string;
   elementInstanceKey: string;
   /** Epoch ms, as a string (int64 on the wire). */
