@@ -27,11 +27,4 @@ export class KeyGenerator {
     this.next += 1n;
     return key.toString();
   }
-
-  /** Reserves `count` keys at once (used when a command knows how many it needs). */
-  async nextKeys(trx: Knex, count: number): Promise<string[]> {
-    const keys: string[] = [];
-    for (let i = 0; i < count; i++) keys.push(await this.nextKey(trx));
-    return keys;
-  }
 }

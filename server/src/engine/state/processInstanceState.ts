@@ -158,10 +158,6 @@ export class ProcessInstanceState {
     return { intent: 'CREATED', key };
   }
 
-  variableKey(scopeKey: string, name: string): string | undefined {
-    return this.variables.get(scopeKey)?.get(name)?.key;
-  }
-
   // ---------- persistence
 
   /**

@@ -1,4 +1,4 @@
-import { closeSubscriptions, openSubscriptions } from '../../behaviors/eventSubscriptionBehavior.js';
+import { openSubscriptions } from '../../behaviors/eventSubscriptionBehavior.js';
 import { evaluateAs } from '../../behaviors/expressions.js';
 import { setResultVariables, visibleVariables } from '../../behaviors/variableBehavior.js';
 import type { ElementProcessor } from '../elementProcessor.js';
@@ -28,9 +28,6 @@ export const catchEventProcessor: ElementProcessor = {
     await correlateBuffered(execution, instance, opened.matches);
     return { ok: true };
   },
-  async onTerminate(execution, instance) {
-    await closeSubscriptions(execution, instance);
-  },
 };
 
 /** Waits for whichever of the events after it comes first. */
@@ -45,9 +42,6 @@ export const eventBasedGatewayProcessor: ElementProcessor = {
   },
   async outgoingFlows(_execution, instance) {
     return { ok: true, flowIds: instance.runtime.chosenFlows ?? [] };
-  },
-  async onTerminate(execution, instance) {
-    await closeSubscriptions(execution, instance);
   },
 };
 
