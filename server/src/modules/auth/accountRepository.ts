@@ -113,3 +113,32 @@ function toAccount(row: AccountRow): AccountRecord {
     active: row.active,
   };
 }
+
+/** Someone work can be given to: an active account with the behandelaar role. */
+export interface Medewerker {
+  username: string;
+  displayName: string;
+  groups: string[];
+}
+
+/** Active behandelaars with their groups, by name; one when `username` is given. */
+export async function listMedewerkers(db: Knex, username?: string): Promise<Medewerker[]> {
+  const query = db('auth_accounts as a')
+    .leftJoin('auth_group_members as m', 'm.account_id', 'a.id')
+    .where('a.active', true)
+    .whereRaw("'behandelaar' = any(a.roles)")
+    .groupBy('a.id', 'a.username', 'a.display_name')
+    .orderBy('a.display_name')
+    .select<{ username: string; display_name: string; groups: string[] | null }[]>(
+      'a.username',
+      'a.display_name',
+      db.raw('array_remove(array_agg(m.group_code order by m.group_code), null) as groups'),
+    );
+  if (username !== undefined) void query.where('a.username', username);
+  const rows = await query;
+  return rows.map((row) => ({
+    username: row.username,
+    displayName: row.display_name,
+    groups: row.groups ?? [],
+  }));
+}

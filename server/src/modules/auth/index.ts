@@ -15,6 +15,7 @@ export {
   type GroupRef,
   type Principal,
 } from './principal.js';
+export { listMedewerkers, type Medewerker } from './accountRepository.js';
 export { requireRole } from './requireRole.js';
 export { accountRoles, roles, roleSchema, type AccountRole, type Role } from './roles.js';
 export { authPublicRoutes } from './router.js';

@@ -6,6 +6,7 @@ import {
   draftBodySchema,
   taakParamsSchema,
   takenQuerySchema,
+  verdelenBodySchema,
 } from './schemas.js';
 import type { OpenApiRegistry } from '../../http/openapi.js';
 import type { TakenService } from './service.js';
@@ -24,14 +25,89 @@ const taskResponse = { 200: { description: 'The task' } };
 
 function describeOperations(openApi: OpenApiRegistry): void {
   const tags = ['taken'];
-  openApi.register({ method: 'get', path: BASE, summary: 'Tasks: mine, my groups\' or (coordinator) all', tags, query: takenQuerySchema, responses: { 200: { description: 'A page of tasks' } }, access: { roles: READERS } });
-  openApi.register({ method: 'get', path: `${BASE}/:id`, summary: 'One task', tags, params: taakParamsSchema, responses: taskResponse, access: { roles: READERS } });
-  for (const [action, summary] of [['claim', 'Take the task'], ['unclaim', 'Give the task back to the group']] as const) {
-    openApi.register({ method: 'post', path: `${BASE}/:id/${action}`, summary, tags, params: taakParamsSchema, responses: taskResponse, access: { roles: WORKERS } });
+  openApi.register({
+    method: 'get',
+    path: BASE,
+    summary: "Tasks: mine, my groups' or (coordinator) all",
+    tags,
+    query: takenQuerySchema,
+    responses: { 200: { description: 'A page of tasks' } },
+    access: { roles: READERS },
+  });
+  openApi.register({
+    method: 'get',
+    path: `${BASE}/medewerkers`,
+    summary: 'Behandelaars a coordinator can give tasks to',
+    tags,
+    responses: { 200: { description: 'Active behandelaars with their groups' } },
+    access: { roles: ['coordinator'] },
+  });
+  openApi.register({
+    method: 'post',
+    path: `${BASE}/verdelen`,
+    summary:
+      'Give several tasks to one behandelaar, or back to their groups (assignee null); all or nothing, the reason is audited',
+    tags,
+    body: verdelenBodySchema,
+    responses: {
+      200: { description: 'The changed tasks' },
+      409: { description: 'A task is done or gone; nothing changed' },
+    },
+    access: { roles: ['coordinator'] },
+  });
+  openApi.register({
+    method: 'get',
+    path: `${BASE}/:id`,
+    summary: 'One task',
+    tags,
+    params: taakParamsSchema,
+    responses: taskResponse,
+    access: { roles: READERS },
+  });
+  for (const [action, summary] of [
+    ['claim', 'Take the task'],
+    ['unclaim', 'Give the task back to the group'],
+  ] as const) {
+    openApi.register({
+      method: 'post',
+      path: `${BASE}/:id/${action}`,
+      summary,
+      tags,
+      params: taakParamsSchema,
+      responses: taskResponse,
+      access: { roles: WORKERS },
+    });
   }
-  openApi.register({ method: 'post', path: `${BASE}/:id/assign`, summary: 'Assign the task to a behandelaar', tags, params: taakParamsSchema, body: assignBodySchema, responses: taskResponse, access: { roles: ['coordinator'] } });
-  openApi.register({ method: 'post', path: `${BASE}/:id/draft`, summary: 'Save the form as a draft', tags, params: taakParamsSchema, body: draftBodySchema, responses: taskResponse, access: { roles: WORKERS } });
-  openApi.register({ method: 'post', path: `${BASE}/:id/complete`, summary: 'Complete the task with the form data', tags, params: taakParamsSchema, body: completeBodySchema, responses: taskResponse, access: { roles: WORKERS } });
+  openApi.register({
+    method: 'post',
+    path: `${BASE}/:id/assign`,
+    summary: 'Assign the task to a behandelaar',
+    tags,
+    params: taakParamsSchema,
+    body: assignBodySchema,
+    responses: taskResponse,
+    access: { roles: ['coordinator'] },
+  });
+  openApi.register({
+    method: 'post',
+    path: `${BASE}/:id/draft`,
+    summary: 'Save the form as a draft',
+    tags,
+    params: taakParamsSchema,
+    body: draftBodySchema,
+    responses: taskResponse,
+    access: { roles: WORKERS },
+  });
+  openApi.register({
+    method: 'post',
+    path: `${BASE}/:id/complete`,
+    summary: 'Complete the task with the form data',
+    tags,
+    params: taakParamsSchema,
+    body: completeBodySchema,
+    responses: taskResponse,
+    access: { roles: WORKERS },
+  });
 }
 
 const BASE = '/api/taken';
@@ -46,8 +122,14 @@ export function takenRouter(options: TakenRouterOptions): Router {
   const idOf = (req: Request) => taakParamsSchema.parse(req.params).id;
 
   router.get(BASE, read, async (req, res) => {
-    const { state, ...query } = takenQuerySchema.parse(req.query);
-    res.json(await service.list(userOf(req), { ...query, states: state }));
+    const { state, q, ...query } = takenQuerySchema.parse(req.query);
+    res.json(await service.list(userOf(req), { ...query, text: q, states: state }));
+  });
+  router.get(`${BASE}/medewerkers`, options.requireRole('coordinator'), async (req, res) => {
+    res.json({ medewerkers: await service.medewerkers(userOf(req)) });
+  });
+  router.post(`${BASE}/verdelen`, options.requireRole('coordinator'), async (req, res) => {
+    res.json({ taken: await service.verdeel(userOf(req), verdelenBodySchema.parse(req.body)) });
   });
   router.get(`${BASE}/:id`, read, async (req, res) => {
     res.json(await service.get(userOf(req), idOf(req)));

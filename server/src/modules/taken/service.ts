@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../../http/errors.js';
 import { recordAudit, systemActor } from '../audit/index.js';
+import { listMedewerkers, type Medewerker } from '../auth/index.js';
 import { mayAssign, mayClaim, maySee, seesAll } from './access.js';
 import {
   findTaak,
@@ -98,13 +99,76 @@ export class TakenService {
     });
   }
 
-  assign(user: TaakUser, id: string, assignee: string): Promise<Taak> {
+  async assign(user: TaakUser, id: string, assignee: string): Promise<Taak> {
+    if (!mayAssign(user)) throw new NotAllowedError('Only a coordinator assigns tasks', { id });
+    await this.requireMedewerker(assignee);
     return this.change(user, id, 'taak.toegewezen', (taak) => {
-      if (!mayAssign(user)) throw new NotAllowedError('Only a coordinator assigns tasks', { id });
       if (taak.state !== 'open') requireState(taak, 'claimed', 'assign');
       if (taak.assignee === assignee) return undefined;
       return { state: 'claimed', assignee, claimedAt: new Date() };
     });
+  }
+
+  /** The behandelaars a coordinator can give work to. */
+  async medewerkers(user: TaakUser): Promise<Medewerker[]> {
+    if (!mayAssign(user)) throw new NotAllowedError('Only a coordinator distributes tasks', {});
+    return listMedewerkers(this.options.db);
+  }
+
+  /**
+   * Verdelen (to one behandelaar) or vrijgeven (assignee null: back to the groups) of several
+   * tasks at once, e.g. during holidays. All or nothing; the reason goes into each audit entry.
+   */
+  async verdeel(
+    user: TaakUser,
+    request: { taakIds: string[]; assignee: string | null; reden: string },
+  ): Promise<Taak[]> {
+    if (!mayAssign(user)) throw new NotAllowedError('Only a coordinator distributes tasks', {});
+    const { assignee, reden } = request;
+    if (assignee !== null) await this.requireMedewerker(assignee);
+    const ids = [...new Set(request.taakIds)];
+    return this.options.db.transaction(async (trx) => {
+      const found = await Promise.all(ids.map((id) => findTaak(trx, id, true)));
+      const refused = ids.flatMap((id, index) => {
+        const taak = found[index];
+        if (!taak) return [{ id, reason: 'does not exist' }];
+        if (taak.state !== 'open' && taak.state !== 'claimed')
+          return [{ id, reason: `is ${taak.state}` }];
+        return [];
+      });
+      if (refused.length > 0) {
+        throw new ConflictError(
+          `Nothing was changed: ${refused.length} of the tasks cannot be distributed (${refused
+            .map((r) => `${r.id} ${r.reason}`)
+            .join('; ')})`,
+          { field: 'taakIds', refused },
+        );
+      }
+      const result: Taak[] = [];
+      for (const before of found as Taak[]) {
+        if (before.assignee === assignee) {
+          result.push(before);
+          continue;
+        }
+        const changes: TaakChanges =
+          assignee === null
+            ? { state: 'open', assignee: null, claimedAt: null }
+            : { state: 'claimed', assignee, claimedAt: new Date() };
+        const action = assignee === null ? 'taak.vrijgegeven' : 'taak.toegewezen';
+        result.push(await this.apply(trx, user, before, action, changes, reden));
+      }
+      return result;
+    });
+  }
+
+  private async requireMedewerker(username: string): Promise<void> {
+    const [found] = await listMedewerkers(this.options.db, username);
+    if (!found) {
+      throw new InputError(
+        `assignee: ${username} is not an active behandelaar; choose one from /api/taken/medewerkers`,
+        { field: 'assignee' },
+      );
+    }
   }
 
   saveDraft(user: TaakUser, id: string, draft: Record<string, unknown>): Promise<Taak> {
@@ -167,19 +231,32 @@ export class TakenService {
         throw new NotFoundError(`Task ${id} does not exist or is not yours to see`, { id });
       const changes = decide(before);
       if (!changes) return before;
-      const after = await updateTaak(trx, id, changes);
-      await recordAudit(trx, {
-        actor: user.actor,
-        action,
-        resourceType: 'taak',
-        resourceId: id,
-        zaakId: after.zaakId,
-        oldValue: summary(before),
-        newValue: summary(after),
-        requestId: user.requestId ?? null,
-      });
-      return after;
+      return this.apply(trx, user, before, action, changes);
     });
+  }
+
+  /** Updates the task and records the change in the audit trail, inside the caller's transaction. */
+  private async apply(
+    trx: Knex.Transaction,
+    user: TaakUser,
+    before: Taak,
+    action: string,
+    changes: TaakChanges,
+    remark?: string,
+  ): Promise<Taak> {
+    const after = await updateTaak(trx, before.id, changes);
+    await recordAudit(trx, {
+      actor: user.actor,
+      action,
+      resourceType: 'taak',
+      resourceId: before.id,
+      zaakId: after.zaakId,
+      oldValue: summary(before),
+      newValue: summary(after),
+      requestId: user.requestId ?? null,
+      remark: remark ?? null,
+    });
+    return after;
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,5 +208,129 @@ describe('taken: user tasks from the real engine, through the HTTP API', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('no longer exists in the process');
     expect((await call<Taak>(cor, 'GET', `/api/taken/${taak.id}`)).body.state).toBe('cancelled');
+  });
+
+  async function registerZaak(identificatie: string, omschrijving: string, fataal: string) {
+    const id = randomUUID();
+    await app.db('zaken').insert({
+      id,
+      identificatie,
+      bronorganisatie: '002220647',
+      zaaktype_identificatie: 'melding-openbare-ruimte',
+      zaaktype_versie: 1,
+      omschrijving,
+      registratiedatum: '2026-11-26',
+      startdatum: '2026-11-26',
+      uiterlijke_einddatum_afdoening: fataal,
+      vertrouwelijkheidaanduiding: 'openbaar',
+      created_by: 'test',
+    });
+    return id;
+  }
+
+  it('given tasks of registered zaken, then the server searches and sorts them, with the zaak as the register has it', async () => {
+    const early = await startInstance(
+      await registerZaak('ZAAK-2026-0000901', 'Boom omgevallen', '2026-12-01'),
+    );
+    const late = await startInstance(
+      await registerZaak('ZAAK-2026-0000902', 'Losse stoeptegel', '2026-12-20'),
+    );
+    const list = async (query: string) =>
+      (await call<TakenPage>(cor, 'GET', `/api/taken?scope=all&${query}`)).body.taken.map(
+        (t) => t.id,
+      );
+
+    expect(await list('q=stoeptegel')).toEqual([late.id]);
+    expect(await list('q=ZAAK-2026-00009&sort=zaakFataleDatum')).toEqual([early.id, late.id]);
+    expect(await list('q=ZAAK-2026-00009&sort=-zaakFataleDatum')).toEqual([late.id, early.id]);
+    expect(await list('q=100%25')).toEqual([]); // % is text, not a wildcard
+    const page = (await call<TakenPage>(cor, 'GET', '/api/taken?scope=all&q=Boom')).body;
+    expect(page.taken[0]?.zaak).toEqual({
+      identificatie: 'ZAAK-2026-0000901',
+      omschrijving: 'Boom omgevallen',
+      zaaktype: 'melding-openbare-ruimte',
+      uiterlijkeEinddatumAfdoening: '2026-12-01',
+    });
+    const badSort = await call<{ error: { message: string } }>(cor, 'GET', '/api/taken?sort=zaak');
+    expect(badSort.status).toBe(400);
+    expect(JSON.stringify(badSort.body)).toContain('sort');
+  });
+
+  it('given a coordinator, then distributes several tasks at once with a reason, all or nothing, and gives them back', async () => {
+    const [first, second, gone] = [
+      await startInstance('zaak-v1'),
+      await startInstance('zaak-v2'),
+      await startInstance('zaak-v3'),
+    ];
+    const ids = [first.id, second.id];
+    const reden = 'Vakantie van behandelaar';
+    expect(
+      (
+        await call(bram, 'POST', '/api/taken/verdelen', {
+          taakIds: ids,
+          assignee: 'behandelaar2',
+          reden,
+        })
+      ).status,
+    ).toBe(403);
+    const unknown = await call(cor, 'POST', '/api/taken/verdelen', {
+      taakIds: ids,
+      assignee: 'niemand',
+      reden,
+    });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('assignee');
+    expect(
+      (
+        await call(cor, 'POST', '/api/taken/verdelen', {
+          taakIds: ids,
+          assignee: 'behandelaar2',
+          reden: ' ',
+        })
+      ).status,
+    ).toBe(400);
+
+    await harness.zeebe.cancelProcessInstance(gone.processInstanceKey);
+    await call(bram, 'POST', `/api/taken/${gone.id}/claim`);
+    await call(bram, 'POST', `/api/taken/${gone.id}/complete`, { variables: {} }); // closes it as cancelled
+    const mixed = await call(cor, 'POST', '/api/taken/verdelen', {
+      taakIds: [...ids, gone.id],
+      assignee: 'behandelaar2',
+      reden,
+    });
+    expect(mixed.status).toBe(409);
+    expect((await call<Taak>(cor, 'GET', `/api/taken/${first.id}`)).body.assignee).toBeNull();
+
+    const medewerkers = await call<{ medewerkers: { username: string }[] }>(
+      cor,
+      'GET',
+      '/api/taken/medewerkers',
+    );
+    expect(medewerkers.body.medewerkers.map((m) => m.username)).toContain('behandelaar2');
+    const verdeeld = await call<{ taken: Taak[] }>(cor, 'POST', '/api/taken/verdelen', {
+      taakIds: ids,
+      assignee: 'behandelaar2',
+      reden,
+    });
+    expect(verdeeld.body.taken.map((t) => [t.state, t.assignee])).toEqual([
+      ['claimed', 'behandelaar2'],
+      ['claimed', 'behandelaar2'],
+    ]);
+    const remarks = await app
+      .db('audit_trail')
+      .whereIn('resource_id', ids)
+      .where({ action: 'taak.toegewezen' })
+      .pluck('remark');
+    expect(remarks).toEqual([reden, reden]);
+
+    const terug = await call<{ taken: Taak[] }>(cor, 'POST', '/api/taken/verdelen', {
+      taakIds: ids,
+      assignee: null,
+      reden: 'Terug naar de groep',
+    });
+    expect(terug.body.taken.map((t) => [t.state, t.assignee])).toEqual([
+      ['open', null],
+      ['open', null],
+    ]);
   });
 });

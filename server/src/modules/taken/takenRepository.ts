@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Taak, TaakState, TakenQuery } from './types.js';
+import type { Taak, TaakListItem, TaakState, TakenQuery } from './types.js';
 
 interface TaakRow {
   id: string;
@@ -112,37 +112,106 @@ export interface Visibility {
   groups: readonly string[];
 }
 
+/** Sort keys of the task list, each mapped to its SQL expression (never user text). */
+const sortColumns = {
+  naam: 'taken.name',
+  zaaknummer: 'zaken.identificatie',
+  zaaktype: 'zaken.zaaktype_identificatie',
+  creatiedatum: 'taken.created_at',
+  fataleDatum: 'coalesce(taken.due_date, zaken.uiterlijke_einddatum_afdoening::timestamptz)',
+  zaakFataleDatum: 'zaken.uiterlijke_einddatum_afdoening',
+  behandelaar: 'taken.assignee',
+} as const;
+export type TaakSortField = keyof typeof sortColumns;
+export const taakSortFields = Object.keys(sortColumns) as TaakSortField[];
+
 export async function listTaken(
   db: Knex,
   query: TakenQuery,
   visibility: { mineOnly: Visibility } | { groupOf: Visibility } | 'all',
-): Promise<{ taken: Taak[]; total: number }> {
-  const base = db<TaakRow>('taken').whereIn('state', query.states);
-  if (query.zaakId) void base.where('zaak_id', query.zaakId);
-  if (query.candidateGroup) void base.whereRaw('? = any(candidate_groups)', [query.candidateGroup]);
-  if (query.dueBefore) void base.where('due_date', '<', query.dueBefore);
+): Promise<{ taken: TaakListItem[]; total: number }> {
+  const base = db<TaakRow>('taken')
+    .leftJoin('zaken', (join) => void join.on(db.raw('zaken.id::text = taken.zaak_id')))
+    .whereIn('taken.state', query.states);
+  if (query.zaakId) void base.where('taken.zaak_id', query.zaakId);
+  if (query.candidateGroup)
+    void base.whereRaw('? = any(taken.candidate_groups)', [query.candidateGroup]);
+  if (query.assignee !== undefined) {
+    if (query.assignee === null) void base.whereNull('taken.assignee');
+    else void base.where('taken.assignee', query.assignee);
+  }
+  if (query.dueBefore) void base.where('taken.due_date', '<', query.dueBefore);
+  if (query.text) {
+    const needle = `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    void base.where((text) => {
+      for (const column of [
+        'taken.name',
+        'zaken.identificatie',
+        'zaken.omschrijving',
+        'zaken.zaaktype_identificatie',
+        'taken.assignee',
+      ])
+        void text.orWhereILike(column, needle);
+      void text.orWhereRaw("array_to_string(taken.candidate_groups, ' ') ilike ?", [needle]);
+    });
+  }
   if (visibility !== 'all' && 'mineOnly' in visibility)
-    void base.where('assignee', visibility.mineOnly.username);
+    void base.where('taken.assignee', visibility.mineOnly.username);
   if (visibility !== 'all' && 'groupOf' in visibility) {
     const { username, groups } = visibility.groupOf;
     void base.where((visible) => {
       void visible
-        .where('assignee', username)
-        .orWhereRaw('? = any(candidate_users)', [username])
-        .orWhereRaw("(assignee is null and candidate_users = '{}' and candidate_groups = '{}')");
-      for (const group of groups) void visible.orWhereRaw('? = any(candidate_groups)', [group]);
+        .where('taken.assignee', username)
+        .orWhereRaw('? = any(taken.candidate_users)', [username])
+        .orWhereRaw(
+          "(taken.assignee is null and taken.candidate_users = '{}' and taken.candidate_groups = '{}')",
+        );
+      for (const group of groups)
+        void visible.orWhereRaw('? = any(taken.candidate_groups)', [group]);
     });
   }
   const [count] = (await base.clone().count<{ count: string | number }[]>('* as count')) as {
     count: string | number;
   }[];
-  const rows = await base
+  const direction = query.sort?.startsWith('-') ? 'desc' : 'asc';
+  const field = (query.sort?.replace(/^-/, '') ?? 'fataleDatum') as TaakSortField;
+  const rows = (await base
     .clone()
-    .orderByRaw('due_date asc nulls last')
-    .orderBy('created_at', 'asc')
+    .select(
+      'taken.*',
+      'zaken.identificatie as zaak_identificatie',
+      'zaken.omschrijving as zaak_omschrijving',
+      'zaken.zaaktype_identificatie as zaak_zaaktype',
+      db.raw('zaken.uiterlijke_einddatum_afdoening::text as zaak_uiterlijke_einddatum'),
+    )
+    .orderByRaw(`${sortColumns[field]} ${direction} nulls last`)
+    .orderBy('taken.created_at', 'asc')
+    .orderBy('taken.id', 'asc')
     .limit(query.limit)
-    .offset(query.offset);
-  return { taken: rows.map(toTaak), total: Number(count?.count ?? 0) };
+    .offset(query.offset)) as TaakListRow[];
+  return { taken: rows.map(toListItem), total: Number(count?.count ?? 0) };
+}
+
+interface TaakListRow extends TaakRow {
+  zaak_identificatie: string | null;
+  zaak_omschrijving: string | null;
+  zaak_zaaktype: string | null;
+  zaak_uiterlijke_einddatum: string | null;
+}
+
+function toListItem(row: TaakListRow): TaakListItem {
+  return {
+    ...toTaak(row),
+    zaak:
+      row.zaak_identificatie === null
+        ? null
+        : {
+            identificatie: row.zaak_identificatie,
+            omschrijving: row.zaak_omschrijving ?? '',
+            zaaktype: row.zaak_zaaktype ?? '',
+            uiterlijkeEinddatumAfdoening: row.zaak_uiterlijke_einddatum,
+          },
+  };
 }
 
 function toTaak(row: TaakRow): Taak {

@@ -62,13 +62,31 @@ export interface TakenQuery {
   states: TaakState[];
   zaakId?: string | undefined;
   candidateGroup?: string | undefined;
+  /** A username, or null for tasks nobody has taken. */
+  assignee?: string | null | undefined;
+  /** Free text over task name, zaaknummer, omschrijving, zaaktype, assignee and groups. */
+  text?: string | undefined;
+  /** A sort field, `-` first for descending; by deadline when absent. */
+  sort?: string | undefined;
   dueBefore?: Date | undefined;
   limit: number;
   offset: number;
 }
 
+/** The zaak a listed task belongs to, as the zaken register has it now. */
+export interface TaakZaak {
+  identificatie: string;
+  omschrijving: string;
+  zaaktype: string;
+  uiterlijkeEinddatumAfdoening: string | null;
+}
+
+export interface TaakListItem extends Taak {
+  zaak: TaakZaak | null;
+}
+
 export interface TakenPage {
-  taken: Taak[];
+  taken: TaakListItem[];
   total: number;
   limit: number;
   offset: number;
