@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +173,82 @@ describe('Werk area (built server and UI in Chromium)', () => {
     await page.getByRole('link', { name: 'Mijn taken' }).click();
     await page.getByRole('row').filter({ hasText: zaak.identificatie }).waitFor();
     await page.screenshot({ path: join(workDir, 'mijn-taken.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('lets a coordinator find tasks, give them to a colleague with a reason, and export the list', async () => {
+    // given two new meldingen whose tasks wait in a group
+    const api = await apiSession(server.url, 'coordinator');
+    const zaken = [];
+    for (const nummer of [1, 2]) {
+      const zaak = await api<{ id: string; identificatie: string }>(
+        '/api/zaken',
+        {
+          zaaktype: 'woo-verzoek',
+          bronorganisatie,
+          omschrijving: `Verdeeltest ${nummer}`,
+          initiator: { type: 'natuurlijk_persoon', bsn: '999993653', naam: 'Jan Jansen' },
+        },
+        { 'Idempotency-Key': `werk-browser-verdelen-${nummer}` },
+      );
+      zaken.push(zaak);
+      await expect
+        .poll(
+          async () =>
+            (await api<{ total: number }>(`/api/taken?scope=all&zaakId=${zaak.id}`)).total,
+          { timeout: 20_000 },
+        )
+        .toBeGreaterThan(0);
+    }
+
+    // when the coordinator searches Alle taken (the server filters) and selects both
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+    });
+    await logIn(page, server.url, 'coordinator', 'demo');
+    await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
+    await page.getByRole('link', { name: 'Alle taken' }).click();
+    await page.getByLabel('Zoeken').fill('Verdeeltest');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Verdeeltest');
+    for (const zaak of zaken) {
+      const row = page.getByRole('row').filter({ hasText: zaak.identificatie });
+      await row.getByRole('checkbox').check();
+    }
+    expect(await page.getByRole('row').count()).toBe(3); // header + the two found
+
+    // and gives them to behandelaar2 with a reason
+    await page.getByLabel('Aan', { exact: true }).selectOption('behandelaar2');
+    await page.getByRole('button', { name: 'Verdelen' }).click();
+    await page.getByText('Geef een reden').waitFor(); // the reason is required
+    await page.getByLabel('Reden').fill('Vakantie');
+    await page.getByRole('button', { name: 'Verdelen' }).click();
+
+    // then both are assigned, and the audit trail keeps the reason
+    await page.getByText('2 taken zijn toegewezen aan behandelaar2').waitFor();
+    for (const zaak of zaken) {
+      await page
+        .getByRole('row')
+        .filter({ hasText: zaak.identificatie })
+        .filter({ hasText: 'behandelaar2' })
+        .waitFor();
+    }
+    const page1 = await api<{ taken: Array<{ id: string; assignee: string }> }>(
+      `/api/taken?scope=all&q=Verdeeltest`,
+    );
+    expect(page1.taken.map((t) => t.assignee)).toEqual(['behandelaar2', 'behandelaar2']);
+
+    // and the list downloads as CSV with both rows
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporteren (CSV)' }).click(),
+    ]);
+    const csvPath = join(workDir, 'taken.csv');
+    await download.saveAs(csvPath);
+    const csv = await readFile(csvPath, 'utf8');
+    expect(csv.split('\r\n')[0]).toContain('Taak;Zaaknummer');
+    for (const zaak of zaken) expect(csv).toContain(zaak.identificatie);
     await page.close();
   });
 });

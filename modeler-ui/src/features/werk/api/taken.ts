@@ -1,10 +1,14 @@
 import { apiFetch } from '../../../lib/api';
-import type { Taak, TaakState, TakenPage, TakenScope } from './types';
+import type { Medewerker, Taak, TaakState, TakenPage, TakenScope } from './types';
 
 export interface TakenQuery {
   scope: TakenScope;
   states?: TaakState[];
   zaakId?: string;
+  /** Free text; the server searches task, zaak, zaaktype, group and behandelaar. */
+  q?: string | undefined;
+  /** A sort field, `-` first for descending. */
+  sort?: string | undefined;
   limit?: number;
   offset?: number;
 }
@@ -15,6 +19,8 @@ export function getTaken(query: TakenQuery, signal?: AbortSignal): Promise<Taken
       scope: query.scope,
       state: query.states?.join(','),
       zaakId: query.zaakId,
+      q: query.q,
+      sort: query.sort,
       limit: query.limit,
       offset: query.offset,
     },
@@ -49,4 +55,22 @@ export function completeTaak(id: string, variables: Record<string, unknown>): Pr
     method: 'POST',
     body: { variables },
   });
+}
+
+export async function getMedewerkers(signal?: AbortSignal): Promise<Medewerker[]> {
+  const body = await apiFetch<{ medewerkers: Medewerker[] }>('/api/taken/medewerkers', { signal });
+  return body.medewerkers;
+}
+
+/** Coordinator: gives the tasks to one behandelaar, or back to their groups (assignee null). */
+export async function verdeelTaken(request: {
+  taakIds: string[];
+  assignee: string | null;
+  reden: string;
+}): Promise<Taak[]> {
+  const body = await apiFetch<{ taken: Taak[] }>('/api/taken/verdelen', {
+    method: 'POST',
+    body: request,
+  });
+  return body.taken;
 }

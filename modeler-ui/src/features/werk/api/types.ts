@@ -116,6 +116,21 @@ export interface Taak {
   /** A form-js schema, if the server resolves the task's form. */
   formSchema?: unknown;
   form?: unknown;
+  /** In lists: the zaak as the zaken register has it now. */
+  zaak?: TaakZaak | null;
+}
+
+export interface TaakZaak {
+  identificatie: string;
+  omschrijving: string;
+  zaaktype: string;
+  uiterlijkeEinddatumAfdoening: string | null;
+}
+
+export interface Medewerker {
+  username: string;
+  displayName: string;
+  groups: string[];
 }
 
 export interface TakenPage {

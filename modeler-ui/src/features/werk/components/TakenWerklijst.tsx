@@ -1,65 +1,71 @@
 import { useState } from 'react';
 import { useResource } from '../../../lib/useResource';
+import { hasRole, useCurrentUser } from '../../../lib/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { Alert } from '../../../components/Alert';
 import { Pagination } from '../../../components/Pagination';
-import { getTaken } from '../api/taken';
+import { getTaken, type TakenQuery } from '../api/taken';
 import type { TakenScope } from '../api/types';
 import { useListParams } from '../hooks/useListParams';
-import { filterTaakRows, sortTaakRows, toTaakRow } from '../utils/taakRows';
+import { toTaakRow } from '../utils/taakRows';
+import { TakenExportButton } from './TakenExportButton';
 import { TakenFilter } from './TakenFilter';
 import { TakenTable } from './TakenTable';
+import { TakenVerdelen } from './TakenVerdelen';
 
-/** The server pages by offset without sorting; we fetch this many and sort and page here. */
-const FETCH_LIMIT = 200;
-
+/** A task list (mine, my groups', all): filtered, sorted and paged by the server. */
 export function TakenWerklijst({ scope }: { scope: TakenScope }) {
   const list = useListParams();
-  const taken = useResource(`taken:${scope}`, (signal) =>
-    getTaken({ scope, limit: FETCH_LIMIT }, signal),
-  );
+  const user = useCurrentUser();
+  const query: TakenQuery = {
+    scope,
+    q: list.get('q') ?? undefined,
+    sort: list.get('sort') ?? undefined,
+    limit: list.pageSize,
+    offset: (list.page - 1) * list.pageSize,
+  };
+  const taken = useResource(JSON.stringify(query), (signal) => getTaken(query, signal));
   const [message, setMessage] = useState<string | null>(null);
-
-  if (taken.loading && !taken.data) return <Loading label="Taken laden…" />;
-  if (taken.error)
-    return <ErrorAlert error={taken.error} title="De taken konden niet worden geladen" />;
-  const page = taken.data ?? { taken: [], total: 0, limit: FETCH_LIMIT, offset: 0 };
-
-  const rows = sortTaakRows(
-    filterTaakRows(page.taken.map(toTaakRow), list.get('q')),
-    list.get('sort'),
-  );
-  const start = (list.page - 1) * list.pageSize;
-  const visible = rows.slice(start, start + list.pageSize);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const distributes = hasRole(user, 'coordinator');
 
   function changed(text: string) {
     setMessage(text);
+    setSelected(new Set());
     taken.reload();
   }
 
+  const rows = (taken.data?.taken ?? []).map(toTaakRow);
   return (
     <>
       <TakenFilter />
       {message && <Alert type="ok">{message}</Alert>}
-      {page.total > page.taken.length && (
-        <Alert type="info">
-          Er zijn {page.total} taken; alleen de eerste {page.taken.length} worden getoond,
-          gesorteerd en gefilterd.
-        </Alert>
+      {taken.loading && !taken.data && <Loading label="Taken laden…" />}
+      <ErrorAlert error={taken.error} title="De taken konden niet worden geladen" />
+      {taken.data && (
+        <>
+          <div className="list-actions">
+            <TakenExportButton query={query} />
+          </div>
+          {distributes && rows.length > 0 && (
+            <TakenVerdelen selected={[...selected]} onDone={changed} />
+          )}
+          <TakenTable
+            rows={rows}
+            sort={list.get('sort')}
+            hrefWith={list.hrefWith}
+            onChanged={changed}
+            selection={distributes ? { selected, onChange: setSelected } : undefined}
+          />
+          <Pagination
+            page={list.page}
+            pageSize={list.pageSize}
+            total={taken.data.total}
+            hrefFor={(page) => list.hrefWith({ page })}
+          />
+        </>
       )}
-      <TakenTable
-        rows={visible}
-        sort={list.get('sort')}
-        hrefWith={list.hrefWith}
-        onChanged={changed}
-      />
-      <Pagination
-        page={list.page}
-        pageSize={list.pageSize}
-        total={rows.length}
-        hrefFor={(page) => list.hrefWith({ page })}
-      />
     </>
   );
 }

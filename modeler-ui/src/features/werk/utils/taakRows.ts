@@ -1,3 +1,4 @@
+import { toCsv } from '../../../lib/csv';
 import type { Taak } from '../api/types';
 
 /** The columns of a task row, taken from the task and the zaak data the process carries. */
@@ -14,12 +15,14 @@ export interface TaakRow {
   behandelaar: string;
 }
 
+/** The zaak from the register when the server joined it, else the snapshot in the variables. */
 export function toTaakRow(taak: Taak): TaakRow {
-  const zaak = taak.variables.zaak ?? {};
+  const snapshot = taak.variables.zaak ?? {};
+  const zaak = taak.zaak ?? snapshot;
   return {
     taak,
     naam: taak.name,
-    zaakId: taak.zaakId ?? zaak.id ?? null,
+    zaakId: taak.zaakId ?? snapshot.id ?? null,
     zaaknummer: zaak.identificatie ?? '',
     zaakomschrijving: zaak.omschrijving ?? '',
     zaaktype: zaak.zaaktype ?? '',
@@ -30,43 +33,28 @@ export function toTaakRow(taak: Taak): TaakRow {
   };
 }
 
-export const taakSortFields = [
-  'naam',
-  'zaaknummer',
-  'zaaktype',
-  'creatiedatum',
-  'fataleDatum',
-  'behandelaar',
-] as const;
-export type TaakSortField = (typeof taakSortFields)[number];
-
-function isSortField(value: string): value is TaakSortField {
-  return (taakSortFields as readonly string[]).includes(value);
-}
-
-/** Deadlines first by default; rows without a date go last. */
-export function sortTaakRows(rows: TaakRow[], sort: string | null): TaakRow[] {
-  const descending = sort?.startsWith('-') ?? false;
-  const requested = sort?.replace(/^-/, '') ?? '';
-  const field: TaakSortField = isSortField(requested) ? requested : 'fataleDatum';
-  const sign = descending ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const left = a[field];
-    const right = b[field];
-    if (!left && right) return 1;
-    if (left && !right) return -1;
-    return sign * (left ?? '').localeCompare(right ?? '', 'nl', { numeric: true });
-  });
-}
-
-/** Free-text filter over naam, zaaknummer, omschrijving, zaaktype, groep and behandelaar. */
-export function filterTaakRows(rows: TaakRow[], text: string | null): TaakRow[] {
-  const needle = text?.trim().toLowerCase();
-  if (!needle) return rows;
-  return rows.filter((row) =>
-    [row.naam, row.zaaknummer, row.zaakomschrijving, row.zaaktype, row.groep, row.behandelaar]
-      .join(' ')
-      .toLowerCase()
-      .includes(needle),
+/** The werkvoorraad as a CSV download: the columns of the table. */
+export function taakRowsCsv(rows: TaakRow[]): string {
+  return toCsv(
+    [
+      'Taak',
+      'Zaaknummer',
+      'Omschrijving',
+      'Zaaktype',
+      'Creatiedatum',
+      'Fatale datum',
+      'Groep',
+      'Behandelaar',
+    ],
+    rows.map((row) => [
+      row.naam,
+      row.zaaknummer,
+      row.zaakomschrijving,
+      row.zaaktype,
+      row.creatiedatum.slice(0, 10),
+      row.fataleDatum?.slice(0, 10) ?? null,
+      row.groep,
+      row.behandelaar,
+    ]),
   );
 }
