@@ -37,7 +37,12 @@ const serverConfigSchema = z.object({
   WORKERS_IN_PROCESS: booleanSetting.default(true),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('Gemeente <noreply@gemeente.example>'),
+  /** The municipality's RSIN, used as bronorganisatie of new zaken that do not name one. */
+  BRONORGANISATIE: z.string().regex(/^\d{9}$/, 'expected the RSIN of the municipality: 9 digits').optional(),
 });
+
+/** The RSIN the demo municipality uses when BRONORGANISATIE is not set (passes the 11-proef). */
+export const DEMO_BRONORGANISATIE = '002220647';
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 

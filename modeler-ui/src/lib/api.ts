@@ -43,6 +43,8 @@ export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
   /** Login and the session probe answer 401 by design; they must not trigger the redirect. */
   expectUnauthorized?: boolean;
   signal?: AbortSignal;
@@ -60,7 +62,7 @@ export function withQuery(path: string, query: Record<string, QueryValue> = {}):
 /** fetch for the Zaakstroom API: cookies, CSRF header, JSON in and out, typed errors. */
 export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
   const method = request.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...request.headers, Accept: 'application/json' };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;

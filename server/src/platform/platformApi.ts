@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { ServerConfig } from '../config.js';
+import { DEMO_BRONORGANISATIE, type ServerConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { apiRouter } from '../http/apiRouter.js';
 import { OpenApiRegistry } from '../http/openapi.js';
@@ -88,7 +88,13 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe }: Pla
         openApi,
       }),
       openApiRouter({ registry: openApi, info: { title: 'Zaakstroom API', version: '0.1.0' } }),
-      createZakenRouter({ db, catalogus: catalogusService, requireRole: auth.requireRole, openApi }),
+      createZakenRouter({
+        db,
+        catalogus: catalogusService,
+        requireRole: auth.requireRole,
+        openApi,
+        bronorganisatie: config.BRONORGANISATIE ?? (config.SEED_DEMO ? DEMO_BRONORGANISATIE : undefined),
+      }),
       modelDeploymentRouter({ catalogusService, zeebe, ...access, openApi }),
       takenRouter({ service: takenService, requireRole: auth.requireRole, openApi }),
       mailOutboxRouter({ db, requireRole: auth.requireRole, openApi }),

@@ -48,7 +48,7 @@ export function spawnServer(settings: Record<string, string>): ServerProcess {
 /** Spawns the server and waits for the "running at <url>" line it prints once it listens. */
 export async function startServerProcess(
   settings: Record<string, string>,
-  timeoutMs = 30_000,
+  timeoutMs = 90_000,
 ): Promise<ServerProcess & { url: string }> {
   const server = spawnServer(settings);
   const url = await new Promise<string>((resolve, reject) => {

@@ -14,7 +14,9 @@ export interface TestDatabase {
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
  * on the server named by TEST_DATABASE_URL (dropped again by destroy()). Nothing leaks between files.
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let db: Database;
   let url: string | undefined;

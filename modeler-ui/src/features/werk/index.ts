@@ -1,3 +1,4 @@
 export { WerkvoorraadPage } from './components/WerkvoorraadPage';
 export { ZaakPage } from './components/ZaakPage';
 export { TaakPage } from './components/TaakPage';
+export { ZaakStartenPage } from './components/ZaakStartenPage';

@@ -74,7 +74,7 @@ export default function BpmnCanvas({ view }: { view: ProcessView }) {
       <div
         ref={container}
         className="bpmn__canvas"
-        role="img"
+        role="figure"
         aria-label={`Procesdiagram. ${activeNames.length > 0 ? `Huidige stap: ${activeNames.join(', ')}` : ''}`}
       />
     </div>

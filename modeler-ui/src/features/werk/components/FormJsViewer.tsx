@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Form } from '@bpmn-io/form-js';
 import '@bpmn-io/form-js/dist/assets/form-js.css';
+import { dutchValidationModule } from '../utils/dutchValidation';
 import type { FormSchema } from '../utils/taakForm';
 
 export interface FormHandle {
@@ -33,6 +34,7 @@ export default function FormJsViewer({
     const form = new Form({
       container: container.current,
       properties: { readOnly: Boolean(readOnly) },
+      additionalModules: [dutchValidationModule],
     });
     let current: Record<string, unknown> = { ...data };
     let cancelled = false;

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { hasRole, useCurrentUser } from '../../../lib/session';
 import { useListParams } from '../hooks/useListParams';
 import { WerklijstNav, type Werklijst } from './WerklijstNav';
@@ -24,7 +25,12 @@ export function WerkvoorraadPage() {
 
   return (
     <section className="page">
-      <h1 className="utrecht-heading-1">Werkvoorraad</h1>
+      <div className="page-heading">
+        <h1 className="utrecht-heading-1">Werkvoorraad</h1>
+        <Link className="utrecht-button-link utrecht-button-link--primary-action" to="/zaken/nieuw">
+          Zaak starten
+        </Link>
+      </div>
       <WerklijstNav current={lijst} showAll={isCoordinator} titles={titles} />
       <h2 className="utrecht-heading-2" id="werklijst-titel">
         {titles[lijst]}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useResource } from '../../../lib/useResource';
 import { Alert } from '../../../components/Alert';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -9,6 +9,7 @@ import { getZaaktypeVersie } from '../api/catalogus';
 import { ZaakGegevens } from './ZaakGegevens';
 import { ZaakActies } from './ZaakActies';
 import { ZaakHistorie } from './ZaakHistorie';
+import { ZaakBetrokkenen } from './ZaakBetrokkenen';
 import { ZaakNotities } from './ZaakNotities';
 import { ZaakTaken } from './ZaakTaken';
 import { ProcessDiagram } from './ProcessDiagram';
@@ -23,7 +24,9 @@ export function ZaakPage() {
       ? getZaaktypeVersie(identificatie, versie, signal)
       : Promise.resolve(undefined),
   );
-  const [message, setMessage] = useState<string | null>(null);
+  // A page that sent us here may pass a confirmation, e.g. "Zaak … is gestart".
+  const arrival = (useLocation().state as { message?: string } | null)?.message ?? null;
+  const [message, setMessage] = useState<string | null>(arrival);
   // Bumped after each action so the Historie reloads with it.
   const [revision, setRevision] = useState(0);
 
@@ -54,6 +57,7 @@ export function ZaakPage() {
         <ZaakTaken zaakId={zaak.data.id} />
       </div>
       <ProcessDiagram processInstanceKey={zaak.data.processInstanceKey} revision={revision} />
+      <ZaakBetrokkenen rollen={zaak.data.rollen} />
       <ZaakNotities zaakId={zaak.data.id} />
       <ZaakHistorie zaakId={zaak.data.id} revision={revision} />
     </article>
