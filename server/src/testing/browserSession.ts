@@ -27,20 +27,22 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath))
+    throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
 /** The built server on a fresh data directory, and headless Chromium (a fresh profile per launch). */
 export async function startBrowserSession(
   name: string,
   viewport = { width: 1400, height: 900 },
+  settings: Record<string, string> = {},
 ): Promise<BrowserSession> {
-  if (!existsSync(chromiumPath))
-    throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
+  const browser = await launchChromium();
   const workDir = await mkdtemp(join(tmpdir(), `zaakstroom-${name}-`));
-  const server = await startServerProcess({ DATA_DIR: join(workDir, 'data') });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs,
-  });
+  const server = await startServerProcess({ DATA_DIR: join(workDir, 'data'), ...settings });
   return {
     server,
     browser,

@@ -1,8 +1,13 @@
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../testing/serverProcess.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
+import { freePort } from '../bench/engineProcess.js';
+import { createZeebeClient } from '../engine/conformance/zeebeClient.js';
 
 /** Where the screenshots go, for a person to look at. */
 const screenshotDir = '/tmp';
@@ -12,8 +17,14 @@ describe('Beheer: a beheerder models a new zaaktype (built server and UI in Chro
   const pageErrors: string[] = [];
 
   let session: BrowserSession;
+  let gatewayPort: number;
   beforeAll(async () => {
-    session = await startBrowserSession('beheer', { width: 1440, height: 1000 });
+    gatewayPort = await freePort();
+    session = await startBrowserSession(
+      'beheer',
+      { width: 1440, height: 1000 },
+      { ZEEBE_GATEWAY_PORT: String(gatewayPort) },
+    );
     ({ server } = session);
   });
 
@@ -82,5 +93,104 @@ describe('Beheer: a beheerder models a new zaaktype (built server and UI in Chro
       .toContain('Concept');
     await page.screenshot({ path: join(screenshotDir, 'beheer-lijst.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
+  });
+
+  /** Opens the Proces tab of the kapvergunning concept the first test made. */
+  async function openProcessEditor(page: Page) {
+    await logIn(page);
+    await page.goto(`${server.url}/beheer/zaaktypen/kapvergunning/versies/1/proces`);
+    await expect.poll(() => importState(page), { timeout: 20_000 }).toBe('ok');
+  }
+  const importState = (page: Page) => page.locator('.zs-proces').getAttribute('data-import-state');
+  async function importFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+    await page.locator('.zs-proces input[type=file]').setInputFiles(file);
+    await expect.poll(() => importState(page), { timeout: 20_000 }).not.toBe('importing');
+  }
+
+  it('imports every BPMN model of the conformance suites and processes/, and each export deploys unchanged', async () => {
+    const page = await session.newPage();
+    await openProcessEditor(page);
+    const repo = fileURLToPath(new URL('../../../', import.meta.url));
+    const models = [
+      ...readdirSync(join(repo, '../shared/conformance'), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.bpmn'))
+        .map((file) => join(repo, '../shared/conformance', file)),
+      ...readdirSync(join(repo, 'processes')).map((dir) =>
+        join(repo, 'processes', dir, 'process.bpmn'),
+      ),
+    ];
+    expect(models.length).toBeGreaterThan(20);
+    const zeebe = createZeebeClient(`127.0.0.1:${gatewayPort}`);
+    try {
+      for (const model of models) {
+        await importFile(page, {
+          name: basename(model),
+          mimeType: 'application/xml',
+          buffer: readFileSync(model),
+        });
+        expect(await importState(page), model).toBe('ok');
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Exporteren (.bpmn)' }).click(),
+        ]);
+        const exported = await readFile((await download.path())!);
+        const deployed = await zeebe.deployResource({ process: exported, name: basename(model) });
+        expect(deployed.deployments.length, model).toBeGreaterThan(0);
+      }
+    } finally {
+      await zeebe.close();
+    }
+  });
+
+  it('refuses broken input with a clear message and keeps the last good model', async () => {
+    const page = await session.newPage();
+    await openProcessEditor(page);
+    const good = readFileSync(new URL('../../../processes/bezwaar/process.bpmn', import.meta.url));
+    await importFile(page, { name: 'bezwaar.bpmn', mimeType: 'application/xml', buffer: good });
+    const element = page.locator('[data-element-id="BezwaarBeoordelen"]');
+    expect(await element.count()).toBeGreaterThan(0);
+    const alert = page.locator('.zs-proces [role="alert"]');
+
+    // XML that is not BPMN
+    await importFile(page, {
+      name: 'notitie.xml',
+      mimeType: 'application/xml',
+      buffer: Buffer.from('<notitie>hallo</notitie>'),
+    });
+    expect(await importState(page)).toBe('failed');
+    expect(await alert.textContent()).toContain('geen bruikbaar BPMN-model');
+    await expect.poll(() => element.count()).toBeGreaterThan(0);
+
+    // a 20 MB file
+    await importFile(page, {
+      name: 'groot.bpmn',
+      mimeType: 'application/xml',
+      buffer: Buffer.alloc(20 * 1_048_576, 0x20),
+    });
+    expect(await alert.textContent()).toMatch(/20\.0 MB; een procesmodel is hoogstens 5 MB/);
+    expect(await element.count()).toBeGreaterThan(0);
+
+    // a model with an element Zeebe does not run: imported, flagged, and publishing refused
+    const complex = good
+      .toString()
+      .replace(/<bpmn:exclusiveGateway /, '<bpmn:complexGateway ')
+      .replace(/<\/bpmn:exclusiveGateway>/, '</bpmn:complexGateway>');
+    await importFile(page, {
+      name: 'complex.bpmn',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(complex),
+    });
+    await expect
+      .poll(() => page.locator('.zs-lint-panel').textContent(), { timeout: 20_000 })
+      .toMatch(/ComplexGateway|complex gateway/i);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByText('Alles opgeslagen').isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Publiceren' }).click();
+    const publish = page.getByRole('button', { name: /publiceren$/ });
+    await publish.waitFor();
+    expect(await publish.isDisabled()).toBe(true);
+    expect(await page.locator('.zs-publish').textContent()).toMatch(
+      /ComplexGateway|complex gateway/i,
+    );
   });
 });

@@ -32,6 +32,9 @@ const commandStack = service<{
   canRedo(): boolean;
 }>('commandStack');
 
+/** Larger than any real process model; a bigger file is a mistake (or an attack on the tab). */
+const MAX_MODEL_BYTES = 5 * 1_048_576;
+
 /** Import warnings are typed as strings but are Error objects at run time. */
 const warningText = (warning: unknown) =>
   warning instanceof Error ? warning.message : String(warning);
@@ -47,6 +50,8 @@ export default function ProcessEditor(props: ProcessEditorProps) {
   const initialXml = useRef(xml);
   const [issues, setIssues] = useState<LintIssue[] | undefined>(undefined);
   const [importError, setImportError] = useState<string>();
+  // For people (aria-busy) and tests alike: whether an import is running or how the last one went.
+  const [importState, setImportState] = useState<'importing' | 'ok' | 'failed'>('importing');
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
   const marked = useRef<string[]>([]);
 
@@ -71,12 +76,18 @@ export default function ProcessEditor(props: ProcessEditorProps) {
     );
   }, []);
 
+  // The last model that imported cleanly: a broken file never replaces it.
+  const lastGoodXml = useRef(xml);
+
+  /** Imports a model; on failure shows why and puts the last good model back. */
   const importXml = useCallback(
-    async (source: string) => {
+    async (source: string): Promise<boolean> => {
       const modeler = modelerRef.current;
-      if (!modeler) return;
+      if (!modeler) return false;
+      setImportState('importing');
       try {
         const { warnings } = await modeler.importXML(source);
+        lastGoodXml.current = source;
         linkStandardTemplates(modeler, zaakstroomTemplates(contextRef.current.catalogue));
         modeler.get<{ zoom(level: string): void }>('canvas').zoom('fit-viewport');
         setImportError(
@@ -85,10 +96,15 @@ export default function ProcessEditor(props: ProcessEditorProps) {
             : undefined,
         );
         await lint();
+        setImportState('ok');
+        return true;
       } catch (error) {
         setImportError(
-          `Het model kon niet worden ingelezen: ${error instanceof Error ? error.message : String(error)}`,
+          `Dit bestand is geen bruikbaar BPMN-model; het vorige model blijft staan. (${error instanceof Error ? error.message : String(error)})`,
         );
+        if (source !== lastGoodXml.current)
+          await modeler.importXML(lastGoodXml.current).catch(() => undefined);
+        return false;
       }
     },
     [lint],
@@ -165,13 +181,24 @@ export default function ProcessEditor(props: ProcessEditorProps) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    await importXml(await file.text());
+    if (file.size > MAX_MODEL_BYTES) {
+      setImportState('failed');
+      setImportError(
+        `${file.name} is ${(file.size / 1_048_576).toFixed(1)} MB; een procesmodel is hoogstens ${MAX_MODEL_BYTES / 1_048_576} MB. Het vorige model blijft staan.`,
+      );
+      return;
+    }
+    if (!(await importXml(await file.text()))) return;
     const result = await modelerRef.current?.saveXML({ format: true });
     if (result?.xml) onChange(result.xml);
   };
 
   return (
-    <div className="zs-proces">
+    <div
+      className="zs-proces"
+      data-import-state={importState}
+      aria-busy={importState === 'importing'}
+    >
       <div role="toolbar" aria-label="Procesmodel" className="zs-toolbar">
         <button
           type="button"
