@@ -133,7 +133,7 @@ describe('Beheer: a beheerder models a new zaaktype (built server and UI in Chro
           page.waitForEvent('download'),
           page.getByRole('button', { name: 'Exporteren (.bpmn)' }).click(),
         ]);
-        const exported = await readFile((await download.path())!);
+        const exported = await readFile((await download.path()));
         const deployed = await zeebe.deployResource({ process: exported, name: basename(model) });
         expect(deployed.deployments.length, model).toBeGreaterThan(0);
       }
