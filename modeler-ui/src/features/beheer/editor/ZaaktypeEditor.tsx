@@ -6,6 +6,7 @@ import { referencedFormIds } from '../model/bpmnForms';
 import { bpmnXmlOf, userTaskForms, withBpmnXml, withUserTaskForms } from '../model/versionContent';
 import { PublishPanel } from '../publiceren/PublishPanel';
 import { EditorTabs, TABS, type TabPath } from './EditorTabs';
+import { useGroups } from './useGroups';
 import { useVersionDraft } from './useVersionDraft';
 
 // The modeler and the form editor are large; they load when their tab is first opened.
@@ -49,16 +50,19 @@ export function ZaaktypeEditor() {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [dirty]);
 
+  const groups = useGroups();
+  const forms = useMemo(() => (draft ? userTaskForms(draft) : {}), [draft]);
+  const formIds = useMemo(() => Object.keys(forms), [forms]);
   const catalogue = useMemo(
     () => ({
       statustypen: (draft?.statustypen ?? []).map((s) => s.omschrijving).filter(Boolean),
       resultaattypen: (draft?.resultaattypen ?? []).map((r) => r.omschrijving).filter(Boolean),
       roltypen: (draft?.roltypen ?? []).map((r) => r.omschrijving).filter(Boolean),
+      groups,
+      formIds,
     }),
-    [draft?.statustypen, draft?.resultaattypen, draft?.roltypen],
+    [draft?.statustypen, draft?.resultaattypen, draft?.roltypen, groups, formIds],
   );
-  const forms = useMemo(() => (draft ? userTaskForms(draft) : {}), [draft]);
-  const formIds = useMemo(() => Object.keys(forms), [forms]);
   const xml = draft ? bpmnXmlOf(draft) : undefined;
   const referenced = useMemo(() => (xml ? referencedFormIds(xml) : []), [xml]);
 

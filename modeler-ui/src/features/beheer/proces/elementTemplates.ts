@@ -5,7 +5,12 @@
  */
 
 interface Binding {
-  type: 'zeebe:taskDefinition' | 'zeebe:taskHeader';
+  type:
+    | 'zeebe:taskDefinition'
+    | 'zeebe:taskHeader'
+    | 'zeebe:assignmentDefinition'
+    | 'zeebe:formDefinition'
+    | 'zeebe:taskSchedule';
   property?: string;
   key?: string;
 }
@@ -37,6 +42,10 @@ export interface TemplateCatalogue {
   statustypen: string[];
   resultaattypen: string[];
   roltypen: string[];
+  /** Teams (candidate groups) from the platform; empty until loaded. */
+  groups?: { code: string; naam: string }[];
+  /** The forms of this version, by form id. */
+  formIds?: string[];
 }
 
 const header = (
@@ -108,9 +117,72 @@ function template(
   };
 }
 
+/**
+ * "Behandeltaak": a user task for a team, with the team and the form picked from lists, so the two
+ * things every user task needs (a candidate group and a form) cannot be mistyped.
+ */
+function behandeltaak(catalogue: TemplateCatalogue): ElementTemplate {
+  const groups = catalogue.groups ?? [];
+  const formIds = catalogue.formIds ?? [];
+  const choose = <T>(items: T[], name: (item: T) => string, value: (item: T) => string) => [
+    { name: 'Kies…', value: '' },
+    ...items.map((item) => ({ name: name(item), value: value(item) })),
+  ];
+  return {
+    $schema: 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json',
+    name: 'Behandeltaak',
+    id: 'nl.zaakstroom.behandeltaak',
+    version: 1,
+    description: 'Een taak voor een team, met een formulier uit deze versie.',
+    category: { id: 'zaakstroom', name: 'Zaakstroom' },
+    appliesTo: ['bpmn:Task', 'bpmn:UserTask'],
+    elementType: { value: 'bpmn:UserTask' },
+    properties: [
+      {
+        label: 'Team',
+        description: 'De groep medewerkers die de taak in Groepstaken ziet.',
+        ...(groups.length > 0
+          ? {
+              type: 'Dropdown',
+              choices: choose(
+                groups,
+                (g) => g.naam,
+                (g) => g.code,
+              ),
+            }
+          : { type: 'String' }),
+        binding: { type: 'zeebe:assignmentDefinition', property: 'candidateGroups' },
+        ...required,
+      },
+      {
+        label: 'Formulier',
+        description: formIds.length
+          ? 'Een formulier van het tabblad Formulieren.'
+          : 'Maak eerst een formulier op het tabblad Formulieren.',
+        type: 'Dropdown',
+        choices: choose(
+          formIds,
+          (id) => id,
+          (id) => `camunda-forms:bpmn:${id}`,
+        ),
+        binding: { type: 'zeebe:formDefinition', property: 'formKey' },
+        ...required,
+      },
+      {
+        label: 'Fatale datum van de taak',
+        description: 'Optioneel, een FEEL-expressie, bijv. =zaak.uiterlijkeEinddatumAfdoening',
+        type: 'String',
+        binding: { type: 'zeebe:taskSchedule', property: 'dueDate' },
+        ...optional,
+      },
+    ],
+  };
+}
+
 export function zaakstroomTemplates(catalogue: TemplateCatalogue): ElementTemplate[] {
   const toelichting = header('toelichting', 'Toelichting', 'Optioneel.', optional);
   return [
+    behandeltaak(catalogue),
     template('zaak.status', 'Zet status', 'Geeft de zaak de gekozen status.', [
       catalogueHeader('statustype', 'Statustype', catalogue.statustypen, 'statustypen', required),
       toelichting,
