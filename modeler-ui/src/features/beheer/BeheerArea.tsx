@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { ZaaktypeList } from './components/ZaaktypeList';
 import { ZaaktypeEditor } from './editor/ZaaktypeEditor';
+import { VersionCompare } from './vergelijken/VersionCompare';
 import './beheer.css';
 
 /** The Beheer area, mounted by the app shell at `/beheer/*`; all routes here are relative. */
@@ -10,6 +11,7 @@ export default function BeheerArea() {
       <Routes>
         <Route index element={<ZaaktypeList />} />
         <Route path="zaaktypen/:identificatie/versies/:versie/*" element={<ZaaktypeEditor />} />
+        <Route path="zaaktypen/:identificatie/vergelijken" element={<VersionCompare />} />
         <Route path="*" element={<p role="alert">Deze pagina bestaat niet in Beheer.</p>} />
       </Routes>
     </div>

@@ -78,6 +78,20 @@ export function ZaaktypeList() {
                     {index === 0 ? (
                       <th scope="rowgroup" rowSpan={zaaktype.versies.length}>
                         {zaaktype.identificatie}
+                        {zaaktype.versies.length > 1 && (
+                          <>
+                            <br />
+                            <Link
+                              to={`zaaktypen/${encodeURIComponent(zaaktype.identificatie)}/vergelijken`}
+                            >
+                              Versies vergelijken
+                              <span className="zs-visually-hidden">
+                                {' '}
+                                ({zaaktype.identificatie})
+                              </span>
+                            </Link>
+                          </>
+                        )}
                       </th>
                     ) : null}
                     <td>{version.versie}</td>
