@@ -44,7 +44,7 @@ function show(value: unknown): string {
     return value.join(', ');
   if (typeof value === 'object')
     return JSON.stringify(value, (key, inner: unknown) => (key === 'id' ? undefined : inner));
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function nameOf(entry: unknown): string {
