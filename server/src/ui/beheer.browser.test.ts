@@ -133,7 +133,7 @@ describe('Beheer: a beheerder models a new zaaktype (built server and UI in Chro
           page.waitForEvent('download'),
           page.getByRole('button', { name: 'Exporteren (.bpmn)' }).click(),
         ]);
-        const exported = await readFile((await download.path()));
+        const exported = await readFile(await download.path());
         const deployed = await zeebe.deployResource({ process: exported, name: basename(model) });
         expect(deployed.deployments.length, model).toBeGreaterThan(0);
       }
@@ -192,5 +192,36 @@ describe('Beheer: a beheerder models a new zaaktype (built server and UI in Chro
     expect(await page.locator('.zs-publish').textContent()).toMatch(
       /ComplexGateway|complex gateway/i,
     );
+  });
+
+  it('copies a published version to a concept, changes it, and compares the two', async () => {
+    const page = await session.newPage();
+    await logIn(page);
+    // given a copy of the published Bezwaar with a longer term
+    await page
+      .getByRole('button', { name: 'Kopiëren naar nieuw concept (bezwaar versie 1)' })
+      .click();
+    await page.waitForURL(/\/beheer\/zaaktypen\/bezwaar\/versies\/2\/proces$/);
+    await page.getByRole('link', { name: 'Gegevens' }).click();
+    await page.getByLabel('Doorlooptijd (wettelijke termijn)').fill('P12W');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByText('Alles opgeslagen').isVisible()).toBe(true);
+
+    // when she compares the versions
+    await page.goto(`${server.url}/beheer`);
+    await page.getByRole('link', { name: 'Versies vergelijken (bezwaar)' }).click();
+    await page.waitForURL(/\/beheer\/zaaktypen\/bezwaar\/vergelijken$/);
+
+    // then the changed term is listed, and both diagrams show with nothing changed in them
+    const row = page.getByRole('row', { name: /Doorlooptijd/ });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/P6W.*P12W/);
+    await expect
+      .poll(() => page.locator('.zs-diff__canvas svg').count(), { timeout: 20_000 })
+      .toBe(2);
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Verschillen in het procesmodel' }).textContent())
+      .toContain('Gewijzigd (0)');
+    await page.screenshot({ path: join(screenshotDir, 'beheer-vergelijken.png'), fullPage: true });
   });
 });

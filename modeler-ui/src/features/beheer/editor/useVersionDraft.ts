@@ -4,6 +4,7 @@ import { ApiError, describeError } from '../api/http';
 import type { VersionContent, ZaaktypeVersion } from '../api/types';
 import type { FieldErrors } from '../gegevens/fields';
 import { embedForms, embeddedForms, processIdOf } from '../model/bpmnForms';
+import { withDeployedModel } from '../model/deployedModel';
 import { newDiagramXml, processIdFor } from '../model/newDiagram';
 import {
   bpmnXmlOf,
@@ -77,6 +78,7 @@ export function useVersionDraft(identificatie: string, versie: number): VersionD
     setSaved(undefined);
     setLoadError(undefined);
     getVersion(identificatie, versie)
+      .then(withDeployedModel)
       .then(replaceSaved)
       .catch((error: unknown) =>
         setLoadError(

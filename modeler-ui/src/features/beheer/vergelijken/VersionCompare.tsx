@@ -6,7 +6,7 @@ import type { VersionSummary, ZaaktypeVersion } from '../api/types';
 import { diffMetadata } from './metadataDiff';
 import { diffModels, type ElementSignature } from './modelDiff';
 import { DiffCanvas } from './DiffCanvas';
-import { modelXmlOf } from './versionModel';
+import { modelXmlOf } from '../model/deployedModel';
 
 interface Side {
   version: ZaaktypeVersion;
