@@ -1,6 +1,6 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth';
-import { WerkvoorraadPage, ZaakPage, TaakPage } from '../features/werk';
+import { InstellingenPage, WerkvoorraadPage, ZaakPage, TaakPage } from '../features/werk';
 import { OverzichtPage } from '../features/overzicht';
 import { SessionProvider } from './SessionProvider';
 import { RequireRole, RequireSession } from './guards';
@@ -31,6 +31,14 @@ export function App() {
               element={
                 <RequireRole roles={[...werkRoles]}>
                   <WerkvoorraadPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="werk/instellingen"
+              element={
+                <RequireRole roles={[...werkRoles]}>
+                  <InstellingenPage />
                 </RequireRole>
               }
             />

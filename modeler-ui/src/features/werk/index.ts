@@ -1,3 +1,5 @@
 export { WerkvoorraadPage } from './components/WerkvoorraadPage';
 export { ZaakPage } from './components/ZaakPage';
 export { TaakPage } from './components/TaakPage';
+export { InstellingenPage } from './components/InstellingenPage';
+export { useOngelezenSignaleringen } from './hooks/useOngelezenSignaleringen';

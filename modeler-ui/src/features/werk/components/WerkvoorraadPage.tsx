@@ -3,6 +3,7 @@ import { useListParams } from '../hooks/useListParams';
 import { WerklijstNav, type Werklijst } from './WerklijstNav';
 import { TakenWerklijst } from './TakenWerklijst';
 import { ZakenWerklijst } from './ZakenWerklijst';
+import { SignaleringenCard } from './SignaleringenCard';
 
 const titles: Record<Werklijst, string> = {
   mijn: 'Mijn taken',
@@ -25,6 +26,7 @@ export function WerkvoorraadPage() {
   return (
     <section className="page">
       <h1 className="utrecht-heading-1">Werkvoorraad</h1>
+      <SignaleringenCard />
       <WerklijstNav current={lijst} showAll={isCoordinator} titles={titles} />
       <h2 className="utrecht-heading-2" id="werklijst-titel">
         {titles[lijst]}
