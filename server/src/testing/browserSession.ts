@@ -28,10 +28,10 @@ export interface BrowserSession {
 }
 
 /** The built server on a fresh data directory, and headless Chromium (a fresh profile per launch). */
-export async function startBrowserSession(name: string, viewport = { width: 1400, height: 900 }): Promise<BrowserSession> {
+export async function startBrowserSession(name: string, viewport = { width: 1400, height: 900 }, startTimeoutMs = 30_000): Promise<BrowserSession> {
   if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
   const workDir = await mkdtemp(join(tmpdir(), `zaakstroom-${name}-`));
-  const server = await startServerProcess({ DATA_DIR: join(workDir, 'data') });
+  const server = await startServerProcess({ DATA_DIR: join(workDir, 'data') }, startTimeoutMs);
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   return {
     server,

@@ -35,7 +35,7 @@ async function logIn(page: Page, baseUrl: string, username: string) {
 describe('Signaleringen in the Werk area (built server and UI in Chromium)', () => {
   let session: BrowserSession;
   beforeAll(async () => {
-    session = await startBrowserSession('signaleringen');
+    session = await startBrowserSession('signaleringen', undefined, 200_000);
   }, 240_000);
   afterAll(async () => {
     await session?.close();
