@@ -71,9 +71,7 @@ export async function drainAuditFeed(
 
 async function oldestRunningTransaction(trx: Knex): Promise<string> {
   // Asked before this transaction writes anything, so its own id does not lower the horizon.
-  const result = (await trx.raw('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin')) as {
-    rows: { xmin: string }[];
-  };
+  const result = await trx.raw<{ rows: { xmin: string }[] }>('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin');
   const xmin = result.rows[0]?.xmin;
   if (!xmin) throw new Error('the database did not report its oldest running transaction');
   return xmin;

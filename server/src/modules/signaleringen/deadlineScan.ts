@@ -52,11 +52,11 @@ async function scanZaken(trx: Knex, options: DeadlineScanOptions, calendar: Work
     .whereNull('z.einddatum')
     .where('z.opschorting_indicatie', false)
     // Generous bound: N working days never span more than 3N + 14 calendar days.
-    .where((q) =>
-      q
+    .where((q) => {
+      void q
         .where('z.uiterlijke_einddatum_afdoening', '<=', trx.raw('?::date + (coalesce(t.werkdagen, ?) * 3 + 14)', [today, defaultWerkdagenVoorDeadline]))
-        .orWhere('z.einddatum_gepland', '<=', trx.raw('?::date + (coalesce(t.werkdagen, ?) * 3 + 14)', [today, defaultWerkdagenVoorDeadline])),
-    )
+        .orWhere('z.einddatum_gepland', '<=', trx.raw('?::date + (coalesce(t.werkdagen, ?) * 3 + 14)', [today, defaultWerkdagenVoorDeadline]));
+    })
     .select<OpenZaak[]>(
       'z.id',
       'z.identificatie',

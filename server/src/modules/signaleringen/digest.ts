@@ -61,14 +61,14 @@ interface DigestRow {
 async function claimUnsent(db: Knex, options: DigestOptions): Promise<DigestRow | undefined> {
   const now = options.now();
   const retryBefore = new Date(now.getTime() - (options.retryAfterMs ?? 5 * 60_000));
-  const { rows } = (await db.raw(
+  const { rows } = await db.raw<{ rows: DigestRow[] }>(
     `update signalering_digests set attempt_at = ?
       where id = (select id from signalering_digests
                    where sent_at is null and (attempt_at is null or attempt_at < ?)
                    order by id limit 1 for update skip locked)
       returning id, username`,
     [now, retryBefore],
-  )) as { rows: DigestRow[] };
+  );
   return rows[0];
 }
 

@@ -66,7 +66,9 @@ export class SignaleringService {
   }
 
   private async requireZaaktype(identificatie: string): Promise<void> {
-    const found = await this.options.db('catalogus_zaaktypen').where({ identificatie }).first('identificatie');
+    const found = await this.options.db('catalogus_zaaktypen')
+      .where({ identificatie })
+      .first<{ identificatie: string } | undefined>('identificatie');
     if (!found) throw new NotFoundError(`Zaaktype ${identificatie} does not exist`, { field: 'identificatie' });
   }
 

@@ -25,7 +25,7 @@ export interface StoredSignalering extends Signalering {
  * e-mail digest when the user chose e-mail for this event. Returns whether it was new.
  */
 export async function insertSignalering(db: Knex, signalering: NewSignalering, now: Date): Promise<boolean> {
-  const { rows } = (await db.raw(
+  const { rows } = await db.raw<{ rows: unknown[] }>(
     `insert into signaleringen
        (username, event_type, subject_type, subject_id, zaak_id, period, tekst, created_at, email_pending)
      values (?, ?, ?, ?, ?, ?, ?, ?, coalesce(
@@ -44,7 +44,7 @@ export async function insertSignalering(db: Knex, signalering: NewSignalering, n
       signalering.username,
       signalering.eventType,
     ],
-  )) as { rows: unknown[] };
+  );
   return rows.length > 0;
 }
 
