@@ -15,8 +15,10 @@ interface CursorRow {
  * transaction with the cursor update. Entries are read in (transaction id, entry id) order and only
  * from transactions older than the oldest one still running: every transaction below that horizon
  * has ended, so none can still add an entry behind the cursor (bigserial ids may commit out of
- * order; transaction ids below the horizon cannot). The cursor row is locked with SKIP LOCKED, so
- * with several server processes one consumes while the others skip. Returns the entries read.
+ * order; transaction ids below the horizon cannot). The horizon is cluster-wide, so a transaction
+ * running anywhere on the server delays (never loses) an entry until it ends. The cursor row is
+ * locked with SKIP LOCKED, so with several server processes one consumes while the others skip.
+ * Returns the entries read.
  */
 export async function consumeAuditFeed(
   db: Knex,
@@ -67,6 +69,15 @@ export async function drainAuditFeed(
   for (let round = 0; round < 50; round++) {
     if ((await consumeAuditFeed(db, options)) < batchSize) return;
   }
+}
+
+/** Whether every committed entry has been read; until then a transaction in flight holds the horizon back. */
+export async function auditFeedCaughtUp(db: Knex): Promise<boolean> {
+  const waiting = await db('audit_trail as a')
+    .join('signalering_feed_cursor as c', 'c.name', db.raw('?', ['audit']))
+    .whereRaw('(a.tx_id, a.id) > (c.tx_id, c.entry_id)')
+    .first(db.raw('1 as waiting'));
+  return !waiting;
 }
 
 async function oldestRunningTransaction(trx: Knex): Promise<string> {

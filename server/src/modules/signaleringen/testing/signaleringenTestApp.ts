@@ -5,7 +5,7 @@ import { CalendarService } from '../../deadlines/index.js';
 import { TakenService } from '../../taken/index.js';
 import { publishFixtureZaaktype, testBsn, testRsin } from '../../zaken/testing/publishedZaaktype.js';
 import { zakenRouter, ZaakService } from '../../zaken/index.js';
-import { drainAuditFeed } from '../auditFeed.js';
+import { auditFeedCaughtUp, drainAuditFeed } from '../auditFeed.js';
 import { runDeadlineScan } from '../deadlineScan.js';
 import { signaleringenRouter } from '../router.js';
 import { SignaleringService } from '../service.js';
@@ -59,9 +59,18 @@ export class SignaleringenTestApp {
 
   now = () => new Date(this.clock.now());
 
-  /** What the background job does every few seconds, once. */
-  consumeFeed(): Promise<void> {
-    return drainAuditFeed(this.app.db, { authorisation: this.authorisation, now: this.now });
+  /**
+   * What the background job does every two seconds, until every committed entry is read: on a
+   * shared PostgreSQL server, other transactions in flight hold the horizon back for a moment.
+   */
+  async consumeFeed(): Promise<void> {
+    const giveUpAt = Date.now() + 30_000;
+    for (;;) {
+      await drainAuditFeed(this.app.db, { authorisation: this.authorisation, now: this.now });
+      if (await auditFeedCaughtUp(this.app.db)) return;
+      if (Date.now() > giveUpAt) throw new Error('the audit feed did not catch up within 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   deadlineScan() {
