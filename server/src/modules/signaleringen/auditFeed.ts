@@ -76,7 +76,7 @@ export async function auditFeedCaughtUp(db: Knex): Promise<boolean> {
   const waiting = await db('audit_trail as a')
     .join('signalering_feed_cursor as c', 'c.name', db.raw('?', ['audit']))
     .whereRaw('(a.tx_id, a.id) > (c.tx_id, c.entry_id)')
-    .first(db.raw('1 as waiting'));
+    .first<{ waiting: number } | undefined>(db.raw('1 as waiting'));
   return !waiting;
 }
 

@@ -6,6 +6,7 @@ import {
   idParamsSchema,
   listQuerySchema,
   listResponseSchema,
+  markAllResponseSchema,
   settingsBodySchema,
   settingsResponseSchema,
   werkdagenBodySchema,
@@ -32,7 +33,7 @@ function describeOperations(openApi: OpenApiRegistry): void {
   openApi.register({ method: 'get', path: BASE, summary: 'My signaleringen, newest first (only what I may still see)', tags, query: listQuerySchema, responses: { 200: { description: 'Signaleringen and the unread count', schema: listResponseSchema } }, access: staff });
   openApi.register({ method: 'get', path: `${BASE}/aantal`, summary: 'How many of my signaleringen are unread (for the header)', tags, responses: { 200: { description: 'The unread count', schema: countResponseSchema } }, access: staff });
   openApi.register({ method: 'post', path: `${BASE}/:id/gelezen`, summary: 'Mark one signalering read', tags, params: idParamsSchema, responses: { 204: { description: 'Marked read' }, 404: { description: 'Not one of mine' } }, access: staff });
-  openApi.register({ method: 'post', path: `${BASE}/gelezen`, summary: 'Mark all my signaleringen read', tags, responses: { 200: { description: 'How many were marked', schema: countResponseSchema } }, access: staff });
+  openApi.register({ method: 'post', path: `${BASE}/gelezen`, summary: 'Mark all my signaleringen read', tags, responses: { 200: { description: 'How many were marked', schema: markAllResponseSchema } }, access: staff });
   openApi.register({ method: 'get', path: `${BASE}/instellingen`, summary: 'Per event: dashboard and/or e-mail', tags, responses: { 200: { description: 'My settings, every event', schema: settingsResponseSchema } }, access: staff });
   openApi.register({ method: 'put', path: `${BASE}/instellingen`, summary: 'Change my settings for one or more events', tags, body: settingsBodySchema, responses: { 200: { description: 'My settings, every event', schema: settingsResponseSchema } }, access: staff });
   openApi.register({ method: 'get', path: `${BASE}/zaaktypen/:identificatie`, summary: 'Working days before streef- or fatale datum that a zaak of this zaaktype is near', tags, params: zaaktypeParamsSchema, responses: { 200: { description: 'The term (default 5)', schema: werkdagenResponseSchema }, 404: { description: 'No such zaaktype' } }, access: { roles: BEHEER } });

@@ -27,6 +27,10 @@ export const signaleringSchema = z.object({
 
 export const listResponseSchema = z.object({ signaleringen: z.array(signaleringSchema), ongelezen: z.number().int() });
 export const countResponseSchema = z.object({ ongelezen: z.number().int() });
+export const markAllResponseSchema = z.object({
+  ongelezen: z.literal(0),
+  gemarkeerd: z.number().int().meta({ description: 'How many were unread' }),
+});
 
 export const settingSchema = z.strictObject({
   eventType: z.enum(signaleringEventTypes, { error: `expected one of ${signaleringEventTypes.join(', ')}` }),
