@@ -60,8 +60,8 @@ export function startSignaleringJobs(options: SignaleringJobsOptions): Signaleri
     async stop() {
       clearInterval(feedTimer);
       clearInterval(scheduleTimer);
+      stopped = true; // queued rounds are skipped; the one running finishes
       await running;
-      stopped = true;
     },
   };
 }
