@@ -92,7 +92,7 @@ describe('Signaleringen in the Werk area (built server and UI in Chromium)', () 
     await card.getByText('Geen nieuwe signaleringen.').waitFor();
     await expect.poll(() => headerLink.textContent()).toMatch(/Signaleringen\s*0 ongelezen/);
     await page.close();
-  });
+  }, 180_000);
 
   it('saves the settings on Werk → Instellingen', async () => {
     const page = await session.newPage();
