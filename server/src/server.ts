@@ -48,7 +48,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       ? zeebeClientFor(`127.0.0.1:${engine.grpc.port}`)
       : zeebeClientFromEnvironment();
   const platform: Platform | undefined = zeebe
-    ? await createPlatform({ db, config, logger, selfUrl: () => url, zeebe })
+    ? await createPlatform({ db, config, logger, selfUrl: () => url, zeebe, ...(engine ? { clock: engine.engine.clock } : {}) })
     : undefined;
   const routers = [...(engine ? [engineRouter(engine, platform)] : []), ...(platform ? [platform.router] : [])];
   const app = createApp({ db, logger, routers, ...(options.engineOnly ? {} : { uiDirectory }) });

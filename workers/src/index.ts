@@ -8,3 +8,4 @@ export { runWorkers, type RunWorkersOptions, type RunningWorkers } from './runti
 export { createPlatformClient, type PlatformClient } from './runtime/platformClient.js';
 export type { MailTransport, MailMessage } from './runtime/mailTransport.js';
 export type { JobHandler, JobOutcome, HandlerDeps } from './runtime/jobOutcome.js';
+export { smtpTransport, type SmtpTransportOptions } from './notificatie.email/smtpTransport.js';

@@ -1,6 +1,12 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth';
-import { WerkvoorraadPage, ZaakPage, TaakPage, ZaakStartenPage } from '../features/werk';
+import {
+  InstellingenPage,
+  WerkvoorraadPage,
+  ZaakPage,
+  TaakPage,
+  ZaakStartenPage,
+} from '../features/werk';
 import { OverzichtPage } from '../features/overzicht';
 import { SessionProvider } from './SessionProvider';
 import { RequireRole, RequireSession } from './guards';
@@ -39,6 +45,14 @@ export function App() {
               element={
                 <RequireRole roles={[...werkRoles]}>
                   <ZaakStartenPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="werk/instellingen"
+              element={
+                <RequireRole roles={[...werkRoles]}>
+                  <InstellingenPage />
                 </RequireRole>
               }
             />

@@ -1,6 +1,7 @@
 import { startTransition, useState } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
-import { useCurrentUser, useSessionContext } from '../lib/session';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { hasRole, useCurrentUser, useSessionContext } from '../lib/session';
+import { useOngelezenSignaleringen } from '../features/werk';
 import { logout } from '../features/auth';
 import { areasFor } from './areas';
 
@@ -10,6 +11,8 @@ export function AppLayout() {
   const { setSession } = useSessionContext();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
+  const showsSignaleringen = hasRole(user, 'behandelaar', 'coordinator');
+  const ongelezen = useOngelezenSignaleringen(showsSignaleringen);
 
   async function signOut() {
     setBusy(true);
@@ -43,6 +46,15 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
+        {showsSignaleringen && ongelezen !== undefined && (
+          <Link to="/werk" className="app-header__signaleringen">
+            Signaleringen{' '}
+            <span className="badge">
+              {ongelezen}
+              <span className="visually-hidden"> ongelezen</span>
+            </span>
+          </Link>
+        )}
         <div className="app-header__user">
           <span>
             Ingelogd als <strong>{user.displayName}</strong>{' '}

@@ -20,6 +20,8 @@ import { processModelCheck } from './processModelCheck.js';
 import { seedDemoZaaktypen } from './demoSeed.js';
 import { modelDeploymentRouter } from './modelDeployment.js';
 import { elementNameResolver } from './elementNames.js';
+import { mailOutboxTransport, SignaleringService, signaleringenRouter, startSignaleringJobs, type Clock } from '../modules/signaleringen/index.js';
+import { smtpTransport } from '@zaakstroom/workers';
 
 export interface PlatformOptions {
   db: Database;
@@ -29,6 +31,8 @@ export interface PlatformOptions {
   selfUrl: () => string;
   /** The Zeebe gRPC client (embedded gateway or external cluster). */
   zeebe: ZeebeClient;
+  /** The platform's now: the embedded engine's clock (movable through /v2/clock in tests); system time otherwise. */
+  clock?: Clock;
 }
 
 export interface Platform {
@@ -44,7 +48,7 @@ export interface Platform {
 }
 
 /** The zaak platform: its modules, wired together behind one authenticated /api router. */
-export async function createPlatform({ db, config, logger, selfUrl, zeebe }: PlatformOptions): Promise<Platform> {
+export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock = { now: () => Date.now() } }: PlatformOptions): Promise<Platform> {
   const openApi = new OpenApiRegistry();
   const auth = createAuthModule({
     db,
@@ -72,6 +76,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe }: Pla
     await seedDemoZaaktypen({ db, zeebe, catalogusService, authorisationService, logger: logger.child({ component: 'demo-seed' }) });
   }
   const takenService = new TakenService({ db, engine: zeebe, elementName: elementNameResolver(engineRest) });
+  const signaleringService = new SignaleringService({ db, authorisation: authorisationService, clock });
   const router = apiRouter({
     authenticate: auth.authenticate,
     verifyCsrf: auth.verifyCsrf,
@@ -98,6 +103,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe }: Pla
       modelDeploymentRouter({ catalogusService, zeebe, ...access, openApi }),
       takenRouter({ service: takenService, requireRole: auth.requireRole, openApi }),
       mailOutboxRouter({ db, requireRole: auth.requireRole, openApi }),
+      signaleringenRouter({ service: signaleringService, requireRole: auth.requireRole, openApi }),
     ],
   });
   const background: { stop(): Promise<void> }[] = [];
@@ -116,6 +122,25 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe }: Pla
         intervalMs: 500,
       }),
     );
+    // Signaleringen: from the audit trail, the deadlines and an hourly e-mail digest.
+    const calendar = new CalendarService(db);
+    const smtp = config.SMTP_URL ? smtpTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;
+    const mail = smtp ?? mailOutboxTransport(db);
+    const signaleringJobs = startSignaleringJobs({
+      db,
+      clock,
+      logger: logger.child({ component: 'signaleringen' }),
+      authorisation: authorisationService,
+      loadCalendar: (trx) => calendar.loadCalendar(trx),
+      mail,
+      baseUrl: selfUrl,
+    });
+    background.push({
+      stop: async () => {
+        await signaleringJobs.stop();
+        smtp?.close();
+      },
+    });
     const userTasks = startUserTaskWorker({ zeebe, service: takenService, logger: logger.child({ component: 'user-tasks' }) });
     background.push({ stop: () => userTasks.close() });
     if (config.WORKERS_IN_PROCESS) {

@@ -4,6 +4,7 @@ import { useListParams } from '../hooks/useListParams';
 import { WerklijstNav, type Werklijst } from './WerklijstNav';
 import { TakenWerklijst } from './TakenWerklijst';
 import { ZakenWerklijst } from './ZakenWerklijst';
+import { SignaleringenCard } from './SignaleringenCard';
 
 const titles: Record<Werklijst, string> = {
   mijn: 'Mijn taken',
@@ -31,6 +32,7 @@ export function WerkvoorraadPage() {
           Zaak starten
         </Link>
       </div>
+      <SignaleringenCard />
       <WerklijstNav current={lijst} showAll={isCoordinator} titles={titles} />
       <h2 className="utrecht-heading-2" id="werklijst-titel">
         {titles[lijst]}
