@@ -209,7 +209,7 @@ describe('Werk area (built server and UI in Chromium)', () => {
     await logIn(page, server.url, 'coordinator', 'demo');
     await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
     await page.getByRole('link', { name: 'Alle taken' }).click();
-    await page.getByLabel('Zoeken').fill('Verdeeltest');
+    await page.getByRole('textbox', { name: /^Zoeken/ }).fill('Verdeeltest');
     await page.getByRole('button', { name: 'Filteren' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Verdeeltest');
     for (const zaak of zaken) {
