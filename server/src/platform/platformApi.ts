@@ -22,6 +22,7 @@ import { modelDeploymentRouter } from './modelDeployment.js';
 import { elementNameResolver } from './elementNames.js';
 import { mailOutboxTransport, SignaleringService, signaleringenRouter, startSignaleringJobs, type Clock } from '../modules/signaleringen/index.js';
 import { smtpTransport } from '@zaakstroom/workers';
+import { OverzichtService, overzichtRouter } from '../modules/overzicht/index.js';
 
 export interface PlatformOptions {
   db: Database;
@@ -77,6 +78,14 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
   }
   const takenService = new TakenService({ db, engine: zeebe, elementName: elementNameResolver(engineRest) });
   const signaleringService = new SignaleringService({ db, authorisation: authorisationService, clock });
+  const overzichtService = new OverzichtService({
+    db,
+    loadCalendar: () => new CalendarService(db).loadCalendar(),
+    now: () => clock.now(),
+    engine: engineRest,
+    commands: zeebe,
+    validProcessDefinition: async (zaaktype) => (await catalogusService.getValidVersion(zaaktype)).processDefinitionKey ?? null,
+  });
   const router = apiRouter({
     authenticate: auth.authenticate,
     verifyCsrf: auth.verifyCsrf,
@@ -104,6 +113,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
       takenRouter({ service: takenService, requireRole: auth.requireRole, openApi }),
       mailOutboxRouter({ db, requireRole: auth.requireRole, openApi }),
       signaleringenRouter({ service: signaleringService, requireRole: auth.requireRole, openApi }),
+      overzichtRouter({ service: overzichtService, requireRole: auth.requireRole, openApi }),
     ],
   });
   const background: { stop(): Promise<void> }[] = [];

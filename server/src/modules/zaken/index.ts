@@ -21,6 +21,7 @@ export {
   type OutboxRelay,
   type OutboxRelayOptions,
 } from './outboxRelay.js';
+export { whereZaakVisible } from './visibleZaken.js';
 export { passesElfProef } from './elfProef.js';
 export { formatZaaknummer } from './zaakCreation.js';
 export type * from './types.js';

@@ -16,7 +16,7 @@ export class ElementStatisticsRepository {
   constructor(private readonly db: Database) {}
 
   async forDefinition(processDefinitionKey: string): Promise<ElementStatisticsResult[]> {
-    const rows = (await this.db('engine_element_instances')
+    const rows: Array<Record<string, unknown>> = await this.db('engine_element_instances')
       .where('process_definition_key', processDefinitionKey)
       .whereNot('element_type', 'PROCESS')
       .groupBy('element_id')
@@ -30,7 +30,7 @@ export class ElementStatisticsRepository {
           'count(*) filter (where incident_key is not null and state not in (?, ?))::int as incidents',
           ENDED,
         ),
-      )) as Array<Record<string, unknown>>;
+      );
     return rows.map((row) => ({
       elementId: String(row.element_id),
       active: Number(row.active),
