@@ -7,8 +7,8 @@ import { startBrowserSession, type BrowserSession } from '../testing/browserSess
 /**
  * A behandelaar's day with one melding openbare ruimte, in Chromium against the built server:
  * start the zaak, find the first task in the group queue, claim it, get the form wrong and then
- * right, see the process move on in the diagram, suspend and resume the zaak, and close it with
- * a resultaat by completing the last task. Werkvoorraad, task and zaak page are checked with axe
+ * right, see the process move on in the diagram (a melding may not be suspended: no such action),
+ * and close it with a resultaat by completing the last task. Werkvoorraad, task and zaak page are checked with axe
  * and kept as screenshots in test-artifacts/.
  */
 describe('a zaak from start to resultaat (Chromium)', () => {
