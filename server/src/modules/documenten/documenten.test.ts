@@ -78,7 +78,7 @@ describe('documenten of a zaak', () => {
   const list = async (session: Session) =>
     zaken.call(session, 'GET', `/api/zaken/${zaakId}/documenten`) as Promise<{
       status: number;
-      body: { documenten: ZaakDocument[] } & { error: { message: string } };
+      body: { documenten: ZaakDocument[]; maxUploadMb: number } & { error: { message: string } };
     }>;
   const download = (session: Session, id: string) =>
     fetch(`${zaken.app.url}/api/documenten/${id}/inhoud`, { headers: headersOf(session) });
@@ -115,6 +115,7 @@ describe('documenten of a zaak', () => {
   it('lists the documents and records document.toegevoegd in the zaak audit trail', async () => {
     const listed = await list(behandelaar);
     expect(listed.body.documenten.map((document) => document.id)).toEqual([pdfId]);
+    expect(listed.body.maxUploadMb).toBe(maxUploadMb);
     const audit = await zaken.call(behandelaar, 'GET', `/api/zaken/${zaakId}/audit`);
     expect(audit.body.entries.find((entry) => entry.action === 'document.toegevoegd')).toMatchObject({
       newValue: { id: pdfId, titel: 'Aanvraag', sha256: expect.any(String) as string },

@@ -22,7 +22,7 @@ export function registerDocumentenOperations(openApi: OpenApiRegistry, maxUpload
     tags,
     params: zaakIdParamsSchema,
     responses: {
-      200: { description: 'The documents, oldest first', schema: z.object({ documenten: z.array(documentSchema) }) },
+      200: { description: 'The documents, oldest first', schema: z.object({ documenten: z.array(documentSchema), maxUploadMb: z.number().meta({ description: 'MAX_UPLOAD_MB' }) }) },
       404: hidden,
     },
     access: { roles: zaakReaderRoles },

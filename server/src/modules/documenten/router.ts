@@ -52,7 +52,8 @@ export function documentenRouter(options: DocumentenRouterOptions): Router {
   };
 
   router.get('/api/zaken/:id/documenten', read, async (req, res) => {
-    res.json({ documenten: await service.list(zaakIdOf(req), callerOf(req)) });
+    // The limit comes along so that a client can refuse a large file before sending it.
+    res.json({ documenten: await service.list(zaakIdOf(req), callerOf(req)), maxUploadMb });
   });
 
   router.post('/api/zaken/:id/documenten', act, zaakVisible, receive, async (req, res) => {
