@@ -36,9 +36,8 @@ export function DocumentVerwijderen({ document, onDeleted }: { document: ZaakDoc
         type="button"
         className="utrecht-button utrecht-button--subtle"
         onClick={() => setOpen(true)}
-        aria-label={`Verwijder ${document.titel}`}
       >
-        Verwijderen
+        Verwijderen<span className="visually-hidden"> {document.titel}</span>
       </button>
     );
   }
