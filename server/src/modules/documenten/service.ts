@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
-import { InputError, NotAllowedError, NotFoundError, UnsupportedMediaTypeError } from '../../http/errors.js';
+import { NotAllowedError, NotFoundError, UnsupportedMediaTypeError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import type { ActionContext, Caller } from '../zaken/index.js';
 import { DocumentContentStore } from './contentStore.js';
 import { allowedFormats, declaredTypeFits, sniffFormat } from './contentType.js';
 import { DocumentRepository } from './documentRepository.js';
+import { informatieobjecttypeOf } from './informatieobjecttype.js';
 import type { UploadMetadata } from './schemas.js';
 import type { StoredDocument, ZaakDocument } from './types.js';
 
@@ -77,7 +78,7 @@ export class DocumentService {
     const { sha256, size } = await this.options.store.keep(file.path);
     let result: { id: string; created: boolean } | undefined;
     await this.options.zaken.act(zaakId, caller, async (context) => {
-      const typed = informatieobjecttypeOf(context, metadata.informatieobjecttype);
+      const typed = informatieobjecttypeOf(context.version, metadata.informatieobjecttype);
       const document = {
         zaakId,
         titel: metadata.titel,
@@ -163,21 +164,6 @@ async function checkedFormat(file: UploadedFile): Promise<string> {
     );
   }
   return found.mime;
-}
-
-/** The informatieobjecttype from the zaaktype's catalogue; free text when it defines none. */
-function informatieobjecttypeOf(
-  context: ActionContext,
-  omschrijving: string,
-): { omschrijving: string; vertrouwelijkheidaanduiding?: StoredDocument['vertrouwelijkheidaanduiding'] } {
-  const types = context.version.informatieobjecttypen;
-  if (types.length === 0) return { omschrijving };
-  const match = types.find((type) => type.omschrijving.toLowerCase() === omschrijving.toLowerCase());
-  if (match) return match;
-  throw new InputError(
-    `informatieobjecttype: "${omschrijving}" is geen documenttype van zaaktype ${context.version.identificatie}; kies uit ${types.map((type) => `"${type.omschrijving}"`).join(', ')}`,
-    { field: 'informatieobjecttype', allowed: types.map((type) => type.omschrijving) },
-  );
 }
 
 function mayDelete(document: StoredDocument, caller: Caller): boolean {
