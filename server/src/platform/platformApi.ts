@@ -8,6 +8,7 @@ import { auditRouter, recordAudit } from '../modules/audit/index.js';
 import { createAuthModule, ensureServiceCredential, generateServiceSecret, seedDemoAccounts, type AuthModule } from '../modules/auth/index.js';
 import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter } from '../modules/catalogus/index.js';
 import { CalendarService, calendarRouter } from '../modules/deadlines/index.js';
+import { createDocumentenRouter } from '../modules/documenten/index.js';
 import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay } from '../modules/zaken/index.js';
 import type { Logger } from '../logging.js';
 import type { ZeebeClient } from './zeebeClient.js';
@@ -86,6 +87,14 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
     commands: zeebe,
     validProcessDefinition: async (zaaktype) => (await catalogusService.getValidVersion(zaaktype)).processDefinitionKey ?? null,
   });
+  const documentenRouter = await createDocumentenRouter({
+    db,
+    catalogus: catalogusService,
+    requireRole: auth.requireRole,
+    dataDir: config.DATA_DIR,
+    maxUploadMb: config.MAX_UPLOAD_MB,
+    openApi,
+  });
   const router = apiRouter({
     authenticate: auth.authenticate,
     verifyCsrf: auth.verifyCsrf,
@@ -109,6 +118,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
         openApi,
         bronorganisatie: config.BRONORGANISATIE ?? (config.SEED_DEMO ? DEMO_BRONORGANISATIE : undefined),
       }),
+      documentenRouter,
       modelDeploymentRouter({ catalogusService, zeebe, ...access, openApi }),
       takenRouter({ service: takenService, requireRole: auth.requireRole, openApi }),
       mailOutboxRouter({ db, requireRole: auth.requireRole, openApi }),
