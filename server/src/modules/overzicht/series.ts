@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { addDays, weekdayOf, type CalendarDate } from '../deadlines/index.js';
 import { scopedZaken, type OverzichtFilter } from './filters.js';
 
 export interface OverzichtReeksen {
@@ -15,6 +16,18 @@ const LAST_BIN_WEEKS = 12;
 
 type Rows = Array<Record<string, unknown>>;
 
+/** The Monday of every ISO week that overlaps the period. */
+export function mondaysFrom(van: CalendarDate, tot: CalendarDate): CalendarDate[] {
+  const mondays: CalendarDate[] = [];
+  for (
+    let monday = addDays(van, -((weekdayOf(van) + 6) % 7));
+    monday <= tot;
+    monday = addDays(monday, 7)
+  )
+    mondays.push(monday);
+  return mondays;
+}
+
 /** The chart data: each series one grouped SQL query over the zaken in scope. */
 export async function loadSeries(
   db: Knex,
@@ -22,29 +35,23 @@ export async function loadSeries(
   groups: readonly string[],
 ): Promise<OverzichtReeksen> {
   const scope = () => scopedZaken(db, filter, groups);
-  const period = { van: filter.van, tot: filter.tot };
 
-  const weeks = (await db
-    .with('scope', scope().select('z.registratiedatum', 'z.einddatum'))
-    .select(
-      db.raw(`to_char(w.week, 'YYYY-MM-DD') as week`),
-      db.raw(
-        `(select count(*) from scope s where s.registratiedatum between greatest(w.week, :van::date) and least(w.week + 6, :tot::date))::int as gestart`,
-        period,
-      ),
-      db.raw(
-        `(select count(*) from scope s where s.einddatum between greatest(w.week, :van::date) and least(w.week + 6, :tot::date))::int as afgesloten`,
-        period,
-      ),
-    )
-    .from(
-      db.raw(
-        `(select date_trunc('week', :van::date)::date + 7 * g.i as week
-            from generate_series(0, (:tot::date - date_trunc('week', :van::date)::date) / 7) as g(i)) as w`,
-        period,
-      ),
-    )
-    .orderBy('week')) as Rows;
+  const perWeek = async (column: 'registratiedatum' | 'einddatum') => {
+    const rows: Rows = await scope()
+      .whereBetween(`z.${column}`, [filter.van, filter.tot])
+      .select(
+        db.raw(`to_char(date_trunc('week', z.${column})::date, 'YYYY-MM-DD') as week`),
+        db.raw('count(*)::int as aantal'),
+      )
+      .groupByRaw('1');
+    return new Map(rows.map((row) => [String(row.week), Number(row.aantal)]));
+  };
+  const [started, closed] = await Promise.all([perWeek('registratiedatum'), perWeek('einddatum')]);
+  const weeks = mondaysFrom(filter.van, filter.tot).map((week) => ({
+    week,
+    gestart: started.get(week) ?? 0,
+    afgesloten: closed.get(week) ?? 0,
+  }));
 
   const bins = (await scope()
     .whereBetween('z.einddatum', [filter.van, filter.tot])
@@ -80,11 +87,7 @@ export async function loadSeries(
     .orderByRaw('2 nulls first, 1');
 
   return {
-    instroomUitstroom: weeks.map((row) => ({
-      week: String(row.week),
-      gestart: Number(row.gestart),
-      afgesloten: Number(row.afgesloten),
-    })),
+    instroomUitstroom: weeks,
     doorlooptijdVerdeling: bins.map((row) => ({
       vanafWeken: Number(row.weken),
       aantal: Number(row.aantal),
