@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { scopedZaken, type OverzichtFilter } from './filters.js';
+import { scopedZaken, type OverzichtFilter, type VisibleZaaktypen } from './filters.js';
 
 export interface TermijnZaak {
   id: string;
@@ -20,9 +20,9 @@ const LIMIT = 500;
 export async function loadDeadlineList(
   db: Knex,
   filter: OverzichtFilter,
-  groups: readonly string[],
+  visible: VisibleZaaktypen,
 ): Promise<TermijnZaak[]> {
-  const rows = (await scopedZaken(db, filter, groups)
+  const rows = (await scopedZaken(db, filter, visible)
     .whereNull('z.einddatum')
     .where('z.uiterlijke_einddatum_afdoening', '<', filter.risicoGrens)
     .select(

@@ -6,7 +6,10 @@ import {
   type CalendarDate,
   type WorkCalendar,
 } from '../deadlines/index.js';
-import { whereZaakVisible } from '../zaken/index.js';
+import {
+  VERTROUWELIJKHEIDAANDUIDINGEN,
+  type Vertrouwelijkheidaanduiding,
+} from '../catalogus/index.js';
 
 /** The dashboard's filters, as they appear in its URL. */
 export const overzichtQuerySchema = z.strictObject({
@@ -49,45 +52,79 @@ export function resolveFilter(
   };
 }
 
+/** Per zaaktype the caller may see, the vertrouwelijkheidaanduidingen they may see of it. */
+export type VisibleZaaktypen = ReadonlyArray<{ zaaktype: string; levels: readonly string[] }>;
+
 /**
- * The zaken the figures are about: visible to the caller's groups, of the zaaktype, and worked
- * on by the team (a task for the group) or the behandelaar (a task of theirs, or their rol).
+ * The zaaktype authorisations of the caller's groups, read once per request: the same rule as
+ * the zaken module's (a group authorised for the zaaktype up to the zaak's
+ * vertrouwelijkheidaanduiding), but as plain conditions the planner can use indexes for.
+ */
+export async function loadVisibleZaaktypen(
+  db: Knex,
+  groups: readonly string[],
+): Promise<VisibleZaaktypen> {
+  if (groups.length === 0) return [];
+  const rows: Array<{ zaaktype_identificatie: string; max_vertrouwelijkheidaanduiding: string }> =
+    await db('zaaktype_authorisations')
+      .whereIn('group_code', [...groups])
+      .select('zaaktype_identificatie', 'max_vertrouwelijkheidaanduiding');
+  const highest = new Map<string, number>();
+  for (const row of rows) {
+    const rank = VERTROUWELIJKHEIDAANDUIDINGEN.indexOf(
+      row.max_vertrouwelijkheidaanduiding as Vertrouwelijkheidaanduiding,
+    );
+    highest.set(
+      row.zaaktype_identificatie,
+      Math.max(rank, highest.get(row.zaaktype_identificatie) ?? -1),
+    );
+  }
+  return [...highest].map(([zaaktype, rank]) => ({
+    zaaktype,
+    levels: VERTROUWELIJKHEIDAANDUIDINGEN.slice(0, rank + 1),
+  }));
+}
+
+/**
+ * The zaken the figures are about: visible to the caller, of the zaaktype, and worked on by the
+ * team (a task for the group) or the behandelaar (a task of theirs, or their rol).
  */
 export function scopedZaken(
   db: Knex,
   filter: OverzichtFilter,
-  groups: readonly string[],
+  visible: VisibleZaaktypen,
 ): Knex.QueryBuilder {
   const query = db('zaken as z');
-  whereZaakVisible(db, query, groups);
+  if (visible.length === 0) query.whereRaw('false');
+  query.where((any) => {
+    for (const { zaaktype, levels } of visible)
+      void any.orWhere((one) => {
+        void one
+          .where('z.zaaktype_identificatie', zaaktype)
+          .whereIn('z.vertrouwelijkheidaanduiding', [...levels]);
+      });
+  });
   if (filter.zaaktype) query.where('z.zaaktype_identificatie', filter.zaaktype);
-  if (filter.groep) {
-    const groep = filter.groep;
-    query.whereExists((q) => {
-      void q
-        .select(db.raw('1'))
-        .from('taken as t')
-        .whereRaw('t.zaak_id = z.id::text')
-        .whereRaw('? = any(t.candidate_groups)', [groep]);
-    });
-  }
+  // semi-joins on the task table (its zaak_id is text), so the planner can hash them
+  if (filter.groep)
+    query.whereRaw('z.id::text in (?)', [
+      db('taken')
+        .whereRaw('candidate_groups @> array[?]::text[]', [filter.groep])
+        .select('zaak_id'),
+    ]);
   if (filter.behandelaar) {
     const behandelaar = filter.behandelaar;
     query.where((q) => {
       void q
-        .whereExists((t) => {
-          void t
-            .select(db.raw('1'))
-            .from('taken as t')
-            .whereRaw('t.zaak_id = z.id::text')
-            .where('t.assignee', behandelaar);
-        })
-        .orWhereExists((r) => {
-          void r.select(db.raw('1')).from('zaak_rollen as r').whereRaw('r.zaak_id = z.id').where({
-            'r.medewerker_username': behandelaar,
-            'r.omschrijving_generiek': 'behandelaar',
-          });
-        });
+        .whereRaw('z.id::text in (?)', [
+          db('taken').where('assignee', behandelaar).select('zaak_id'),
+        ])
+        .orWhereIn(
+          'z.id',
+          db('zaak_rollen')
+            .where({ medewerker_username: behandelaar, omschrijving_generiek: 'behandelaar' })
+            .select('zaak_id'),
+        );
     });
   }
   return query;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { scopedZaken, type OverzichtFilter } from './filters.js';
+import { scopedZaken, type OverzichtFilter, type VisibleZaaktypen } from './filters.js';
 
 export interface OverzichtKpis {
   openZaken: number;
@@ -28,7 +28,7 @@ const days = (value: unknown) =>
 export async function loadKpis(
   db: Knex,
   filter: OverzichtFilter,
-  groups: readonly string[],
+  visible: VisibleZaaktypen,
 ): Promise<OverzichtKpis> {
   const closed = 'z.einddatum between :van and :tot';
   const sql = `
@@ -44,9 +44,13 @@ export async function loadKpis(
     avg(z.einddatum - z.startdatum) filter (where ${closed}) as gemiddeld,
     percentile_cont(0.9) within group (order by z.einddatum - z.startdatum) filter (where ${closed}) as p90,
     avg(z.uiterlijke_einddatum_afdoening - z.startdatum) filter (where ${closed}) as norm,
-    count(*) filter (where z.verlenging_datum between :van and :tot)::int as verlengingen,
-    coalesce(sum((select count(*) from zaak_opschortingen o where o.zaak_id = z.id and o.van between :van and :tot)), 0)::int as opschortingen`;
-  const row = (await scopedZaken(db, filter, groups)
+    count(*) filter (where z.verlenging_datum between :van and :tot)::int as verlengingen`;
+  const suspensions: Promise<{ opschortingen: number } | undefined> = db('zaak_opschortingen as o')
+    .whereBetween('o.van', [filter.van, filter.tot])
+    .whereIn('o.zaak_id', scopedZaken(db, filter, visible).select('z.id'))
+    .first(db.raw('count(*)::int as opschortingen'))
+    .then((found: { opschortingen: number } | undefined) => found);
+  const figures: Promise<Record<string, unknown>> = scopedZaken(db, filter, visible)
     .select(
       db.raw(sql, {
         van: filter.van,
@@ -55,7 +59,9 @@ export async function loadKpis(
         risicoGrens: filter.risicoGrens,
       }),
     )
-    .first()) as Record<string, unknown>;
+    .first()
+    .then((found: Record<string, unknown>) => found);
+  const [row, suspended] = await Promise.all([figures, suspensions]);
   const n = (column: string) => Number(row[column] ?? 0);
   return {
     openZaken: n('open_zaken'),
@@ -70,7 +76,7 @@ export async function loadKpis(
       p90Dagen: days(row.p90),
       normDagen: days(row.norm),
     },
-    opschortingen: n('opschortingen'),
+    opschortingen: Number(suspended?.opschortingen ?? 0),
     verlengingen: n('verlengingen'),
   };
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { addDays, weekdayOf, type CalendarDate } from '../deadlines/index.js';
-import { scopedZaken, type OverzichtFilter } from './filters.js';
+import { scopedZaken, type OverzichtFilter, type VisibleZaaktypen } from './filters.js';
 
 export interface OverzichtReeksen {
   /** Per ISO week (its Monday) in the period: zaken received and zaken closed. */
@@ -32,9 +32,9 @@ export function mondaysFrom(van: CalendarDate, tot: CalendarDate): CalendarDate[
 export async function loadSeries(
   db: Knex,
   filter: OverzichtFilter,
-  groups: readonly string[],
+  visible: VisibleZaaktypen,
 ): Promise<OverzichtReeksen> {
-  const scope = () => scopedZaken(db, filter, groups);
+  const scope = () => scopedZaken(db, filter, visible);
 
   const perWeek = async (column: 'registratiedatum' | 'einddatum') => {
     const rows: Rows = await scope()

@@ -7,6 +7,7 @@ import { loadDeadlineList, type TermijnZaak } from './deadlineList.js';
 import {
   resolveFilter,
   scopedZaken,
+  loadVisibleZaaktypen,
   type OverzichtFilter,
   type OverzichtQuery,
 } from './filters.js';
@@ -77,9 +78,10 @@ export class OverzichtService {
     reeksen: OverzichtReeksen;
   }> {
     const filter = await this.filterFor(query);
+    const visible = await loadVisibleZaaktypen(this.options.db, user.groups);
     const [kpis, reeksen, incidents] = await Promise.all([
-      loadKpis(this.options.db, filter, user.groups),
-      loadSeries(this.options.db, filter, user.groups),
+      loadKpis(this.options.db, filter, visible),
+      loadSeries(this.options.db, filter, visible),
       this.incidents(user, filter),
     ]);
     return { filter, kpis: { ...kpis, openIncidenten: incidents.length }, reeksen };
@@ -90,7 +92,8 @@ export class OverzichtService {
     query: OverzichtQuery,
   ): Promise<{ filter: OverzichtFilter; zaken: TermijnZaak[] }> {
     const filter = await this.filterFor(query);
-    return { filter, zaken: await loadDeadlineList(this.options.db, filter, user.groups) };
+    const visible = await loadVisibleZaaktypen(this.options.db, user.groups);
+    return { filter, zaken: await loadDeadlineList(this.options.db, filter, visible) };
   }
 
   /** Open incidents of the process instances of zaken in scope, oldest first. */
@@ -108,7 +111,7 @@ export class OverzichtService {
     const scope = scopedZaken(
       this.options.db,
       filter ?? (await this.filterFor({ risicoDagen: 5 })),
-      user.groups,
+      await loadVisibleZaaktypen(this.options.db, user.groups),
     );
     const zaken: Array<{
       id: string;
