@@ -2,6 +2,7 @@ import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../testing/accessibility.js';
 import { artifactPath } from '../testing/artifacts.js';
+import { apiSession } from '../testing/apiSession.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 
 /**
@@ -131,5 +132,45 @@ describe('a zaak from start to resultaat (Chromium)', () => {
     const resultaat = () =>
       page.locator('.data-list__item', { hasText: 'Resultaat' }).filter({ hasText: 'Opgelost' });
     await untilVisible(resultaat, 'the zaak closed with resultaat Opgelost');
+  });
+
+  it('suspends and resumes a Woo-verzoek from its zaak page, as the coordinator', async () => {
+    const { url } = session.server;
+    // given a Woo-verzoek (its zaaktype allows opschorten), started through the API
+    const api = await apiSession(url, 'coordinator');
+    const zaak = await api<{ id: string; identificatie: string }>(
+      '/api/zaken',
+      {
+        zaaktype: 'woo-verzoek',
+        bronorganisatie: '002220647',
+        omschrijving: 'Verzoek om stukken over de Stationsweg',
+        initiator: { type: 'natuurlijk_persoon', bsn: '999993653', naam: 'Jan Jansen' },
+      },
+      { 'Idempotency-Key': 'zaakflow-woo-opschorten' },
+    );
+    const coordinator = await session.newPage();
+    await coordinator.goto(`${url}/inloggen?terug=${encodeURIComponent(`/zaken/${zaak.id}`)}`);
+    await coordinator.getByLabel('Gebruikersnaam').fill('coordinator');
+    await coordinator.getByLabel('Wachtwoord').fill('demo');
+    await coordinator.getByRole('button', { name: 'Inloggen' }).click();
+    await coordinator
+      .getByRole('heading', { level: 1, name: new RegExp(zaak.identificatie) })
+      .waitFor();
+
+    // when she suspends it with a reason
+    await coordinator.getByRole('button', { name: 'Zaak opschorten' }).click();
+    await coordinator.getByLabel('Reden').fill('Wachten op zienswijze derde-belanghebbende');
+    await coordinator.locator('form').getByRole('button', { name: 'Zaak opschorten' }).click();
+
+    // then the zaak says it is suspended and why, and offers hervatten instead
+    await coordinator
+      .getByText(/Opgeschort sinds .*Wachten op zienswijze/)
+      .first()
+      .waitFor();
+    await coordinator.getByRole('button', { name: 'Zaak hervatten' }).click();
+    await coordinator.locator('form').getByRole('button', { name: 'Zaak hervatten' }).click();
+    await coordinator.getByText('De zaak is hervat; de termijnen zijn opgeschoven.').waitFor();
+    expect(await coordinator.getByRole('button', { name: 'Zaak opschorten' }).count()).toBe(0); // once per zaak
+    await coordinator.close();
   });
 });
