@@ -77,6 +77,19 @@ describe('DMN through the gRPC gateway', () => {
     ]);
   });
 
+  it('continues once the missing decision is deployed and the incident resolved', async () => {
+    await harness.zeebe.deployResource({ process: ruleProcess('later-decision', 'later'), name: 'later.bpmn' });
+    const instance = await harness.zeebe.createProcessInstance({ bpmnProcessId: 'later-decision', variables: {} });
+    const [incident] = await harness.incidents(instance.processInstanceKey);
+    const later = dmnDocument('<decision id="later" name="Later"><literalExpression><text>"er is een besluit"</text></literalExpression></decision>', 'laterDrg');
+    await harness.zeebe.deployResources([{ decision: Buffer.from(later), name: 'later.dmn' }]);
+    await harness.zeebe.resolveIncident({ incidentKey: incident?.key ?? '' });
+    const state = (await harness.db('engine_element_instances').where({ key: instance.processInstanceKey }).first()) as { state: string };
+    expect(state.state).toBe('COMPLETED');
+    const variable = (await harness.db('engine_variables').where({ process_instance_key: instance.processInstanceKey, name: 'outcome' }).first()) as { value: string };
+    expect(variable.value).toBe('"er is een besluit"');
+  });
+
   it('evaluates a decision by id and by key with EvaluateDecision', async () => {
     const deployment = await harness.zeebe.deployResources([{ decision: dishDmn, name: 'dish.dmn' }]);
     const byId = await harness.zeebe.evaluateDecision({ decisionId: 'dish', variables: { month: 12, guests: 2 } });
