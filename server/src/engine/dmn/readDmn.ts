@@ -26,6 +26,10 @@ interface Node {
   readonly [key: string]: unknown;
 }
 
+/** DMN 1.3's namespace, the one dmn-moddle reads; 1.1 and 1.2 models (as Zeebe accepts them) are read as 1.3. */
+const DMN13 = 'https://www.omg.org/spec/DMN/20191111/MODEL/';
+const OLDER_DMN = ['http://www.omg.org/spec/DMN/20151101/dmn.xsd', 'http://www.omg.org/spec/DMN/20180521/MODEL/'];
+
 const HIT_POLICIES: readonly HitPolicy[] = ['UNIQUE', 'FIRST', 'ANY', 'PRIORITY', 'COLLECT', 'RULE ORDER', 'OUTPUT ORDER'];
 const AGGREGATIONS: readonly Aggregation[] = ['SUM', 'MIN', 'MAX', 'COUNT'];
 
@@ -36,11 +40,13 @@ const AGGREGATIONS: readonly Aggregation[] = ['SUM', 'MIN', 'MAX', 'COUNT'];
 export async function readDmn(xml: string): Promise<DmnReadResult> {
   let root: unknown;
   try {
-    const parsed = await new DmnModdle().fromXML(xml, 'dmn:Definitions');
+    const upgraded = OLDER_DMN.reduce((text, namespace) => text.split(`"${namespace}"`).join(`"${DMN13}"`), xml);
+    const parsed = await new DmnModdle().fromXML(upgraded, 'dmn:Definitions');
     if (parsed.warnings.length > 0) return { ok: false, problems: parsed.warnings.map((w) => ({ message: w.message.split('\n')[0] ?? w.message })) };
     root = parsed.rootElement;
   } catch (error) {
-    return { ok: false, problems: [{ message: `Could not read the DMN XML: ${error instanceof Error ? error.message : String(error)}` }] };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ message: `The document is not valid DMN 1.1-1.3 XML: ${reason}` }] };
   }
   if (!isNode(root) || root.$type !== 'dmn:Definitions') return { ok: false, problems: [{ message: 'The document has no dmn:definitions root element' }] };
   const reader = new DrgReader();

@@ -45,7 +45,11 @@ describe('DeleteResource through the gRPC gateway', () => {
 
   it('deletes a decision requirements graph with its decisions, and a form', async () => {
     const dmn = dmnDocument('<decision id="weg-besluit"><literalExpression><text>1</text></literalExpression></decision>', 'wegDrg');
-    const [drg] = await deploy('weg.dmn', Buffer.from(dmn));
+    const [drg, decision] = (await harness.zeebe.deployResources([{ decision: Buffer.from(dmn), name: 'weg.dmn' }])).deployments as (Deployments[number] & { decision?: { decisionKey: string } })[];
+    await expect(harness.zeebe.deleteResource({ resourceKey: decision?.decision?.decisionKey ?? '' })).rejects.toMatchObject({
+      code: status.NOT_FOUND,
+      details: expect.stringContaining("delete its decision requirements graph 'wegDrg'") as unknown,
+    });
     await harness.zeebe.deleteResource({ resourceKey: drg?.decisionRequirements?.decisionRequirementsKey ?? '' });
     await expect(harness.zeebe.evaluateDecision({ decisionId: 'weg-besluit', variables: {} })).rejects.toMatchObject({ code: status.NOT_FOUND });
     const [form] = await deploy('weg.form', Buffer.from('{"id":"weg-formulier","components":[]}'));

@@ -12,6 +12,14 @@ export async function deleteResource(ctx: CommandContext, resourceKey: string): 
   if (await deleteProcessDefinition(ctx, resourceKey)) return;
   if (await deleteDecisionRequirements(ctx, resourceKey)) return;
   if (await deleteForm(ctx, resourceKey)) return;
+  const decision = await ctx.services.decisions.byKey(ctx.trx, resourceKey);
+  if (decision) {
+    // Zeebe deletes decisions only together with their DRG; say which key that is.
+    throw new EngineRejection(
+      'NOT_FOUND',
+      `Expected to delete resource but key \`${resourceKey}\` is decision '${decision.decisionId}'; delete its decision requirements graph '${decision.decisionRequirementsId}' with key \`${decision.decisionRequirementsKey}\` instead`,
+    );
+  }
   throw new EngineRejection('NOT_FOUND', `Expected to delete resource but no resource found with key \`${resourceKey}\``);
 }
 
