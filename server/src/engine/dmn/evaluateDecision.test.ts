@@ -61,14 +61,32 @@ describe('evaluateDecision per hit policy', () => {
     expect((await table({ hitPolicy: 'COLLECT', rules: AMOUNT_RULES }, { amount: -1 })).output).toEqual(['small']);
   });
 
+  it('without a matching rule: the default output entries, else null (also for COLLECT)', async () => {
+    expect((await table({ hitPolicy: 'COLLECT', rules: AMOUNT_RULES }, { amount: null })).output).toBeNull();
+    const withDefault = dmnDocument(
+      tableDecision({ inputs: ['amount'], outputs: [{ name: 'result' }], rules: [[['< 0'], ['"neg"']]] }).replace(
+        '<output id="out1" name="result">',
+        '<output id="out1" name="result"><defaultOutputEntry><text>"geen"</text></defaultOutputEntry>',
+      ),
+    );
+    expect(evaluateDecision(await drgOf(withDefault), 'decision', { amount: 5 }, NOW).output).toBe('geen');
+  });
+
+  it('PRIORITY reports every matched rule in rule order, FIRST only the first', async () => {
+    const outputs = [{ name: 'result', allowed: '"medium","large","small"' }];
+    const priority = await table({ hitPolicy: 'PRIORITY', outputs, rules: AMOUNT_RULES }, { amount: 150 });
+    expect(priority.evaluatedDecisions[0]?.matchedRules.map((rule) => rule.ruleId)).toEqual(['rule2', 'rule3']);
+  });
+
   it('COLLECT with SUM, MIN, MAX and COUNT', async () => {
     const rules: [string[], string[]][] = [[['> 0'], ['10']], [['> 1'], ['20']], [['> 100'], ['30']]];
-    const run = async (aggregation: string) => (await table({ hitPolicy: 'COLLECT', aggregation, rules }, { amount: 5 })).output;
+    const run = async (aggregation: string, amount = 5) => (await table({ hitPolicy: 'COLLECT', aggregation, rules }, { amount })).output;
     expect(await run('SUM')).toBe(30);
     expect(await run('MIN')).toBe(10);
     expect(await run('MAX')).toBe(20);
     expect(await run('COUNT')).toBe(2);
-    expect((await table({ hitPolicy: 'COLLECT', aggregation: 'SUM', rules }, { amount: -5 })).output).toBeNull();
+    expect(await run('SUM', -5)).toBeNull();
+    expect(await run('COUNT', -5)).toBeNull();
   });
 
   it('several outputs make a context per rule; empty output entries are null', async () => {
@@ -100,6 +118,14 @@ describe('evaluateDecision with required decisions and literal expressions', () 
       ['season', 'Winter'],
       ['dish', 'Roastbeef'],
     ]);
+  });
+
+  it('passes a required decision on under its variable name when it has one', async () => {
+    const xml = dmnDocument(
+      '<decision id="base" name="Base"><variable name="basisBedrag"/><literalExpression><text>100</text></literalExpression></decision>' +
+        '<decision id="total"><informationRequirement><requiredDecision href="#base"/></informationRequirement><literalExpression><text>basisBedrag * 2</text></literalExpression></decision>',
+    );
+    expect(evaluateDecision(await drgOf(xml), 'total', {}, NOW).output).toBe(200);
   });
 
   it('evaluates a literal expression decision', async () => {

@@ -46,7 +46,7 @@ export function evaluateDecision(drg: ExecutableDrg, decisionId: string, variabl
     if (result.evaluated) evaluated.push(result.evaluated);
     if (!result.ok) return { decisionId: id, message: `Expected to evaluate decision '${id}', but ${result.message}` };
     outputs.set(id, result.evaluated.decisionOutput);
-    context[id] = result.evaluated.decisionOutput;
+    context[decision.resultName] = result.evaluated.decisionOutput;
     return undefined;
   };
   const failure = visit(decisionId);
@@ -98,7 +98,10 @@ function evaluateTable(
       outputs.push(value.value);
     }
     matched.push({ ruleId: rule.id, ruleIndex: index + 1, outputs });
+    // FIRST: later rules are neither evaluated nor reported.
+    if (table.hitPolicy === 'FIRST') break;
   }
+  if (matched.length === 0) return defaultOutputs(table, partial, variables, now);
   const hit = applyHitPolicy(table, matched);
   if (!hit.ok) return { ...hit, evaluated: partial };
   const matchedRules = hit.reported.map((rule) => ({
@@ -107,4 +110,17 @@ function evaluateTable(
     evaluatedOutputs: table.outputs.map((output, index) => ({ outputId: output.id, outputName: output.name, outputValue: rule.outputs[index] ?? null })),
   }));
   return { ok: true, evaluated: { ...partial, decisionOutput: hit.output, matchedRules } };
+}
+
+/** No rule matched: the outputs' default entries (a value, a context for several), or null. */
+function defaultOutputs(table: DecisionTable, partial: EvaluatedDecision, variables: Variables, now: number): OneResult {
+  const defaults: [string, JsonValue][] = [];
+  for (const output of table.outputs) {
+    if (!output.defaultValue) continue;
+    const value = output.defaultValue.evaluate(variables, { now });
+    if (!value.ok) return { ...value, evaluated: partial };
+    defaults.push([output.name, value.value]);
+  }
+  const decisionOutput = defaults.length === 0 ? null : defaults.length === 1 ? (defaults[0]?.[1] ?? null) : Object.fromEntries(defaults);
+  return { ok: true, evaluated: { ...partial, decisionOutput } };
 }

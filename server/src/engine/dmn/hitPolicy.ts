@@ -13,7 +13,10 @@ export type HitOutcome =
   | { ok: true; output: JsonValue; reported: readonly MatchedRule[] }
   | { ok: false; message: string };
 
-/** Applies the table's hit policy to the matched rules: the decision output and the rules Zeebe reports. */
+/**
+ * Applies the table's hit policy to the matched rules (at least one): the decision output and the
+ * rules reported, in rule order.
+ */
 export function applyHitPolicy(table: DecisionTable, matched: readonly MatchedRule[]): HitOutcome {
   const single = (rule: MatchedRule | undefined): HitOutcome =>
     ({ ok: true, output: rule ? ruleOutput(table, rule) : null, reported: rule ? [rule] : [] });
@@ -32,10 +35,12 @@ export function applyHitPolicy(table: DecisionTable, matched: readonly MatchedRu
       }
       return { ok: true, output: matched[0] ? ruleOutput(table, matched[0]) : null, reported: matched };
     }
-    case 'PRIORITY':
-      return single(byPriority(table, matched)[0]);
+    case 'PRIORITY': {
+      const first = byPriority(table, matched)[0];
+      return { ok: true, output: first ? ruleOutput(table, first) : null, reported: matched };
+    }
     case 'OUTPUT ORDER':
-      return { ok: true, output: byPriority(table, matched).map((rule) => ruleOutput(table, rule)), reported: byPriority(table, matched) };
+      return { ok: true, output: byPriority(table, matched).map((rule) => ruleOutput(table, rule)), reported: matched };
     case 'RULE ORDER':
       return { ok: true, output: matched.map((rule) => ruleOutput(table, rule)), reported: matched };
     case 'COLLECT':
@@ -55,7 +60,6 @@ function collect(table: DecisionTable, matched: readonly MatchedRule[]): HitOutc
     return { ok: true, output: matched.length, reported: matched };
   }
   const values = matched.map((rule) => rule.outputs[0] ?? null);
-  if (values.length === 0) return { ok: true, output: null, reported: matched };
   if (!values.every((value): value is number => typeof value === 'number')) {
     return { ok: false, message: `aggregation ${table.aggregation} needs numbers, but the matched rules gave ${JSON.stringify(values)}` };
   }

@@ -87,13 +87,15 @@ class DrgReader {
       return undefined;
     }
     const name = element.name ?? element.id;
+    const variable = element['variable'];
+    const resultName = (isNode(variable) ? variable.name : undefined) ?? element.id;
     if (logic.$type === 'dmn:DecisionTable') {
       const table = this.table(element.id, logic);
-      return table ? { id: element.id, name, requiredDecisionIds, logic: table } : undefined;
+      return table ? { id: element.id, name, resultName, requiredDecisionIds, logic: table } : undefined;
     }
     if (logic.$type === 'dmn:LiteralExpression') {
       const expression = this.expression(element.id, 'literal expression', logic['text']);
-      return expression ? { id: element.id, name, requiredDecisionIds, logic: { type: 'LITERAL_EXPRESSION', expression } } : undefined;
+      return expression ? { id: element.id, name, resultName, requiredDecisionIds, logic: { type: 'LITERAL_EXPRESSION', expression } } : undefined;
     }
     this.problem(element.id, `Decision logic of type '${logic.$type}' is not supported; use a decision table or a literal expression`);
     return undefined;
@@ -112,7 +114,7 @@ class DrgReader {
     const outputNodes = nodes(table['output']);
     if (outputNodes.length === 0) this.problem(decisionId, 'The decision table has no output');
     const outputs = outputNodes.map((output, index) => this.output(decisionId, output, index, outputNodes.length));
-    if (aggregation && aggregation !== 'COUNT' && outputs.length > 1) {
+    if (aggregation && outputs.length > 1) {
       this.problem(decisionId, `Aggregation '${aggregation}' needs exactly one output, but the table has ${outputs.length}`);
     }
     const rules = nodes(table['rule']).map((rule, index) => this.rule(decisionId, rule, index, inputs.length, outputs.length));
@@ -149,7 +151,10 @@ class DrgReader {
       if (value.ok && Array.isArray(value.value)) priorities = value.value;
       else this.problem(decisionId, `Output values '${allowedText}' of output '${id}' are not a list of FEEL values`);
     }
-    return { id, name: name ?? id, priorities };
+    const defaultEntry = output['defaultOutputEntry'];
+    const defaultText = isNode(defaultEntry) ? textOf(defaultEntry['text']).trim() : '';
+    const defaultValue = defaultText ? this.expression(decisionId, `default of output '${id}'`, defaultText) : undefined;
+    return { id, name: name ?? id, priorities, ...(defaultValue ? { defaultValue } : {}) };
   }
 
   private rule(decisionId: string, rule: Node, index: number, inputCount: number, outputCount: number): DecisionRule | undefined {

@@ -17,6 +17,8 @@ export interface DecisionOutput {
   readonly name: string;
   /** Allowed values in priority order (PRIORITY / OUTPUT ORDER), as FEEL values. */
   readonly priorities: readonly unknown[];
+  /** The value when no rule matches (defaultOutputEntry). */
+  readonly defaultValue?: CompiledExpression;
 }
 
 export interface DecisionRule {
@@ -43,7 +45,9 @@ export interface LiteralExpressionLogic {
 export interface ExecutableDecision {
   readonly id: string;
   readonly name: string;
-  /** Decisions whose results this one reads, by decision id (the variable they appear under). */
+  /** The variable its output appears under for the decisions that require it: its variable name, else its id. */
+  readonly resultName: string;
+  /** Decisions whose results this one reads, by decision id. */
   readonly requiredDecisionIds: readonly string[];
   readonly logic: DecisionTable | LiteralExpressionLogic;
 }
