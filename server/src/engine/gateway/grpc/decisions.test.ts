@@ -62,6 +62,14 @@ describe('DMN through the gRPC gateway', () => {
     }
   });
 
+  it('leaves a business rule task with a zeebe:taskDefinition to a job worker', async () => {
+    const jobTask = '<bpmn:businessRuleTask id="decide"><bpmn:extensionElements><zeebe:taskDefinition type="besluit-extern"/></bpmn:extensionElements></bpmn:businessRuleTask>';
+    await harness.zeebe.deployResource({ process: Buffer.from(processXml('rule-job', start('s'), jobTask, end('e'), sequence('s', 'decide', 'e'))), name: 'rule-job.bpmn' });
+    await harness.zeebe.createProcessInstance({ bpmnProcessId: 'rule-job', variables: {} });
+    const jobs = await harness.engine.activateJobs({ type: 'besluit-extern', worker: 'test', timeout: 60_000, maxJobsToActivate: 1 });
+    expect(jobs.map((job) => job.elementId)).toEqual(['decide']);
+  });
+
   it('raises CALLED_DECISION_ERROR for an unknown decision and DECISION_EVALUATION_ERROR for a failed one', async () => {
     await harness.zeebe.deployResource({ process: ruleProcess('missing-decision', 'nergens'), name: 'missing.bpmn' });
     const missing = await harness.zeebe.createProcessInstance({ bpmnProcessId: 'missing-decision', variables: {} });
