@@ -37,6 +37,7 @@ describe('readConfig', () => {
       WORKERS_IN_PROCESS: true,
       SMTP_URL: undefined,
       MAIL_FROM: 'Gemeente <noreply@gemeente.example>',
+      MAX_UPLOAD_MB: 20,
     });
   });
 
@@ -97,5 +98,15 @@ describe('readConfig', () => {
     const error = configErrorOf({ ENGINE_CLOCK_CONTROL: 'maybe' });
     // then the setting and the accepted values are named
     expect(error.message).toContain('ENGINE_CLOCK_CONTROL="maybe": expected true or false');
+  });
+
+  it('reads the upload limit in megabytes, fractions allowed, and refuses zero', () => {
+    // given an operator who allows 50 MB, or half a megabyte
+    // then the limit arrives as a number
+    expect(readConfig({ MAX_UPLOAD_MB: '50' }).MAX_UPLOAD_MB).toBe(50);
+    expect(readConfig({ MAX_UPLOAD_MB: '0.5' }).MAX_UPLOAD_MB).toBe(0.5);
+    // and 0 or a word is refused, naming the setting
+    expect(configErrorOf({ MAX_UPLOAD_MB: '0' }).message).toContain('MAX_UPLOAD_MB="0": expected more than 0 megabytes');
+    expect(configErrorOf({ MAX_UPLOAD_MB: 'veel' }).message).toContain('MAX_UPLOAD_MB="veel"');
   });
 });

@@ -39,6 +39,12 @@ const serverConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Gemeente <noreply@gemeente.example>'),
   /** The municipality's RSIN, used as bronorganisatie of new zaken that do not name one. */
   BRONORGANISATIE: z.string().regex(/^\d{9}$/, 'expected the RSIN of the municipality: 9 digits').optional(),
+  /** Largest document upload, in megabytes (MiB). */
+  MAX_UPLOAD_MB: z.coerce
+    .number({ error: 'expected megabytes' })
+    .positive('expected more than 0 megabytes')
+    .max(1024, 'expected at most 1024 megabytes')
+    .default(20),
 });
 
 /** The RSIN the demo municipality uses when BRONORGANISATIE is not set (passes the 11-proef). */

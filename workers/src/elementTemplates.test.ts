@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import * as documentGenereren from './document.genereren/schemas.js';
 import * as httpRequest from './http.request/schemas.js';
 import { jobHandlers } from './jobTypes.js';
 import * as email from './notificatie.email/schemas.js';
@@ -21,6 +22,7 @@ const headerSchemas: Record<string, { shape: Record<string, unknown> }> = {
   'zaak.rol': rol.headersSchema,
   'notificatie.email': email.headersSchema,
   'http.request': httpRequest.headersSchema,
+  'document.genereren': documentGenereren.headersSchema,
 };
 
 interface TemplateProperty {

@@ -1,3 +1,4 @@
+import { genereerDocument } from './document.genereren/handler.js';
 import { httpRequest } from './http.request/handler.js';
 import { verstuurEmail } from './notificatie.email/handler.js';
 import type { JobHandler } from './runtime/jobOutcome.js';
@@ -20,4 +21,5 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   'zaak.rol': voegRolToe,
   'notificatie.email': verstuurEmail,
   'http.request': httpRequest,
+  'document.genereren': genereerDocument,
 };

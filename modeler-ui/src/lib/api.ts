@@ -63,7 +63,9 @@ export function withQuery(path: string, query: Record<string, QueryValue> = {}):
 export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
   const method = request.method ?? 'GET';
   const headers: Record<string, string> = { ...request.headers, Accept: 'application/json' };
-  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  // FormData (a file upload) brings its own multipart Content-Type with the boundary.
+  const isForm = request.body instanceof FormData;
+  if (request.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -71,7 +73,12 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
       method,
       headers,
       credentials: 'same-origin',
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body:
+        request.body === undefined
+          ? undefined
+          : isForm
+            ? (request.body as FormData)
+            : JSON.stringify(request.body),
       signal: request.signal,
     });
   } catch (cause) {

@@ -18,6 +18,7 @@ export class NotAllowedError extends ApplicationError {}
 export class NotFoundError extends ApplicationError {}
 export class ConflictError extends ApplicationError {}
 export class PayloadTooLargeError extends ApplicationError {}
+export class UnsupportedMediaTypeError extends ApplicationError {}
 
 export const httpStatusOf = new Map<string, number>([
   ['InputError', 400],
@@ -26,4 +27,5 @@ export const httpStatusOf = new Map<string, number>([
   ['NotFoundError', 404],
   ['ConflictError', 409],
   ['PayloadTooLargeError', 413],
+  ['UnsupportedMediaTypeError', 415],
 ]);

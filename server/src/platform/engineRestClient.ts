@@ -7,6 +7,8 @@ export interface EngineRestClient {
   processDefinitionXml(bpmnProcessId: string, version: number): Promise<string | undefined>;
   /** The BPMN XML of a deployed process definition by its key. */
   processDefinitionXmlByKey(processDefinitionKey: string): Promise<string | undefined>;
+  /** POST a v2 query (search or statistics) and return its JSON answer. */
+  query<T>(path: string, body: unknown): Promise<T>;
 }
 
 export function engineRestClient(
@@ -25,6 +27,15 @@ export function engineRestClient(
       const key = found.items?.[0]?.processDefinitionKey;
       if (!key) return undefined;
       return this.processDefinitionXmlByKey(key);
+    },
+    async query<T>(path: string, body: unknown): Promise<T> {
+      const response = await fetch(`${baseUrl()}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await headers()) },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`engine REST API answered ${response.status} to POST ${path}`);
+      return (await response.json()) as T;
     },
     async processDefinitionXmlByKey(key) {
       const xml = await fetch(`${baseUrl()}/v2/process-definitions/${key}/xml`, { headers: await headers() });

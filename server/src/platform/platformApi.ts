@@ -8,6 +8,7 @@ import { auditRouter, recordAudit } from '../modules/audit/index.js';
 import { createAuthModule, ensureServiceCredential, generateServiceSecret, seedDemoAccounts, type AuthModule } from '../modules/auth/index.js';
 import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter } from '../modules/catalogus/index.js';
 import { CalendarService, calendarRouter } from '../modules/deadlines/index.js';
+import { createDocumentenRouter } from '../modules/documenten/index.js';
 import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay } from '../modules/zaken/index.js';
 import type { Logger } from '../logging.js';
 import type { ZeebeClient } from './zeebeClient.js';
@@ -22,6 +23,7 @@ import { modelDeploymentRouter } from './modelDeployment.js';
 import { elementNameResolver } from './elementNames.js';
 import { mailOutboxTransport, SignaleringService, signaleringenRouter, startSignaleringJobs, type Clock } from '../modules/signaleringen/index.js';
 import { smtpTransport } from '@zaakstroom/workers';
+import { OverzichtService, overzichtRouter } from '../modules/overzicht/index.js';
 
 export interface PlatformOptions {
   db: Database;
@@ -77,6 +79,22 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
   }
   const takenService = new TakenService({ db, engine: zeebe, elementName: elementNameResolver(engineRest) });
   const signaleringService = new SignaleringService({ db, authorisation: authorisationService, clock });
+  const overzichtService = new OverzichtService({
+    db,
+    loadCalendar: () => new CalendarService(db).loadCalendar(),
+    now: () => clock.now(),
+    engine: engineRest,
+    commands: zeebe,
+    validProcessDefinition: async (zaaktype) => (await catalogusService.getValidVersion(zaaktype)).processDefinitionKey ?? null,
+  });
+  const documentenRouter = await createDocumentenRouter({
+    db,
+    catalogus: catalogusService,
+    requireRole: auth.requireRole,
+    dataDir: config.DATA_DIR,
+    maxUploadMb: config.MAX_UPLOAD_MB,
+    openApi,
+  });
   const router = apiRouter({
     authenticate: auth.authenticate,
     verifyCsrf: auth.verifyCsrf,
@@ -100,10 +118,12 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
         openApi,
         bronorganisatie: config.BRONORGANISATIE ?? (config.SEED_DEMO ? DEMO_BRONORGANISATIE : undefined),
       }),
+      documentenRouter,
       modelDeploymentRouter({ catalogusService, zeebe, ...access, openApi }),
       takenRouter({ service: takenService, requireRole: auth.requireRole, openApi }),
       mailOutboxRouter({ db, requireRole: auth.requireRole, openApi }),
       signaleringenRouter({ service: signaleringService, requireRole: auth.requireRole, openApi }),
+      overzichtRouter({ service: overzichtService, requireRole: auth.requireRole, openApi }),
     ],
   });
   const background: { stop(): Promise<void> }[] = [];

@@ -3,43 +3,11 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../testing/serverProcess.js';
+import { apiSession } from '../testing/apiSession.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 
 /** The RSIN the zaken tests use; any RSIN passing the 11-proef will do. */
 const bronorganisatie = '002220647';
-
-/** A tiny API client with a cookie session, for arranging data the UI then shows. */
-async function apiSession(baseUrl: string, username: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  if (!login.ok) throw new Error(`login as ${username} failed: ${login.status}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((value) => value.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T>(
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<T> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        Cookie: cookie,
-        'X-CSRF-Token': csrfToken,
-        'Content-Type': 'application/json',
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-}
 
 async function logIn(page: Page, baseUrl: string, username: string, password: string) {
   await page.goto(`${baseUrl}/inloggen`);
@@ -209,7 +177,7 @@ describe('Werk area (built server and UI in Chromium)', () => {
     await logIn(page, server.url, 'coordinator', 'demo');
     await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
     await page.getByRole('link', { name: 'Alle taken' }).click();
-    await page.getByLabel('Zoeken').fill('Verdeeltest');
+    await page.getByRole('textbox', { name: /^Zoeken/ }).fill('Verdeeltest');
     await page.getByRole('button', { name: 'Filteren' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Verdeeltest');
     for (const zaak of zaken) {

@@ -42,6 +42,18 @@ describe('platformClient against a real HTTP server', () => {
     expect(second.body).toEqual({ token: 'token-1', idempotencyKey: 'job-1' });
   });
 
+  it('given FormData, then sends it as multipart with the token and the idempotency key', async () => {
+    const client = createPlatformClient({ baseUrl: platform.url, clientId: 'w', clientSecret: 'geheim' });
+    const form = new FormData();
+    form.set('titel', 'Besluit');
+    form.set('inhoud', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'besluit.pdf');
+    const response = await client.request('POST', '/api/zaken/1/documenten', form, { idempotencyKey: 'job-7' });
+    expect(response.body).toMatchObject({ idempotencyKey: 'job-7' });
+    const sent = platform.requests.at(-1)!;
+    expect(sent.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(sent.body).toContain('filename="besluit.pdf"');
+  });
+
   it('given the token is revoked (401), then fetches a new one and repeats the request once', async () => {
     issued = 0;
     revoked = new Set();

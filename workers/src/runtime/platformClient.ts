@@ -9,7 +9,7 @@ export interface PlatformRequestOptions {
   idempotencyKey?: string;
 }
 
-/** The platform API (`/api`) as the workers see it. */
+/** The platform API (`/api`) as the workers see it. A FormData body goes as multipart, anything else as JSON. */
 export interface PlatformClient {
   request(
     method: string,
@@ -85,13 +85,15 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         const headers: Record<string, string> = {
           authorization: `Bearer ${await bearer(refresh)}`,
         };
-        if (body !== undefined) headers['content-type'] = 'application/json';
+        // FormData (a file upload) sets its own multipart content type with the boundary.
+        const isForm = body instanceof FormData;
+        if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
         if (requestOptions.idempotencyKey)
           headers['idempotency-key'] = requestOptions.idempotencyKey;
         return send(`${baseUrl}${path}`, {
           method,
           headers,
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          ...(body === undefined ? {} : { body: isForm ? body : JSON.stringify(body) }),
         });
       };
       let response = await attempt(false);

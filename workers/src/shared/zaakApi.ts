@@ -49,8 +49,21 @@ export async function postZaakAction(
     throw error;
   }
   if (response.status >= 200 && response.status < 300) return complete();
+  return failureOutcome(`POST ${path}`, zaakId, response, mapBusinessError);
+}
+
+/**
+ * The outcome of a zaak call that did not succeed: 404 → ZAAK_NIET_GEVONDEN; 401/403/408/429/5xx
+ * → retry with back-off; other 4xx → `mapBusinessError`, else an incident naming the answer.
+ */
+export function failureOutcome(
+  call: string,
+  zaakId: string,
+  response: PlatformResponse,
+  mapBusinessError?: BusinessErrorMapper,
+): JobOutcome {
   const error = apiErrorOf(response.body);
-  const said = `POST ${path} answered ${response.status}${error.name ? ` ${error.name}` : ''}: ${error.message ?? JSON.stringify(response.body)}`;
+  const said = `${call} answered ${response.status}${error.name ? ` ${error.name}` : ''}: ${error.message ?? JSON.stringify(response.body)}`;
   if (response.status === 404)
     return bpmnError(ZAAK_NIET_GEVONDEN, `Zaak ${zaakId} bestaat niet (${said})`);
   if (isTransient(response.status)) return retryLater(said);

@@ -28,7 +28,7 @@ export class HttpStandIn {
           method: req.method ?? 'GET',
           path: req.url ?? '/',
           headers: req.headers,
-          body: text ? (JSON.parse(text) as unknown) : undefined,
+          body: text && /json/.test(req.headers['content-type'] ?? '') ? (JSON.parse(text) as unknown) : text || undefined,
         };
         this.requests.push(request);
         void Promise.resolve(this.route(request, res));

@@ -8,7 +8,9 @@ export type {
   Caller,
 } from './dependencies.js';
 export { zakenRouter, type ZakenRouterOptions } from './router.js';
-export { createZakenRouter } from './zakenModule.js';
+export type { ActionContext } from './actionContext.js';
+export { zaakActorRoles, zaakReaderRoles } from './zakenApiDocs.js';
+export { createZakenRouter, createZaakService } from './zakenModule.js';
 export {
   sdkProcessStarter,
   engineInstanceLookup,
@@ -21,6 +23,7 @@ export {
   type OutboxRelay,
   type OutboxRelayOptions,
 } from './outboxRelay.js';
+export { whereZaakVisible } from './visibleZaken.js';
 export { passesElfProef } from './elfProef.js';
 export { formatZaaknummer } from './zaakCreation.js';
 export type * from './types.js';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { VERTROUWELIJKHEIDAANDUIDINGEN } from '../catalogus/index.js';
 import type { ZaakSearch } from './schemas.js';
+import { whereZaakVisible } from './visibleZaken.js';
 import { DATE_COLUMNS, type ZaakRow } from './zaakRow.js';
 
 /** Which zaken a caller may see: every zaak (service), or those its groups are authorised for. */
@@ -67,7 +67,7 @@ export class ZaakRepository {
     visibility: Visibility,
   ): Promise<{ rows: ZaakRow[]; total: number }> {
     const query = this.db('zaken as z');
-    if (!visibility.all) this.whereVisible(query, visibility.groups);
+    if (!visibility.all) whereZaakVisible(this.db, query, visibility.groups);
     if (filter.zaaktype) query.where('z.zaaktype_identificatie', filter.zaaktype);
     if (filter.status) query.where('z.status_omschrijving', filter.status);
     if (filter.deadlineVanaf)
@@ -108,26 +108,6 @@ export class ZaakRepository {
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize);
     return { rows: rows as ZaakRow[], total: Number(countRow?.count ?? 0) };
-  }
-
-  /** Authorised through a group for the zaaktype, up to the zaak's vertrouwelijkheidaanduiding. */
-  private whereVisible(query: Knex.QueryBuilder, groups: readonly string[]): void {
-    if (groups.length === 0) {
-      query.whereRaw('false');
-      return;
-    }
-    const ranks = `array[${VERTROUWELIJKHEIDAANDUIDINGEN.map(() => '?').join(', ')}]::text[]`;
-    query.whereExists((q) => {
-      void q
-        .select(this.db.raw('1'))
-        .from('zaaktype_authorisations as a')
-        .whereRaw('a.zaaktype_identificatie = z.zaaktype_identificatie')
-        .whereIn('a.group_code', [...groups])
-        .whereRaw(
-          `array_position(${ranks}, a.max_vertrouwelijkheidaanduiding::text) >= array_position(${ranks}, z.vertrouwelijkheidaanduiding::text)`,
-          [...VERTROUWELIJKHEIDAANDUIDINGEN, ...VERTROUWELIJKHEIDAANDUIDINGEN],
-        );
-    });
   }
 
   private select() {

@@ -15,16 +15,25 @@ export function createZakenRouter(options: {
   openApi?: OpenApiRegistry;
   bronorganisatie?: string;
 }): Router {
-  const service = new ZaakService({
+  const service = createZaakService(options);
+  return zakenRouter({
+    service,
+    requireRole: options.requireRole,
+    ...(options.openApi ? { openApi: options.openApi } : {}),
+  });
+}
+
+/** The zaken service wired to the platform's authorisations and calendar. */
+export function createZaakService(options: {
+  db: Knex;
+  catalogus: ZaaktypeCatalogus;
+  bronorganisatie?: string | undefined;
+}): ZaakService {
+  return new ZaakService({
     db: options.db,
     catalogus: options.catalogus,
     authorisation: new AuthorisationService(options.db),
     calendar: new CalendarService(options.db),
     ...(options.bronorganisatie ? { bronorganisatie: options.bronorganisatie } : {}),
-  });
-  return zakenRouter({
-    service,
-    requireRole: options.requireRole,
-    ...(options.openApi ? { openApi: options.openApi } : {}),
   });
 }

@@ -58,10 +58,13 @@ export function ZaaktypeEditor() {
       statustypen: (draft?.statustypen ?? []).map((s) => s.omschrijving).filter(Boolean),
       resultaattypen: (draft?.resultaattypen ?? []).map((r) => r.omschrijving).filter(Boolean),
       roltypen: (draft?.roltypen ?? []).map((r) => r.omschrijving).filter(Boolean),
+      informatieobjecttypen: (draft?.informatieobjecttypen ?? [])
+        .map((i) => (i as { omschrijving?: string }).omschrijving ?? '')
+        .filter(Boolean),
       groups,
       formIds,
     }),
-    [draft?.statustypen, draft?.resultaattypen, draft?.roltypen, groups, formIds],
+    [draft?.statustypen, draft?.resultaattypen, draft?.roltypen, draft?.informatieobjecttypen, groups, formIds],
   );
   const xml = draft ? bpmnXmlOf(draft) : undefined;
   const referenced = useMemo(() => (xml ? referencedFormIds(xml) : []), [xml]);

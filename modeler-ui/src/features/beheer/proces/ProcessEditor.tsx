@@ -52,6 +52,12 @@ export default function ProcessEditor(props: ProcessEditorProps) {
   const [importError, setImportError] = useState<string>();
   // For people (aria-busy) and tests alike: whether an import is running or how the last one went.
   const [importState, setImportState] = useState<'importing' | 'ok' | 'failed'>('importing');
+  // How many imports have finished, so a test can wait for the one it started.
+  const [importsDone, setImportsDone] = useState(0);
+  const finishImport = useCallback((state: 'ok' | 'failed') => {
+    setImportState(state);
+    setImportsDone((done) => done + 1);
+  }, []);
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
   const marked = useRef<string[]>([]);
 
@@ -96,7 +102,7 @@ export default function ProcessEditor(props: ProcessEditorProps) {
             : undefined,
         );
         await lint();
-        setImportState('ok');
+        finishImport('ok');
         return true;
       } catch (error) {
         setImportError(
@@ -104,10 +110,11 @@ export default function ProcessEditor(props: ProcessEditorProps) {
         );
         if (source !== lastGoodXml.current)
           await modeler.importXML(lastGoodXml.current).catch(() => undefined);
+        finishImport('failed');
         return false;
       }
     },
-    [lint],
+    [lint, finishImport],
   );
 
   useEffect(() => {
@@ -182,7 +189,7 @@ export default function ProcessEditor(props: ProcessEditorProps) {
     event.target.value = '';
     if (!file) return;
     if (file.size > MAX_MODEL_BYTES) {
-      setImportState('failed');
+      finishImport('failed');
       setImportError(
         `${file.name} is ${(file.size / 1_048_576).toFixed(1)} MB; een procesmodel is hoogstens ${MAX_MODEL_BYTES / 1_048_576} MB. Het vorige model blijft staan.`,
       );
@@ -197,6 +204,7 @@ export default function ProcessEditor(props: ProcessEditorProps) {
     <div
       className="zs-proces"
       data-import-state={importState}
+      data-imports-done={importsDone}
       aria-busy={importState === 'importing'}
     >
       <div role="toolbar" aria-label="Procesmodel" className="zs-toolbar">

@@ -42,6 +42,8 @@ export interface TemplateCatalogue {
   statustypen: string[];
   resultaattypen: string[];
   roltypen: string[];
+  /** Documenttypen (informatieobjecttypen) of this version; free text when absent. */
+  informatieobjecttypen?: string[];
   /** Teams (candidate groups) from the platform; empty until loaded. */
   groups?: { code: string; naam: string }[];
   /** The forms of this version, by form id. */
@@ -249,6 +251,31 @@ export function zaakstroomTemplates(catalogue: TemplateCatalogue): ElementTempla
       }),
       toelichting,
     ]),
+    template(
+      'document.genereren',
+      'Genereer document',
+      'Maakt een PDF-brief (bijv. een besluit) uit een sjabloon en voegt die als document toe aan de zaak.',
+      [
+        header('template', 'Sjabloon', 'Naam van het sjabloon.', {
+          ...required,
+          type: 'Dropdown',
+          value: 'besluit',
+          choices: [
+            { name: 'Besluit (algemeen)', value: 'besluit' },
+            { name: 'Besluit omgevingsvergunning', value: 'omgevingsvergunning-besluit' },
+          ],
+        }),
+        catalogueHeader(
+          'informatieobjecttype',
+          'Documenttype',
+          catalogue.informatieobjecttypen ?? [],
+          'documenttypen',
+          required,
+        ),
+        header('titel', 'Titel', 'Optioneel; anders die van het sjabloon.', optional),
+        header('gemeente', 'Gemeente', 'Naam van de gemeente boven de brief.', { value: 'Gemeente' }),
+      ],
+    ),
     template('http.request', 'HTTP-verzoek', 'Roept een REST-dienst aan.', [
       header(
         'url',
@@ -293,4 +320,5 @@ export const STANDARD_JOB_TYPES = new Set([
   'zaak.rol',
   'notificatie.email',
   'http.request',
+  'document.genereren',
 ]);

@@ -29,7 +29,9 @@ export function showLintOnCanvas(
 ): string[] {
   const { overlays, canvas, elementRegistry } = services;
   overlays.remove({ type: OVERLAY_TYPE });
-  for (const id of previouslyMarked) for (const marker of MARKERS) canvas.removeMarker(id, marker);
+  // After a new import the elements marked before may be gone (same id, other model).
+  for (const id of previouslyMarked.filter((id) => elementRegistry.get(id)))
+    for (const marker of MARKERS) canvas.removeMarker(id, marker);
 
   const byElement = new Map<string, LintIssue[]>();
   for (const issue of issues) {

@@ -152,4 +152,5 @@ export interface ZaaktypeVersie {
   forms: Record<string, unknown>;
   statustypen: Array<{ id: string; volgnummer: number; omschrijving: string }>;
   resultaattypen: Array<{ id: string; omschrijving: string }>;
+  informatieobjecttypen: Array<{ omschrijving: string; vertrouwelijkheidaanduiding: string }>;
 }

@@ -10,6 +10,7 @@ import { ZaakGegevens } from './ZaakGegevens';
 import { ZaakActies } from './ZaakActies';
 import { ZaakHistorie } from './ZaakHistorie';
 import { ZaakBetrokkenen } from './ZaakBetrokkenen';
+import { ZaakDocumenten } from './ZaakDocumenten';
 import { ZaakNotities } from './ZaakNotities';
 import { ZaakTaken } from './ZaakTaken';
 import { ProcessDiagram } from './ProcessDiagram';
@@ -58,6 +59,11 @@ export function ZaakPage() {
       </div>
       <ProcessDiagram processInstanceKey={zaak.data.processInstanceKey} revision={revision} />
       <ZaakBetrokkenen rollen={zaak.data.rollen} />
+      <ZaakDocumenten
+        zaakId={zaak.data.id}
+        documenttypen={zaaktype.data?.informatieobjecttypen?.map((type) => type.omschrijving) ?? []}
+        onChanged={() => setRevision((value) => value + 1)}
+      />
       <ZaakNotities zaakId={zaak.data.id} />
       <ZaakHistorie zaakId={zaak.data.id} revision={revision} />
     </article>

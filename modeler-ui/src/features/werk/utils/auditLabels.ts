@@ -11,6 +11,8 @@ const labels: Record<string, string> = {
   'zaak.verlengd': 'Zaak verlengd',
   'zaak.notitie_toegevoegd': 'Notitie toegevoegd',
   'zaak.rol_toegevoegd': 'Betrokkene toegevoegd',
+  'document.toegevoegd': 'Document toegevoegd',
+  'document.verwijderd': 'Document verwijderd',
   'taak.aangemaakt': 'Taak aangemaakt',
   'taak.geclaimd': 'Taak toegewezen',
   'taak.vrijgegeven': 'Taak vrijgegeven',

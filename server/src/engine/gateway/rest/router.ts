@@ -8,6 +8,7 @@ import { addClockRoutes } from './clockRoutes.js';
 import { addDecisionAndFormRoutes } from './decisionAndFormRoutes.js';
 import { invalidArgument, notFound, problemHandler } from './problemDetail.js';
 import { ElementInstanceRepository } from './repository/elementInstanceRepository.js';
+import { ElementStatisticsRepository } from './repository/elementStatisticsRepository.js';
 import { IncidentRepository } from './repository/incidentRepository.js';
 import { JobRepository } from './repository/jobRepository.js';
 import { processDefinitionSearchSchema } from './schemas/processDefinitionSearch.js';
@@ -15,6 +16,7 @@ import { ProcessDefinitionRepository } from './repository/processDefinitionRepos
 import { ProcessInstanceRepository } from './repository/processInstanceRepository.js';
 import { VariableRepository } from './repository/variableRepository.js';
 import { elementInstanceSearchSchema } from './schemas/elementInstanceSearch.js';
+import { elementStatisticsQuerySchema } from './schemas/elementStatistics.js';
 import { keySchema } from './schemas/filterSchemas.js';
 import { incidentResolutionSchema, incidentSearchSchema } from './schemas/incidentSearch.js';
 import { jobSearchSchema } from './schemas/jobSearch.js';
@@ -48,6 +50,7 @@ export function engineRestRouter(options: EngineRestRouterOptions): Router {
   const incidents = new IncidentRepository(db);
   const jobs = new JobRepository(db);
   const definitions = new ProcessDefinitionRepository(db);
+  const elementStatistics = new ElementStatisticsRepository(db);
   const router = Router();
   const topology = topologyOf(options.gateway ?? { host: 'localhost', port: 26500 });
 
@@ -102,6 +105,21 @@ export function engineRestRouter(options: EngineRestRouterOptions): Router {
       throw notFound(`Process definition with key '${processDefinitionKey}' not found`);
     res.type('text/xml').send(xml);
   });
+
+  router.post(
+    '/v2/process-definitions/:processDefinitionKey/statistics/element-instances',
+    async (req, res) => {
+      const processDefinitionKey = pathKey(req.params.processDefinitionKey, 'processDefinitionKey');
+      const { filter } = elementStatisticsQuerySchema.parse(bodyOf(req));
+      if (filter && Object.keys(filter).length > 0)
+        throw invalidArgument(
+          'The embedded engine counts over all instances of the definition and supports no filter here: leave filter out',
+        );
+      if (!(await elementStatistics.definitionExists(processDefinitionKey)))
+        throw notFound(`Process definition with key '${processDefinitionKey}' not found`);
+      res.json({ items: await elementStatistics.forDefinition(processDefinitionKey) });
+    },
+  );
 
   addDecisionAndFormRoutes(router, { db, engine, pathKey });
 

@@ -1,3 +1,5 @@
+import type { Router } from 'express';
+import type { AuthModule } from '../../auth/index.js';
 import { AuthTestApp, type LoggedIn } from '../../auth/testing/authTestApp.js';
 import { AuthorisationService, CatalogusService } from '../../catalogus/index.js';
 import { CalendarService, type CalendarDate } from '../../deadlines/index.js';
@@ -31,22 +33,25 @@ export class ZakenTestApp {
   today: CalendarDate = '2026-09-01';
   readonly zaaktype = 'omgevingsvergunning-regulier';
 
-  async start(): Promise<this> {
+  /** `routers`: modules that hang off a zaak (documenten, …), mounted beside the zaken router. */
+  async start(
+    options: { routers?: (auth: AuthModule, zaken: ZaakService) => Router[] } = {},
+  ): Promise<this> {
     let catalogus: CatalogusService | undefined;
     await this.app.start({
-      routers: (auth) => [
-        zakenRouter({
-          service: new ZaakService({
-            db: this.app.db,
-            catalogus: (catalogus = new CatalogusService({ db: this.app.db })),
-            authorisation: new AuthorisationService(this.app.db),
-            calendar: new CalendarService(this.app.db),
-            today: () => this.today,
-          }),
-          requireRole: auth.requireRole,
-          openApi: this.app.openApi,
-        }),
-      ],
+      routers: (auth) => {
+        const service = new ZaakService({
+          db: this.app.db,
+          catalogus: (catalogus = new CatalogusService({ db: this.app.db })),
+          authorisation: new AuthorisationService(this.app.db),
+          calendar: new CalendarService(this.app.db),
+          today: () => this.today,
+        });
+        return [
+          zakenRouter({ service, requireRole: auth.requireRole, openApi: this.app.openApi }),
+          ...(options.routers?.(auth, service) ?? []),
+        ];
+      },
     });
     if (!catalogus) throw new Error('the zaken router was not created');
     await publishFixtureZaaktype(this.app.db, { catalogus, groups: ['team-vergunningen'] });
