@@ -41,10 +41,40 @@ export interface DeployedProcess {
   tenantId: string;
 }
 
+export interface DeployedDecision {
+  decisionId: string;
+  decisionName: string;
+  version: number;
+  decisionKey: string;
+  decisionRequirementsId: string;
+  decisionRequirementsKey: string;
+  tenantId: string;
+}
+
+export interface DeployedDecisionRequirements {
+  decisionRequirementsId: string;
+  decisionRequirementsName: string;
+  version: number;
+  decisionRequirementsKey: string;
+  resourceName: string;
+  tenantId: string;
+}
+
+export interface DeployedForm {
+  formId: string;
+  version: number;
+  formKey: string;
+  resourceName: string;
+  tenantId: string;
+}
+
 export interface DeploymentResult {
   key: string;
   tenantId: string;
   processes: DeployedProcess[];
+  decisions: DeployedDecision[];
+  decisionRequirements: DeployedDecisionRequirements[];
+  forms: DeployedForm[];
 }
 
 export interface CreateInstanceCommand {
@@ -97,6 +127,36 @@ export interface ActivatedJob {
   deadline: number;
   variables: VariableDocument;
   tenantId: string;
+}
+
+/** EvaluateDecisionResponse with decoded JSON values; the gateway serialises them. */
+export interface DecisionEvaluation {
+  decisionKey: string;
+  decisionId: string;
+  decisionName: string;
+  decisionVersion: number;
+  decisionRequirementsId: string;
+  decisionRequirementsKey: string;
+  decisionOutput: JsonValue;
+  evaluatedDecisions: {
+    decisionKey: string;
+    decisionId: string;
+    decisionName: string;
+    decisionVersion: number;
+    decisionType: string;
+    decisionOutput: JsonValue;
+    matchedRules: {
+      ruleId: string;
+      ruleIndex: number;
+      evaluatedOutputs: { outputId: string; outputName: string; outputValue: JsonValue }[];
+    }[];
+    evaluatedInputs: { inputId: string; inputName: string; inputValue: JsonValue }[];
+    tenantId: string;
+  }[];
+  failedDecisionId?: string;
+  failureMessage?: string;
+  tenantId: string;
+  decisionInstanceKey: string;
 }
 
 export interface EngineApi {

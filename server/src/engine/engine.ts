@@ -7,13 +7,17 @@ import {
   type ActivatedJob,
   type CreateInstanceCommand,
   type CreatedInstance,
+  type DecisionEvaluation,
   type DeployResource,
   type DeploymentResult,
   type EngineApi,
   type InstanceResult,
   type VariableDocument,
 } from './api.js';
+import { evaluateDecisionCommand } from './behaviors/decisionBehavior.js';
 import { ControllableClock } from './clock.js';
+import type { OptionalEngineCommands } from './gateway/grpc/optionalCommands.js';
+import { deleteResource } from './processing/commands/deleteResource.js';
 import type { CommandContext, InstanceOutcome } from './processing/commandContext.js';
 import { CommandRunner } from './processing/commandRunner.js';
 import { createInstance, DEFAULT_TENANT } from './processing/commands/createInstance.js';
@@ -27,6 +31,7 @@ import { publishMessage, type PublishMessageCommand } from './processing/command
 import { broadcastSignal, type BroadcastSignalCommand } from './processing/commands/broadcastSignal.js';
 import { triggerTimer } from './processing/commands/triggerTimer.js';
 import { Scheduler } from './scheduler/scheduler.js';
+import { DecisionStore } from './state/decisionStore.js';
 import { DefinitionStore } from './state/definitionStore.js';
 import { activateJobs } from './state/jobActivation.js';
 import { KeyGenerator } from './state/keyGenerator.js';
@@ -70,6 +75,7 @@ class EmbeddedEngine implements Engine {
       keys: new KeyGenerator(),
       clock: this.clock,
       definitions: new DefinitionStore(),
+      decisions: new DecisionStore(),
       logger: options.logger.child({ component: 'engine' }),
       processors: processorFor,
       onActivated: subscribeScopeEvents,
@@ -171,6 +177,14 @@ class EmbeddedEngine implements Engine {
 
   updateJobTimeout(jobKey: string, timeoutMs: number): Promise<void> {
     return updateJobTimeout(this.runner, checkKey(jobKey, 'jobKey'), timeoutMs);
+  }
+
+  evaluateDecision(command: Parameters<OptionalEngineCommands['evaluateDecision']>[0]): Promise<DecisionEvaluation> {
+    return this.runner.transaction((ctx) => evaluateDecisionCommand(ctx, { ...command, tenantId: command.tenantId || DEFAULT_TENANT }));
+  }
+
+  deleteResource(command: { resourceKey: string }): Promise<void> {
+    return this.runner.transaction((ctx) => deleteResource(ctx, checkKey(command.resourceKey, 'resourceKey')));
   }
 
   resolveIncident(incidentKey: string): Promise<void> {

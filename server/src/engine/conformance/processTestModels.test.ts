@@ -24,6 +24,17 @@ describe.skipIf(models.length === 0)('zeebe-process-test models', () => {
     for (const model of models.sort()) await harness.deploy(readFileSync(folder + model, 'utf8'), model);
   });
 
+  it('deploys its forms, test-form-v2 as version 2 of the same form id', async () => {
+    const forms = readdirSync(folder).filter((file) => file.endsWith('.form')).sort();
+    expect(forms).toEqual(['test-form-v2.form', 'test-form.form']);
+    const versions: number[] = [];
+    for (const form of forms.reverse()) {
+      const deployment = await harness.engine.deploy([{ name: form, content: readFileSync(folder + form) }]);
+      versions.push(deployment.forms[0]?.version ?? 0);
+    }
+    expect(versions).toEqual([1, 2]);
+  });
+
   const completes = async (key: string) => expect(await harness.instanceState(key)).toBe('COMPLETED');
 
   it('start-end, alternate-start-end, named-elements: straight through', async () => {

@@ -10,3 +10,4 @@ export type {
 export { compileExpression, type CompileResult } from './compile.js';
 export { evaluateAs, type ExpectedType } from './typedEvaluation.js';
 export { applyMappingTarget, checkMappingTarget } from './mappingTarget.js';
+export { compileUnaryTests, type CompiledUnaryTests, type UnaryTestResult } from './unaryTests.js';

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Logger } from '../../logging.js';
 import type { Clock } from '../clock.js';
 import { RecordBuffer } from '../records/recordBuffer.js';
+import type { DecisionStore } from '../state/decisionStore.js';
 import type { DefinitionStore } from '../state/definitionStore.js';
 import type { KeyGenerator } from '../state/keyGenerator.js';
 import type { ElementType } from '../model/types.js';
@@ -15,6 +16,7 @@ export interface EngineServices {
   readonly keys: KeyGenerator;
   readonly clock: Clock;
   readonly definitions: DefinitionStore;
+  readonly decisions: DecisionStore;
   readonly logger: Logger;
   /** The processor registry (processors.ts), passed in so the lifecycle need not import it. */
   readonly processors: (type: ElementType) => ElementProcessor;

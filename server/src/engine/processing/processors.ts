@@ -14,6 +14,7 @@ import {
 import { jobWorkerProcessor } from './elements/jobWorkerProcessor.js';
 import { catchEventProcessor, eventBasedGatewayProcessor, scriptTaskProcessor } from './elements/catchEventProcessors.js';
 import { escalationThrowProcessor, linkThrowProcessor, signalThrowProcessor } from './elements/flowNodeProcessors.js';
+import { businessRuleTaskProcessor } from './elements/businessRuleTaskProcessor.js';
 import { callActivityProcessor } from './elements/callActivityProcessor.js';
 import { multiInstanceBodyProcessor } from './elements/multiInstanceProcessor.js';
 
@@ -62,7 +63,7 @@ const processors: Partial<Record<ElementType, ElementProcessor>> = {
   SERVICE_TASK: jobWorkerProcessor,
   SEND_TASK: jobWorkerProcessor,
   SCRIPT_TASK: byElement((element) => (element.script ? scriptTaskProcessor : jobWorkerProcessor)),
-  BUSINESS_RULE_TASK: jobWorkerProcessor,
+  BUSINESS_RULE_TASK: byElement((element) => (element.calledDecision ? businessRuleTaskProcessor : jobWorkerProcessor)),
   USER_TASK: jobWorkerProcessor,
   CALL_ACTIVITY: callActivityProcessor,
   MULTI_INSTANCE_BODY: multiInstanceBodyProcessor,
@@ -99,8 +100,11 @@ export function unsupportedReason(element: ExecutableElement): string | undefine
   if (element.eventType === 'MESSAGE' && (element.type === 'END_EVENT' || element.type === 'INTERMEDIATE_THROW_EVENT') && !element.job) {
     return 'message throw events need a zeebe:taskDefinition (they are carried out by a job worker)';
   }
-  if ((element.type === 'SCRIPT_TASK' && !element.job && !element.script) || (element.type === 'BUSINESS_RULE_TASK' && !element.job)) {
+  if ((element.type === 'SCRIPT_TASK' && !element.job && !element.script) || (element.type === 'BUSINESS_RULE_TASK' && !element.job && !element.calledDecision)) {
     return `${element.type} without a zeebe:taskDefinition is not supported yet`;
+  }
+  if (element.calledDecision?.bindingType && element.calledDecision.bindingType !== 'latest') {
+    return `called decision binding '${element.calledDecision.bindingType}' is not supported yet; use 'latest'`;
   }
   if (element.calledElement?.bindingType && element.calledElement.bindingType !== 'latest') {
     return `called element binding '${element.calledElement.bindingType}' is not supported yet; use 'latest'`;

@@ -17,7 +17,12 @@ export type ValueType =
   | 'SIGNAL'
   | 'SIGNAL_SUBSCRIPTION'
   | 'ERROR'
-  | 'ESCALATION';
+  | 'ESCALATION'
+  | 'DECISION_REQUIREMENTS'
+  | 'DECISION'
+  | 'DECISION_EVALUATION'
+  | 'FORM'
+  | 'RESOURCE_DELETION';
 
 export interface EngineRecord {
   key: string;

@@ -34,6 +34,11 @@ export class DefinitionStore {
     this.byKey.set(definition.key, definition);
   }
 
+  /** A deleted definition: a later lookup by key must not find it in memory. */
+  forget(key: string): void {
+    this.byKey.delete(key);
+  }
+
   async byDefinitionKey(trx: Knex, key: string): Promise<ProcessDefinition> {
     const cached = this.byKey.get(key);
     if (cached) return cached;

@@ -36,7 +36,31 @@ function checkResources(resources: DeployResource[]): DeployResource[] {
 export function toDeployResourceResponse(result: DeploymentResult): DeployResourceResponse {
   return {
     key: result.key,
-    deployments: result.processes.map((process) => ({ process: toProcessMetadata(process) })),
+    deployments: [
+      ...result.processes.map((process) => ({ process: toProcessMetadata(process) })),
+      ...result.decisionRequirements.map((drg) => ({
+        decisionRequirements: {
+          dmnDecisionRequirementsId: drg.decisionRequirementsId,
+          dmnDecisionRequirementsName: drg.decisionRequirementsName,
+          version: drg.version,
+          decisionRequirementsKey: drg.decisionRequirementsKey,
+          resourceName: drg.resourceName,
+          tenantId: drg.tenantId,
+        },
+      })),
+      ...result.decisions.map((decision) => ({
+        decision: {
+          dmnDecisionId: decision.decisionId,
+          dmnDecisionName: decision.decisionName,
+          version: decision.version,
+          decisionKey: decision.decisionKey,
+          dmnDecisionRequirementsId: decision.decisionRequirementsId,
+          decisionRequirementsKey: decision.decisionRequirementsKey,
+          tenantId: decision.tenantId,
+        },
+      })),
+      ...result.forms.map((form) => ({ form: { ...form } })),
+    ],
     tenantId: result.tenantId,
   };
 }

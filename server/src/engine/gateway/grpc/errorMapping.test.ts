@@ -121,7 +121,7 @@ describe('gRPC gateway error mapping and input checks', () => {
 
   it('maps deployment results to DeployResource and the deprecated DeployProcess', async () => {
     const process = { bpmnProcessId: 'p', version: 3, processDefinitionKey: '2251799813685249', resourceName: 'p.bpmn', tenantId: '<default>' };
-    stub = { deploy: () => Promise.resolve({ key: '2251799813685250', tenantId: '<default>', processes: [process] }) };
+    stub = { deploy: () => Promise.resolve({ key: '2251799813685250', tenantId: '<default>', processes: [process], decisions: [], decisionRequirements: [], forms: [] }) };
     await expect(client.call('DeployResource', { resources: [{ name: 'p.bpmn', content: Buffer.from('<xml/>') }] })).resolves.toMatchObject({
       key: '2251799813685250',
       tenantId: '<default>',

@@ -1,5 +1,5 @@
-import type { JsonValue } from '../../feel/types.js';
-import type { VariableDocument } from '../../api.js';
+import type { DecisionEvaluation, VariableDocument } from '../../api.js';
+export type { DecisionEvaluation } from '../../api.js';
 import type { PublishMessageCommand } from '../../processing/commands/publishMessage.js';
 
 /**
@@ -36,34 +36,4 @@ export interface OptionalEngineCommands {
   }): Promise<void>;
 
   deleteResource(command: { resourceKey: string }): Promise<void>;
-}
-
-/** EvaluateDecisionResponse with decoded JSON values; the gateway serialises them. */
-export interface DecisionEvaluation {
-  decisionKey: string;
-  decisionId: string;
-  decisionName: string;
-  decisionVersion: number;
-  decisionRequirementsId: string;
-  decisionRequirementsKey: string;
-  decisionOutput: JsonValue;
-  evaluatedDecisions: {
-    decisionKey: string;
-    decisionId: string;
-    decisionName: string;
-    decisionVersion: number;
-    decisionType: string;
-    decisionOutput: JsonValue;
-    matchedRules: {
-      ruleId: string;
-      ruleIndex: number;
-      evaluatedOutputs: { outputId: string; outputName: string; outputValue: JsonValue }[];
-    }[];
-    evaluatedInputs: { inputId: string; inputName: string; inputValue: JsonValue }[];
-    tenantId: string;
-  }[];
-  failedDecisionId?: string;
-  failureMessage?: string;
-  tenantId: string;
-  decisionInstanceKey: string;
 }

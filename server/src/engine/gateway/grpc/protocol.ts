@@ -34,9 +34,43 @@ export interface DeployResourceRequest {
   tenantId: string;
 }
 
+export interface DecisionMetadata {
+  dmnDecisionId: string;
+  dmnDecisionName: string;
+  version: number;
+  decisionKey: Int64;
+  dmnDecisionRequirementsId: string;
+  decisionRequirementsKey: Int64;
+  tenantId: string;
+}
+
+export interface DecisionRequirementsMetadata {
+  dmnDecisionRequirementsId: string;
+  dmnDecisionRequirementsName: string;
+  version: number;
+  decisionRequirementsKey: Int64;
+  resourceName: string;
+  tenantId: string;
+}
+
+export interface FormMetadata {
+  formId: string;
+  version: number;
+  formKey: Int64;
+  resourceName: string;
+  tenantId: string;
+}
+
+/** One entry of the `Metadata` oneof. */
+export type Deployment =
+  | { process: ProcessMetadata }
+  | { decision: DecisionMetadata }
+  | { decisionRequirements: DecisionRequirementsMetadata }
+  | { form: FormMetadata };
+
 export interface DeployResourceResponse {
   key: Int64;
-  deployments: { process: ProcessMetadata }[];
+  deployments: Deployment[];
   tenantId: string;
 }
 

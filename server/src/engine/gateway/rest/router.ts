@@ -3,7 +3,9 @@ import type { Database } from '../../../db/database.js';
 import type { Logger } from '../../../logging.js';
 import type { EngineApi } from '../../api.js';
 import type { ControllableClock } from '../../clock.js';
+import type { OptionalEngineCommands } from '../grpc/optionalCommands.js';
 import { addClockRoutes } from './clockRoutes.js';
+import { addDecisionAndFormRoutes } from './decisionAndFormRoutes.js';
 import { invalidArgument, notFound, problemHandler } from './problemDetail.js';
 import { ElementInstanceRepository } from './repository/elementInstanceRepository.js';
 import { ElementStatisticsRepository } from './repository/elementStatisticsRepository.js';
@@ -25,7 +27,7 @@ import { topologyOf, type GatewayAddress } from './topology.js';
 export interface EngineRestRouterOptions {
   db: Database;
   /** Commands go through the engine; only incident resolution is needed here. */
-  engine: Pick<EngineApi, 'resolveIncident'>;
+  engine: Pick<EngineApi, 'resolveIncident'> & Partial<Pick<OptionalEngineCommands, 'evaluateDecision'>>;
   clock: ControllableClock;
   /** ENGINE_CLOCK_CONTROL: whether /v2/clock may move the engine's time. */
   clockControl: boolean;
@@ -118,6 +120,8 @@ export function engineRestRouter(options: EngineRestRouterOptions): Router {
       res.json({ items: await elementStatistics.forDefinition(processDefinitionKey) });
     },
   );
+
+  addDecisionAndFormRoutes(router, { db, engine, pathKey });
 
   addClockRoutes(router, { clock: options.clock, enabled: options.clockControl, logger: log });
 

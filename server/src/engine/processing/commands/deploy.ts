@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
-import { EngineRejection, type DeployResource, type DeploymentResult, type DeployedProcess } from '../../api.js';
+import {
+  EngineRejection,
+  type DeployedDecision,
+  type DeployedDecisionRequirements,
+  type DeployedForm,
+  type DeployResource,
+  type DeploymentResult,
+  type DeployedProcess,
+} from '../../api.js';
 import { readBpmn } from '../../model/index.js';
 import type { ExecutableProcess } from '../../model/types.js';
 import type { CommandContext } from '../commandContext.js';
 import { unsupportedReason } from '../processors.js';
+import { decisionIdConflicts, deployDrg, parseDmn, type ParsedDmn } from './deployDecisions.js';
+import { deployForm, parseForm, type ParsedForm } from './deployForms.js';
+import { nextVersion } from './resourceVersions.js';
 import { replaceStartEvents } from './startEvents.js';
 
 const DEPLOYMENT_LOCK = 4_242_001;
@@ -14,8 +25,14 @@ interface ParsedResource {
   processes: ExecutableProcess[];
 }
 
+interface ParsedResources {
+  bpmn: ParsedResource[];
+  dmn: ParsedDmn[];
+  forms: ParsedForm[];
+}
+
 /**
- * Deploys BPMN resources atomically. A process whose resource is unchanged keeps its version;
+ * Deploys BPMN, DMN and form resources atomically. A process whose resource is unchanged keeps its version;
  * otherwise it gets the next version of its bpmnProcessId. All problems of all resources are
  * reported together, each with the element at fault.
  */
@@ -28,8 +45,20 @@ export async function deploy(ctx: CommandContext, resources: DeployResource[], t
   await ctx.trx.raw('select pg_advisory_xact_lock(?)', [DEPLOYMENT_LOCK]);
   const deploymentKey = await ctx.nextKey();
   await ctx.trx('engine_deployments').insert({ key: deploymentKey, tenant_id: tenantId, created_at: new Date(ctx.now) });
+  const conflicts = (await Promise.all(parsed.dmn.map((dmn) => decisionIdConflicts(ctx, dmn, tenantId)))).flat();
+  if (conflicts.length > 0) throw deployFailure(conflicts);
+  // Decisions and forms first: a process deployed together with them may refer to them.
+  const decisionRequirements: DeployedDecisionRequirements[] = [];
+  const decisions: DeployedDecision[] = [];
+  for (const dmn of parsed.dmn) {
+    const result = await deployDrg(ctx, dmn, deploymentKey, tenantId);
+    decisionRequirements.push(result.requirements);
+    decisions.push(...result.decisions);
+  }
+  const forms: DeployedForm[] = [];
+  for (const form of parsed.forms) forms.push(await deployForm(ctx, form, deploymentKey, tenantId));
   const deployed: DeployedProcess[] = [];
-  for (const { resource, checksum, processes } of parsed) {
+  for (const { resource, checksum, processes } of parsed.bpmn) {
     for (const process of processes) {
       deployed.push(await deployProcess(ctx, { resource, checksum, process, deploymentKey, tenantId }));
     }
@@ -40,18 +69,53 @@ export async function deploy(ctx: CommandContext, resources: DeployResource[], t
     valueType: 'DEPLOYMENT',
     intent: 'CREATED',
     timestamp: ctx.now,
-    value: { resources: resources.map((r) => r.name), processesMetadata: deployed, tenantId },
+    value: {
+      resources: resources.map((r) => r.name),
+      processesMetadata: deployed,
+      decisionRequirementsMetadata: decisionRequirements,
+      decisionsMetadata: decisions,
+      formMetadata: forms,
+      tenantId,
+    },
   });
-  return { key: deploymentKey, tenantId, processes: deployed };
+  return { key: deploymentKey, tenantId, processes: deployed, decisions, decisionRequirements, forms };
 }
 
-async function parseAll(resources: DeployResource[]): Promise<ParsedResource[]> {
+const checksumOf = (content: Buffer): string => createHash('sha256').update(content).digest('hex');
+
+async function parseAll(resources: DeployResource[]): Promise<ParsedResources> {
   const errors: string[] = [];
   const parsed: ParsedResource[] = [];
+  const dmn: ParsedDmn[] = [];
+  const forms: ParsedForm[] = [];
   const seenIds = new Map<string, string>();
   for (const resource of resources) {
+    if (/\.dmn$/i.test(resource.name)) {
+      const result = await parseDmn(resource);
+      if (!result.ok) errors.push(`'${resource.name}': ${result.lines.join('\n')}`);
+      else {
+        for (const id of [`drg:${result.drg.id}`, ...[...result.drg.decisions.keys()].map((key) => `decision:${key}`)]) {
+          const other = seenIds.get(id);
+          if (other) errors.push(`'${resource.name}': - ERROR: Duplicated ${id.replace(':', " id '")}' (also in '${other}')`);
+          seenIds.set(id, resource.name);
+        }
+        dmn.push({ resource, checksum: checksumOf(resource.content), drg: result.drg });
+      }
+      continue;
+    }
+    if (/\.form$/i.test(resource.name)) {
+      const result = parseForm(resource);
+      if (!result.ok) errors.push(`'${resource.name}': ${result.message}`);
+      else {
+        const other = seenIds.get(`form:${result.formId}`);
+        if (other) errors.push(`'${resource.name}': - ERROR: Duplicated form id '${result.formId}' (also in '${other}')`);
+        seenIds.set(`form:${result.formId}`, resource.name);
+        forms.push({ resource, checksum: checksumOf(resource.content), formId: result.formId, schema: result.schema });
+      }
+      continue;
+    }
     if (!/\.(bpmn|xml)$/i.test(resource.name)) {
-      errors.push(`'${resource.name}': resource type not supported; expected a .bpmn or .xml file`);
+      errors.push(`'${resource.name}': resource type not supported; expected a .bpmn, .xml, .dmn or .form file`);
       continue;
     }
     const result = await readBpmn(resource.content);
@@ -62,25 +126,24 @@ async function parseAll(resources: DeployResource[]): Promise<ParsedResource[]> 
           const reason = unsupportedReason(element);
           if (reason) problems.push({ elementId: element.id, message: reason, severity: 'error' });
         }
-        const other = seenIds.get(process.bpmnProcessId);
+        const other = seenIds.get(`process:${process.bpmnProcessId}`);
         if (other) problems.push({ message: `Duplicated process id '${process.bpmnProcessId}' (also in '${other}')`, severity: 'error' });
-        seenIds.set(process.bpmnProcessId, resource.name);
+        seenIds.set(`process:${process.bpmnProcessId}`, resource.name);
       }
     }
     if (problems.length > 0) {
       const lines = problems.map((p) => (p.elementId ? `- Element: ${p.elementId}\n    - ERROR: ${p.message}` : `- ERROR: ${p.message}`));
       errors.push(`'${resource.name}': ${lines.join('\n')}`);
     } else if (result.ok) {
-      parsed.push({ resource, checksum: createHash('sha256').update(resource.content).digest('hex'), processes: result.processes });
+      parsed.push({ resource, checksum: checksumOf(resource.content), processes: result.processes });
     }
   }
-  if (errors.length > 0) {
-    throw new EngineRejection(
-      'INVALID_ARGUMENT',
-      `Expected to deploy new resources, but encountered the following errors:\n${errors.join('\n')}`,
-    );
-  }
-  return parsed;
+  if (errors.length > 0) throw deployFailure(errors);
+  return { bpmn: parsed, dmn, forms };
+}
+
+function deployFailure(errors: string[]): EngineRejection {
+  return new EngineRejection('INVALID_ARGUMENT', `Expected to deploy new resources, but encountered the following errors:\n${errors.join('\n')}`);
 }
 
 async function deployProcess(
@@ -94,7 +157,7 @@ async function deployProcess(
     return { bpmnProcessId: latest.bpmnProcessId, version: latest.version, processDefinitionKey: latest.key, resourceName: resource.name, tenantId };
   }
   const key = await ctx.nextKey();
-  const version = (latest?.version ?? 0) + 1;
+  const version = await nextVersion(ctx.trx, 'PROCESS', process.bpmnProcessId, tenantId, latest?.version);
   await ctx.trx('engine_process_definitions').insert({
     key,
     bpmn_process_id: process.bpmnProcessId,

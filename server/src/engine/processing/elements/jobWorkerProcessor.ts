@@ -4,7 +4,9 @@ import { visibleVariables, type Outcome } from '../../behaviors/variableBehavior
 import type { JsonValue } from '../../feel/types.js';
 import type { CompiledExpression } from '../../feel/types.js';
 import type { ExecutableElement, UserTaskDefinition } from '../../model/types.js';
+import { latestFormKey } from '../commands/deployForms.js';
 import type { ElementProcessor } from '../elementProcessor.js';
+import type { InstanceExecution } from '../instanceExecution.js';
 import { markActivated } from '../lifecycle.js';
 
 export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';
@@ -17,6 +19,9 @@ export const jobWorkerProcessor: ElementProcessor = {
     const now = execution.ctx.now;
     const job = jobSettings(element, variables, now);
     if (!job.ok) return job;
+    const linkedForm = await linkedFormHeader(execution, element);
+    if (!linkedForm.ok) return linkedForm;
+    Object.assign(job.customHeaders, linkedForm.headers);
     await createJob(execution, instance, job);
     markActivated(execution, instance);
     return { ok: true };
@@ -89,6 +94,27 @@ function userTaskHeaders(
   }
   if (task.formKey) headers[HEADER + 'formKey'] = task.formKey;
   return { ok: true, headers };
+}
+
+/**
+ * A job-based user task linked to a deployed form (zeebe:formDefinition formId) gets the key of
+ * the form's latest version in its formKey header, as Zeebe does; no such form is an incident.
+ */
+async function linkedFormHeader(
+  execution: InstanceExecution,
+  element: ExecutableElement,
+): Promise<{ ok: true; headers: Record<string, string> } | Extract<Outcome, { ok: false }>> {
+  const formId = element.job ? undefined : element.userTask?.formId;
+  if (!formId) return { ok: true, headers: {} };
+  const formKey = await latestFormKey(execution.ctx, formId, execution.definition.tenantId);
+  if (!formKey) {
+    return {
+      ok: false,
+      errorType: 'FORM_NOT_FOUND',
+      message: `Expected to find a form with id '${formId}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`,
+    };
+  }
+  return { ok: true, headers: { [HEADER + 'formKey']: formKey } };
 }
 
 /** Static candidate lists are comma separated; FEEL gives a list or a single string. */
