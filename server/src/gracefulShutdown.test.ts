@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from './testing/serverProcess.js';
+import { startServerProcess, type ServerProcess } from './bench/serverProcess.js';
 
 /**
  * A request that stays in flight as long as the test wants: headers first (the server confirms

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnServer, type ServerProcess } from './testing/serverProcess.js';
+import { spawnServer, type ServerProcess } from './bench/serverProcess.js';
 
 describe('main (the built server process)', () => {
   let server: ServerProcess | undefined;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerProcess } from './testing/serverProcess.js';
+import type { ServerProcess } from './bench/serverProcess.js';
 import { startBrowserSession, type BrowserSession } from './testing/browserSession.js';
 
 describe('UI smoke test (built server and UI in Chromium)', () => {

@@ -39,7 +39,9 @@ interface RunResult {
 }
 
 async function main(): Promise<void> {
-  console.log(`Zaakstroom engine benchmark: ${runs} runs of ${seconds} s throughput + ${Math.min(seconds, 20)} s at ${rate} PI/s, per database`);
+  console.log(
+    `Zaakstroom engine benchmark: ${runs} runs of ${seconds} s throughput + ${Math.min(seconds, 20)} s at ${rate} PI/s, per database`,
+  );
   for (const target of targets) {
     const { url, env, cleanup } = await prepareDatabase(target);
     try {
@@ -52,12 +54,22 @@ async function main(): Promise<void> {
         for (let run = 1; run <= runs; run++) {
           const throughput = await measureThroughput(client, seconds);
           const latency = await measureLatency(client, Math.min(seconds, 20), rate);
-          results.push({ instancesPerSecond: throughput, latencyP50: latency.p50, latencyP99: latency.p99 });
-          console.log(`  ${target} run ${run}: ${round(throughput)} PI/s; activation latency at ${rate} PI/s p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms`);
+          results.push({
+            instancesPerSecond: throughput,
+            latencyP50: latency.p50,
+            latencyP99: latency.p99,
+          });
+          console.log(
+            `  ${target} run ${run}: ${round(throughput)} PI/s; activation latency at ${rate} PI/s p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms`,
+          );
         }
         const pis = median(results.map((r) => r.instancesPerSecond));
-        console.log(`${target}: median ${round(pis)} PI/s (sustained ${seconds} s), p50 ${round(median(results.map((r) => r.latencyP50)))} ms, p99 ${round(median(results.map((r) => r.latencyP99)))} ms;`);
-        console.log(`  raw commit rate ${round(baseline)} commits/s (10 connections${url ? '' : ', PGlite: 1'}); ratio PI/s : commits/s = ${round(pis / baseline, 3)} (each instance needs 2 engine commits + 1 activation)`);
+        console.log(
+          `${target}: median ${round(pis)} PI/s (sustained ${seconds} s), p50 ${round(median(results.map((r) => r.latencyP50)))} ms, p99 ${round(median(results.map((r) => r.latencyP99)))} ms;`,
+        );
+        console.log(
+          `  raw commit rate ${round(baseline)} commits/s (10 connections${url ? '' : ', PGlite: 1'}); ratio PI/s : commits/s = ${round(pis / baseline, 3)} (each instance needs 2 engine commits + 1 activation)`,
+        );
       } finally {
         await client.close();
         await engine.stop();
@@ -68,10 +80,16 @@ async function main(): Promise<void> {
   }
 }
 
-async function prepareDatabase(target: string): Promise<{ url: string | undefined; env: Record<string, string>; cleanup: () => Promise<void> }> {
+async function prepareDatabase(
+  target: string,
+): Promise<{ url: string | undefined; env: Record<string, string>; cleanup: () => Promise<void> }> {
   if (target === 'pglite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'zs-bench-'));
-    return { url: undefined, env: { DATA_DIR: dataDir }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      url: undefined,
+      env: { DATA_DIR: dataDir },
+      cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
   const name = `zs_bench_${Date.now().toString(36)}`;
@@ -89,7 +107,11 @@ async function prepareDatabase(target: string): Promise<{ url: string | undefine
 }
 
 /** Keeps `inFlight` create calls running for `seconds`; counts jobs completed by the worker. */
-async function measureThroughput(client: ZeebeClient, seconds: number, inFlight = 48): Promise<number> {
+async function measureThroughput(
+  client: ZeebeClient,
+  seconds: number,
+  inFlight = 48,
+): Promise<number> {
   let completed = 0;
   let completedTotal = 0;
   let created = 0;
@@ -121,7 +143,8 @@ async function measureThroughput(client: ZeebeClient, seconds: number, inFlight 
     );
     counting = false;
     // Let the worker finish the backlog so the next phase starts from an empty queue.
-    for (let waited = 0; completedTotal < created && waited < 120_000; waited += 100) await sleep(100);
+    for (let waited = 0; completedTotal < created && waited < 120_000; waited += 100)
+      await sleep(100);
     return completed / seconds;
   } finally {
     await drain(worker);
@@ -133,7 +156,11 @@ async function measureThroughput(client: ZeebeClient, seconds: number, inFlight 
  * The worker is the SDK's job-streaming worker (StreamActivatedJobs), the low-latency way that
  * Camunda's own clients use since 8.4; a polling worker adds up to its poll interval.
  */
-async function measureLatency(client: ZeebeClient, seconds: number, rate: number): Promise<{ p50: number; p99: number }> {
+async function measureLatency(
+  client: ZeebeClient,
+  seconds: number,
+  rate: number,
+): Promise<{ p50: number; p99: number }> {
   const latencies: number[] = [];
   const stream = await client.streamJobs({
     type: 'bench-work',
@@ -155,11 +182,17 @@ async function measureLatency(client: ZeebeClient, seconds: number, rate: number
       const due = start + (i * 1000) / rate;
       const wait = due - Date.now();
       if (wait > 0) await sleep(wait);
-      creates.push(client.createProcessInstance({ bpmnProcessId: 'bench-one-task', variables: { sentAt: Date.now() } }));
+      creates.push(
+        client.createProcessInstance({
+          bpmnProcessId: 'bench-one-task',
+          variables: { sentAt: Date.now() },
+        }),
+      );
     }
     await Promise.all(creates);
     const expected = seconds * rate;
-    for (let waited = 0; latencies.length < expected && waited < 10_000; waited += 100) await sleep(100);
+    for (let waited = 0; latencies.length < expected && waited < 10_000; waited += 100)
+      await sleep(100);
     return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
   } finally {
     // The SDK's stream worker reports the CANCELLED status of its own close on console.error.

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
  * compiled bench it is a sibling folder; from a test running the sources, it is in dist.
  */
 const mainScript = fileURLToPath(
-  new URL(import.meta.url.includes('/dist/') ? '../main.js' : '../../dist/main.js', import.meta.url),
+  new URL(
+    import.meta.url.includes('/dist/') ? '../main.js' : '../../dist/main.js',
+    import.meta.url,
+  ),
 );
 
 export interface EngineProcess {
@@ -22,17 +25,32 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** Starts `main.js --engine-only` and waits until /health/ready answers 200. */
-export async function startEngineProcess(env: Record<string, string>, ports?: { http: number; grpc: number }): Promise<EngineProcess> {
+export async function startEngineProcess(
+  env: Record<string, string>,
+  ports?: { http: number; grpc: number },
+): Promise<EngineProcess> {
   const http = ports?.http ?? (await freePort());
   const grpc = ports?.grpc ?? (await freePort());
   const child = spawn(process.execPath, [mainScript, '--engine-only'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env, PORT: String(http), HOST: '127.0.0.1', ZEEBE_GATEWAY_PORT: String(grpc) },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      ...env,
+      PORT: String(http),
+      HOST: '127.0.0.1',
+      ZEEBE_GATEWAY_PORT: String(grpc),
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -40,8 +58,12 @@ export async function startEngineProcess(env: Record<string, string>, ports?: { 
   const httpUrl = `http://127.0.0.1:${http}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`engine process exited with ${child.exitCode}: ${stderr}`);
-    const ready = await fetch(`${httpUrl}/health/ready`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`engine process exited with ${child.exitCode}: ${stderr}`);
+    const ready = await fetch(`${httpUrl}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`engine process not ready within 60 s: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,15 +1,12 @@
-import knexFactory from 'knex';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { demoGroups, seedDemoAccounts } from '../modules/auth/index.js';
+import { demoGroups } from '../modules/auth/index.js';
 import { CalendarService } from '../modules/deadlines/index.js';
 import { OverzichtService, type OverzichtUser } from '../modules/overzicht/index.js';
-import { readFileSync } from 'node:fs';
 import {
-  AuthorisationService,
-  CatalogusService,
-  loadZaaktypeFromJson,
-} from '../modules/catalogus/index.js';
+  BENCH_ZAAKTYPEN as ZAAKTYPEN,
+  createBenchDatabase,
+  seedZaken,
+  timed,
+} from './benchDatabase.js';
 import { median, percentile, round } from './measurements.js';
 
 /**
@@ -25,74 +22,12 @@ const requests = Number(process.env.BENCH_REQUESTS ?? 30);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TODAY = '2026-11-27';
-const ZAAKTYPEN = ['bench-vergunning', 'bench-melding', 'bench-bezwaar'];
-
-async function timed(action: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await action();
-  return performance.now() - started;
-}
-
-async function seed(db: ReturnType<typeof openDatabase>) {
-  await seedDemoAccounts(db);
-  // three published zaaktypen, authorised for every team
-  const catalogus = new CatalogusService({ db });
-  const authorisations = new AuthorisationService(db);
-  for (const identificatie of ZAAKTYPEN) {
-    const json = readFileSync(
-      new URL(
-        '../../src/modules/catalogus/fixtures/omgevingsvergunning.zaaktype.json',
-        import.meta.url,
-      ),
-      'utf8',
-    );
-    const input = loadZaaktypeFromJson({ ...(JSON.parse(json) as object), identificatie });
-    await catalogus.createConcept(input);
-    await catalogus.publish(identificatie, 1, { beginGeldigheid: '2025-01-01' }, () =>
-      Promise.resolve({ statustypen: [], resultaattypen: [] }),
-    );
-    for (const group of demoGroups)
-      await authorisations.grant({
-        groep: group.code,
-        zaaktypeIdentificatie: identificatie,
-        maxVertrouwelijkheidaanduiding: 'geheim',
-      });
-  }
-  // zaken received over the past year; two in three closed after 0–90 days
-  await db.raw(
-    `insert into zaken (id, identificatie, bronorganisatie, zaaktype_identificatie, zaaktype_versie, omschrijving,
-       registratiedatum, startdatum, einddatum_gepland, uiterlijke_einddatum_afdoening, einddatum,
-       vertrouwelijkheidaanduiding, status_omschrijving, status_volgnummer, created_by)
-     select gen_random_uuid(), 'BENCH-' || i, '002220647', (array[?, ?, ?])[1 + i % 3], 1, 'Benchzaak ' || i,
-       d, d, d + 42, d + 56, case when i % 3 <> 0 and d + (i % 90) <= ?::date then d + (i % 90) end,
-       'openbaar', case when i % 3 <> 0 then 'Afgehandeld' else 'In behandeling' end, 1 + i % 5, 'bench'
-     from generate_series(1, ?) as i, lateral (select ?::date - (i % 365) as d) as dates`,
-    [...ZAAKTYPEN, TODAY, zakenCount, TODAY],
-  );
-  const groups = demoGroups.map((g) => g.code);
-  await db.raw(
-    `insert into taken (id, job_key, name, element_id, bpmn_process_id, process_instance_key, element_instance_key,
-       zaak_id, state, candidate_groups, assignee)
-     select gen_random_uuid(), row_number() over (), 'Beoordelen', 'Beoordelen', 'bench', row_number() over (),
-       row_number() over (), z.id::text, case when z.einddatum is null then 'open' else 'completed' end,
-       array[(?::text[])[1 + abs(hashtext(z.identificatie)) % ?]],
-       case when abs(hashtext(z.identificatie)) % 3 = 0 then null else 'behandelaar' || (abs(hashtext(z.identificatie)) % 7) end
-     from zaken z`,
-    [groups, groups.length],
-  );
-  await db.raw('analyze');
-}
 
 async function main() {
-  const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
-  const name = `zaakstroom_bench_overzicht_${process.pid}`;
-  await admin.raw(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = openDatabase({ url: url.toString(), dataDir: '' });
+  const bench = await createBenchDatabase(adminUrl, 'overzicht');
+  const { db } = bench;
   try {
-    await migrateToLatest(db);
-    const seeding = await timed(() => seed(db));
+    const seeding = await timed(() => seedZaken(db, zakenCount, TODAY));
     console.log(`seeded ${zakenCount} zaken and their tasks in ${round(seeding / 1000)} s`);
     const service = new OverzichtService({
       db,
@@ -147,10 +82,7 @@ async function main() {
       );
     }
   } finally {
-    await db.destroy();
-    if (process.env.BENCH_KEEP_DATABASE) console.log(`kept database ${name}`);
-    else await admin.raw(`drop database if exists ${name} with (force)`);
-    await admin.destroy();
+    await bench.drop();
   }
 }
 

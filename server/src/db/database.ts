@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import ClientPgLite from 'knex-pglite';
 
 export type Database = Knex;
@@ -29,7 +30,11 @@ export function openDatabase(options: DatabaseOptions): Database {
   const location = options.dataDir === 'memory://' ? 'memory://' : resolve(options.dataDir, 'pglite');
   if (location !== 'memory://') mkdirSync(location, { recursive: true });
   // int8 (keys, counters) as strings, as node-postgres returns them: JavaScript numbers lose precision past 2^53.
-  const pglite = new PGlite(location, { parsers: { 20: (value: string) => value } });
+  // pg_trgm: trigram indexes for searching zaken by text, as on PostgreSQL.
+  const pglite = new PGlite(location, {
+    parsers: { 20: (value: string) => value },
+    extensions: { pg_trgm },
+  });
   return knexFactory({
     client: ClientPgLite,
     dialect: 'postgres',

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from './serverProcess.js';
+import { startServerProcess, type ServerProcess } from '../bench/serverProcess.js';
 
 /** Debian's Chromium (`apt-get install chromium`); Playwright's own browser downloads are not used. */
 const chromiumPath = '/usr/bin/chromium';

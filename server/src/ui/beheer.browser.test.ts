@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerProcess } from '../testing/serverProcess.js';
+import type { ServerProcess } from '../bench/serverProcess.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 import { freePort } from '../bench/engineProcess.js';
 import { createZeebeClient } from '../engine/conformance/zeebeClient.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerProcess } from '../testing/serverProcess.js';
+import type { ServerProcess } from '../bench/serverProcess.js';
 import { apiSession } from '../testing/apiSession.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 

@@ -6,10 +6,9 @@ import {
   type CalendarDate,
   type WorkCalendar,
 } from '../deadlines/index.js';
-import {
-  VERTROUWELIJKHEIDAANDUIDINGEN,
-  type Vertrouwelijkheidaanduiding,
-} from '../catalogus/index.js';
+import { loadVisibleZaaktypen, whereVisible, type VisibleZaaktypen } from '../zaken/index.js';
+
+export { loadVisibleZaaktypen, type VisibleZaaktypen };
 
 /** The dashboard's filters, as they appear in its URL. */
 export const overzichtQuerySchema = z.strictObject({
@@ -52,39 +51,6 @@ export function resolveFilter(
   };
 }
 
-/** Per zaaktype the caller may see, the vertrouwelijkheidaanduidingen they may see of it. */
-export type VisibleZaaktypen = ReadonlyArray<{ zaaktype: string; levels: readonly string[] }>;
-
-/**
- * The zaaktype authorisations of the caller's groups, read once per request: the same rule as
- * the zaken module's (a group authorised for the zaaktype up to the zaak's
- * vertrouwelijkheidaanduiding), but as plain conditions the planner can use indexes for.
- */
-export async function loadVisibleZaaktypen(
-  db: Knex,
-  groups: readonly string[],
-): Promise<VisibleZaaktypen> {
-  if (groups.length === 0) return [];
-  const rows: Array<{ zaaktype_identificatie: string; max_vertrouwelijkheidaanduiding: string }> =
-    await db('zaaktype_authorisations')
-      .whereIn('group_code', [...groups])
-      .select('zaaktype_identificatie', 'max_vertrouwelijkheidaanduiding');
-  const highest = new Map<string, number>();
-  for (const row of rows) {
-    const rank = VERTROUWELIJKHEIDAANDUIDINGEN.indexOf(
-      row.max_vertrouwelijkheidaanduiding as Vertrouwelijkheidaanduiding,
-    );
-    highest.set(
-      row.zaaktype_identificatie,
-      Math.max(rank, highest.get(row.zaaktype_identificatie) ?? -1),
-    );
-  }
-  return [...highest].map(([zaaktype, rank]) => ({
-    zaaktype,
-    levels: VERTROUWELIJKHEIDAANDUIDINGEN.slice(0, rank + 1),
-  }));
-}
-
 /**
  * The zaken the figures are about: visible to the caller, of the zaaktype, and worked on by the
  * team (a task for the group) or the behandelaar (a task of theirs, or their rol).
@@ -95,15 +61,7 @@ export function scopedZaken(
   visible: VisibleZaaktypen,
 ): Knex.QueryBuilder {
   const query = db('zaken as z');
-  if (visible.length === 0) query.whereRaw('false');
-  query.where((any) => {
-    for (const { zaaktype, levels } of visible)
-      void any.orWhere((one) => {
-        void one
-          .where('z.zaaktype_identificatie', zaaktype)
-          .whereIn('z.vertrouwelijkheidaanduiding', [...levels]);
-      });
-  });
+  whereVisible(query, visible);
   if (filter.zaaktype) query.where('z.zaaktype_identificatie', filter.zaaktype);
   // semi-joins on the task table (its zaak_id is text), so the planner can hash them
   if (filter.groep)

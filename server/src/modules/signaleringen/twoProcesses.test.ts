@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../testing/serverProcess.js';
+import { startServerProcess, type ServerProcess } from '../../bench/serverProcess.js';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabase.js';
 
 /**

@@ -23,7 +23,7 @@ export {
   type OutboxRelay,
   type OutboxRelayOptions,
 } from './outboxRelay.js';
-export { whereZaakVisible } from './visibleZaken.js';
+export { loadVisibleZaaktypen, whereVisible, type VisibleZaaktypen } from './visibleZaken.js';
 export { passesElfProef } from './elfProef.js';
 export { formatZaaknummer } from './zaakCreation.js';
 export type * from './types.js';

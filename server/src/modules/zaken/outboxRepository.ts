@@ -68,14 +68,12 @@ export class OutboxRepository {
   }
 
   async markDone(id: string, processInstanceKey: string): Promise<void> {
-    await this.db(TABLE)
-      .where('id', id)
-      .update({
-        state: 'done',
-        process_instance_key: processInstanceKey,
-        done_at: this.db.fn.now(),
-        last_error: null,
-      });
+    await this.db(TABLE).where('id', id).update({
+      state: 'done',
+      process_instance_key: processInstanceKey,
+      done_at: this.db.fn.now(),
+      last_error: null,
+    });
   }
 
   async markFailed(id: string, error: string, retryInMs: number): Promise<void> {

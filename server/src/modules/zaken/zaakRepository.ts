@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ZaakSearch } from './schemas.js';
-import { whereZaakVisible } from './visibleZaken.js';
+import { loadVisibleZaaktypen, whereVisible } from './visibleZaken.js';
 import { DATE_COLUMNS, type ZaakRow } from './zaakRow.js';
 
 /** Which zaken a caller may see: every zaak (service), or those its groups are authorised for. */
@@ -67,7 +67,8 @@ export class ZaakRepository {
     visibility: Visibility,
   ): Promise<{ rows: ZaakRow[]; total: number }> {
     const query = this.db('zaken as z');
-    if (!visibility.all) whereZaakVisible(this.db, query, visibility.groups);
+    if (!visibility.all)
+      whereVisible(query, await loadVisibleZaaktypen(this.db, visibility.groups));
     if (filter.zaaktype) query.where('z.zaaktype_identificatie', filter.zaaktype);
     if (filter.status) query.where('z.status_omschrijving', filter.status);
     if (filter.deadlineVanaf)
