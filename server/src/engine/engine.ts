@@ -25,7 +25,7 @@ import { subscribeScopeEvents } from './processing/scopeSubscriptions.js';
 import { completeCallActivity } from './processing/elements/callActivityProcessor.js';
 import { publishMessage, type PublishMessageCommand } from './processing/commands/publishMessage.js';
 import { broadcastSignal, type BroadcastSignalCommand } from './processing/commands/broadcastSignal.js';
-import { triggerTimer } from './processing/commands/triggerTimer.js';
+import { triggerTimers } from './processing/commands/triggerTimer.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { DefinitionStore } from './state/definitionStore.js';
 import { activateJobs } from './state/jobActivation.js';
@@ -80,7 +80,7 @@ class EmbeddedEngine implements Engine {
       db: this.db,
       clock: this.clock,
       logger: services.logger,
-      fireTimer: (timerKey) => triggerTimer(this.runner, timerKey),
+      fireTimers: (timerKeys) => triggerTimers(this.runner, timerKeys),
     });
     this.clock.onChange(() => this.scheduler.poke());
     if (options.scheduler ?? true) this.scheduler.start();
