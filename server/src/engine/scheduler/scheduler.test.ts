@@ -74,10 +74,11 @@ describe('scheduler', () => {
     harness.engine.clock.reset();
     // then together they fired 60 timers, each once, and every instance completed
     expect(firedHere + firedThere).toBe(60);
-    const triggered = (await harness.db('engine_records')
+    const triggered: { key: string }[] = await harness
+      .db('engine_records')
       .where({ value_type: 'TIMER', intent: 'TRIGGERED' })
       .whereIn('process_instance_key', keys)
-      .select('key')) as { key: string }[];
+      .select('key');
     expect(new Set(triggered.map((row) => String(row.key))).size).toBe(60);
     expect(triggered).toHaveLength(60);
     for (const key of keys) expect(await harness.instanceState(key)).toBe('COMPLETED');
