@@ -75,11 +75,13 @@ async function fireClaimed(runner: CommandRunner, ctx: CommandContext, timer: Ti
 
 async function scheduleNext(ctx: CommandContext, timer: TimerRow): Promise<void> {
   if (!timer.interval || timer.repetitions === 1) return;
+  const dueDate = nextCycleDueDate(timer.interval, new Date(timer.due_date).getTime(), ctx.now);
+  if (dueDate === undefined) return;
   await ctx.trx('engine_timers').insert({
     ...timer,
     key: await ctx.nextKey(),
     state: 'ACTIVE',
-    due_date: new Date(nextCycleDueDate(timer.interval, new Date(timer.due_date).getTime())),
+    due_date: new Date(dueDate),
     repetitions: timer.repetitions === -1 ? -1 : timer.repetitions - 1,
   });
   ctx.timersChanged = true;
