@@ -26,6 +26,7 @@ import { completeCallActivity } from './processing/elements/callActivityProcesso
 import { publishMessage, type PublishMessageCommand } from './processing/commands/publishMessage.js';
 import { broadcastSignal, type BroadcastSignalCommand } from './processing/commands/broadcastSignal.js';
 import { triggerTimers } from './processing/commands/triggerTimer.js';
+import { modifyInstance, type ModifyInstanceCommand } from './processing/commands/modifyInstance.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { DefinitionStore } from './state/definitionStore.js';
 import { activateJobs } from './state/jobActivation.js';
@@ -44,6 +45,7 @@ export interface Engine extends EngineApi {
   readonly db: Database;
   publishMessage(command: PublishMessageCommand): Promise<{ key: string; tenantId: string }>;
   broadcastSignal(command: BroadcastSignalCommand): Promise<{ key: string; tenantId: string }>;
+  modifyProcessInstance(command: ModifyInstanceCommand): Promise<void>;
   /** Fires due timers and expires messages now; returns the number of timers fired. */
   runDueWork(): Promise<number>;
   close(): Promise<void>;
@@ -102,6 +104,10 @@ class EmbeddedEngine implements Engine {
 
   runDueWork(): Promise<number> {
     return this.scheduler.runDueWork();
+  }
+
+  modifyProcessInstance(command: ModifyInstanceCommand): Promise<void> {
+    return modifyInstance(this.runner, { ...command, processInstanceKey: checkKey(command.processInstanceKey, 'processInstanceKey') });
   }
 
   deploy(resources: DeployResource[], tenantId?: string): Promise<DeploymentResult> {
