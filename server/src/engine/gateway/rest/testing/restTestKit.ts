@@ -4,9 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from '../../../../app.js';
 import { createTestDatabase, type TestDatabase } from '../../../../testing/testDatabase.js';
-import type { EngineApi } from '../../../api.js';
 import { ControllableClock } from '../../../clock.js';
-import { engineRestRouter } from '../router.js';
+import { engineRestRouter, type EngineRestRouterOptions } from '../router.js';
 
 /** One item of a search answer, or any JSON object a test reads. */
 export type Item = Record<string, unknown>;
@@ -39,7 +38,7 @@ export interface RestAnswer {
 
 export interface RestTestKitOptions {
   clockControl?: boolean;
-  engine?: Pick<EngineApi, 'resolveIncident'>;
+  engine?: EngineRestRouterOptions['engine'];
   /** Reuse a database (e.g. one an engine writes to); it is then not destroyed by stop(). */
   testDb?: TestDatabase;
   clock?: ControllableClock;
