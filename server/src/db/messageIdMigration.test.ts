@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
 import { migrationsDirectory } from './migrate.js';
 
-const MIGRATION = '20261127130000_engine_message_id_per_correlation_key.js';
+const MIGRATION = '20261127131500_engine_message_id_per_correlation_key.js';
 const config = { directory: migrationsDirectory, loadExtensions: ['.js'], tableName: 'knex_migrations' };
 
 /** Zeebe: a messageId is unique per message name and correlation key among buffered messages. */
