@@ -114,7 +114,8 @@ describe('messages', () => {
     expect(await harness.instanceState(late)).toBe('ACTIVATED');
   });
 
-  it('rejects a duplicate messageId while a message with the same name and correlation key is buffered (Zeebe: ALREADY_EXISTS)', async () => {
+  // Zeebe (camunda/zeebe#1012): "reject message if another message with the same id, name and correlation-key is already published"
+  it('rejects a duplicate messageId while a message with the same name and correlation key is buffered (ALREADY_EXISTS)', async () => {
     await publish('ontvangst', 'ZAAK-20', { ttl: 60_000, messageId: 'msg-1' });
     await expect(publish('ontvangst', 'ZAAK-20', { ttl: 60_000, messageId: 'msg-1' })).rejects.toMatchObject({
       code: 'ALREADY_EXISTS',
