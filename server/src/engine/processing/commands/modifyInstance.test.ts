@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineHarness } from '../../testing/engineHarness.js';
-import { end, message, messageCatch, processXml, sequence, serviceTask, start, subProcess } from '../../testing/bpmnXml.js';
+import { end, eventGateway, flow, message, messageCatch, processXml, sequence, serviceTask, start, subProcess, timerCatch } from '../../testing/bpmnXml.js';
 
 /** Process instance modification as documented for Zeebe (docs.camunda.io: "Process instance modification"). */
 describe('ModifyProcessInstance', () => {
@@ -39,6 +39,25 @@ describe('ModifyProcessInstance', () => {
         subProcess('sub', start('sub-start'), serviceTask('x', 'nested-x'), end('sub-end'), sequence('sub-start', 'x', 'sub-end')),
         end('e'),
         sequence('s', 'a', 'sub', 'e'),
+      ),
+    );
+    await harness.deploy(
+      processXml(
+        'unsupported',
+        message('m', 'reactie', '=zaaknummer'),
+        start('s'),
+        serviceTask('a', 'unsupported-a'),
+        `<bpmn:subProcess id="each"><bpmn:multiInstanceLoopCharacteristics isSequential="false"><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1,2]" inputElement="item"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>
+${start('each-start')}${serviceTask('inner', 'unsupported-inner')}${end('each-end')}${sequence('each-start', 'inner', 'each-end')}</bpmn:subProcess>`,
+        eventGateway('gw'),
+        messageCatch('reply', 'm'),
+        timerCatch('late', { duration: 'P1D' }),
+        end('e'),
+        sequence('s', 'a', 'each', 'gw'),
+        flow('gw', 'reply'),
+        flow('gw', 'late'),
+        flow('reply', 'e'),
+        flow('late', 'e', { id: 'late-e' }),
       ),
     );
   });
@@ -119,6 +138,21 @@ describe('ModifyProcessInstance', () => {
     await rejected({ activate: [{ elementId: 'c', variableInstructions: [{ variables: {}, scopeId: 'zzz' }] }] }, "scope element id that could not be found: 'zzz'");
     await rejected({ activate: [{ elementId: 'c', variableInstructions: [{ variables: {}, scopeId: 'a' }] }] }, "doesn't belong");
     expect(await harness.states(key)).toEqual({ 'skip-step': ['ACTIVATED'], s: ['COMPLETED'], a: ['ACTIVATED'] });
+  });
+
+  it('rejects what Zeebe does not activate: elements inside a multi-instance subprocess, events after an event-based gateway', async () => {
+    const key = await harness.start('unsupported', { zaaknummer: 'Z-3' });
+    await expect(modify(key, { activate: [{ elementId: 'inner', variableInstructions: [] }] })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining("nested in a multi-instance element: 'inner'") as string,
+    });
+    await expect(modify(key, { activate: [{ elementId: 'reply', variableInstructions: [] }] })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining("event-based gateway: 'reply'") as string,
+    });
+    // the gateway itself may be activated: it opens both subscriptions
+    await modify(key, { activate: [{ elementId: 'gw', variableInstructions: [] }] });
+    expect((await harness.states(key)).gw).toEqual(['ACTIVATED']);
   });
 
   it('an unknown process instance is NOT_FOUND', async () => {
