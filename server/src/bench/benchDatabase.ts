@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import knexFactory from 'knex';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -19,23 +21,47 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated PostgreSQL database next to `adminUrl`'s, for one benchmark run. */
-export async function createBenchDatabase(adminUrl: string, label: string): Promise<BenchDatabase> {
+/** A fresh database for one benchmark target: PGlite in a temporary folder, or a new PostgreSQL database. */
+export async function prepareDatabase(
+  target: string,
+  adminUrl: string,
+): Promise<{ url: string | undefined; env: Record<string, string>; cleanup: () => Promise<void> }> {
+  if (target === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'zs-bench-'));
+    return {
+      url: undefined,
+      env: { DATA_DIR: dataDir },
+      cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
   const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
-  const name = `zaakstroom_bench_${label}_${process.pid}`;
+  const name = `zs_bench_${Date.now().toString(36)}`;
   await admin.raw(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = openDatabase({ url: url.toString(), dataDir: '' });
-  await migrateToLatest(db);
   return {
     url: url.toString(),
-    db,
-    async drop() {
-      await db.destroy();
+    env: { DATABASE_URL: url.toString() },
+    cleanup: async () => {
       if (process.env.BENCH_KEEP_DATABASE) console.log(`kept database ${name}`);
       else await admin.raw(`drop database if exists ${name} with (force)`);
       await admin.destroy();
+    },
+  };
+}
+
+/** A fresh, migrated PostgreSQL database next to `adminUrl`'s, opened, for one benchmark run. */
+export async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
+  const prepared = await prepareDatabase('postgres', adminUrl);
+  const url = prepared.url!;
+  const db = openDatabase({ url, dataDir: '' });
+  await migrateToLatest(db);
+  return {
+    url,
+    db,
+    async drop() {
+      await db.destroy();
+      await prepared.cleanup();
     },
   };
 }

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import knexFactory from 'knex';
+import { prepareDatabase } from './benchDatabase.js';
 import { startEngineProcess } from './engineProcess.js';
+import { runTimerBench } from './timerBench.js';
 import { median, percentile, round, sleep } from './measurements.js';
 import { rawCommitRate } from './rawCommitRate.js';
 import { zeebeClientFor, type ZeebeClient } from '../platform/zeebeClient.js';
@@ -12,6 +10,7 @@ import { zeebeClientFor, type ZeebeClient } from '../platform/zeebeClient.js';
  * Throughput: instances of a one-service-task process created with many in flight and
  * completed by an SDK worker. Latency: instances created at a fixed rate; time from the create
  * request to the job reaching the worker. Baseline: the database's raw commit rate, same run.
+ * BENCH_SCENARIO=timers runs the timer scenario instead (timerBench.ts).
  * Settings: BENCH_SECONDS (60), BENCH_RUNS (3), BENCH_RATE (100), BENCH_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/test), BENCH_TARGETS (postgres,pglite).
  */
@@ -39,11 +38,10 @@ interface RunResult {
 }
 
 async function main(): Promise<void> {
-  console.log(
-    `Zaakstroom engine benchmark: ${runs} runs of ${seconds} s throughput + ${Math.min(seconds, 20)} s at ${rate} PI/s, per database`,
-  );
+  if (process.env.BENCH_SCENARIO === 'timers') return runTimerBench(targets, adminUrl);
+  console.log(`Zaakstroom engine benchmark: ${runs} runs of ${seconds} s throughput + ${Math.min(seconds, 20)} s at ${rate} PI/s, per database`);
   for (const target of targets) {
-    const { url, env, cleanup } = await prepareDatabase(target);
+    const { url, env, cleanup } = await prepareDatabase(target, adminUrl);
     try {
       const baseline = await rawCommitRate(url, 5, 10);
       const engine = await startEngineProcess(env);
@@ -78,32 +76,6 @@ async function main(): Promise<void> {
       await cleanup();
     }
   }
-}
-
-async function prepareDatabase(
-  target: string,
-): Promise<{ url: string | undefined; env: Record<string, string>; cleanup: () => Promise<void> }> {
-  if (target === 'pglite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'zs-bench-'));
-    return {
-      url: undefined,
-      env: { DATA_DIR: dataDir },
-      cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
-  }
-  const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
-  const name = `zs_bench_${Date.now().toString(36)}`;
-  await admin.raw(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    env: { DATABASE_URL: url.toString() },
-    cleanup: async () => {
-      await admin.raw(`drop database if exists ${name} with (force)`);
-      await admin.destroy();
-    },
-  };
 }
 
 /** Keeps `inFlight` create calls running for `seconds`; counts jobs completed by the worker. */

@@ -24,7 +24,7 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const TODAY = '2026-11-27';
 
 async function main() {
-  const bench = await createBenchDatabase(adminUrl, 'overzicht');
+  const bench = await createBenchDatabase(adminUrl);
   const { db } = bench;
   try {
     const seeding = await timed(() => seedZaken(db, zakenCount, TODAY));

@@ -32,7 +32,7 @@ async function login(baseUrl: string, username: string): Promise<string> {
 }
 
 async function main() {
-  const bench = await createBenchDatabase(adminUrl, 'zaken');
+  const bench = await createBenchDatabase(adminUrl);
   const dataDir = mkdtempSync(join(tmpdir(), 'zaakstroom-bench-api-'));
   const seeding = await timed(() => seedZaken(bench.db, zakenCount, TODAY));
   console.log(`seeded ${zakenCount} zaken in ${round(seeding / 1000)} s`);

@@ -29,7 +29,8 @@ import { subscribeScopeEvents } from './processing/scopeSubscriptions.js';
 import { completeCallActivity } from './processing/elements/callActivityProcessor.js';
 import { publishMessage, type PublishMessageCommand } from './processing/commands/publishMessage.js';
 import { broadcastSignal, type BroadcastSignalCommand } from './processing/commands/broadcastSignal.js';
-import { triggerTimer } from './processing/commands/triggerTimer.js';
+import { triggerTimers } from './processing/commands/triggerTimer.js';
+import { modifyInstance, type ModifyInstanceCommand } from './processing/commands/modifyInstance.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { DecisionStore } from './state/decisionStore.js';
 import { DefinitionStore } from './state/definitionStore.js';
@@ -49,6 +50,7 @@ export interface Engine extends EngineApi {
   readonly db: Database;
   publishMessage(command: PublishMessageCommand): Promise<{ key: string; tenantId: string }>;
   broadcastSignal(command: BroadcastSignalCommand): Promise<{ key: string; tenantId: string }>;
+  modifyProcessInstance(command: ModifyInstanceCommand): Promise<void>;
   /** Fires due timers and expires messages now; returns the number of timers fired. */
   runDueWork(): Promise<number>;
   close(): Promise<void>;
@@ -86,7 +88,7 @@ class EmbeddedEngine implements Engine {
       db: this.db,
       clock: this.clock,
       logger: services.logger,
-      fireTimer: (timerKey) => triggerTimer(this.runner, timerKey),
+      fireTimers: (timerKeys) => triggerTimers(this.runner, timerKeys),
     });
     this.clock.onChange(() => this.scheduler.poke());
     if (options.scheduler ?? true) this.scheduler.start();
@@ -108,6 +110,10 @@ class EmbeddedEngine implements Engine {
 
   runDueWork(): Promise<number> {
     return this.scheduler.runDueWork();
+  }
+
+  modifyProcessInstance(command: ModifyInstanceCommand): Promise<void> {
+    return modifyInstance(this.runner, { ...command, processInstanceKey: checkKey(command.processInstanceKey, 'processInstanceKey') });
   }
 
   deploy(resources: DeployResource[], tenantId?: string): Promise<DeploymentResult> {

@@ -1,6 +1,7 @@
 import type { JsonValue } from '../feel/types.js';
 import type { CommandContext } from '../processing/commandContext.js';
 import type { TimerDefinition } from '../model/types.js';
+import { parseCron } from '../scheduler/cron.js';
 import { addDuration, parseCycle, parseDateTime, parseDuration } from '../scheduler/isoTime.js';
 import { evaluateText } from './expressions.js';
 
@@ -27,7 +28,15 @@ export function scheduleTimer(timer: TimerDefinition, variables: Record<string, 
     return date !== undefined ? { ok: true, dueDate: date, repetitions: 1 } : invalid('an ISO 8601 date-time with offset');
   }
   const cycle = parseCycle(text);
-  if (!cycle) return invalid('a repeating interval such as R3/PT1H (cron is not supported yet)');
+  if (!cycle) {
+    if (text.trim().startsWith('R')) return invalid('a repeating interval such as R3/PT1H or a cron expression such as 0 0 9 * * MON-FRI');
+    // A cron cycle repeats for ever; its text is kept as the interval to find the next instant.
+    const cron = parseCron(text);
+    if (!cron.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: `Invalid timer cycle expression of '${timer.expression.source}': ${cron.message}` };
+    const dueDate = cron.cron.next(now);
+    if (dueDate === undefined) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: `The cron expression '${cron.cron.source}' never matches a date` };
+    return { ok: true, dueDate, repetitions: -1, interval: cron.cron.source };
+  }
   return {
     ok: true,
     dueDate: cycle.start ?? addDuration(now, cycle.interval),
@@ -36,9 +45,16 @@ export function scheduleTimer(timer: TimerDefinition, variables: Record<string, 
   };
 }
 
-/** The next due date of a cycle after it fired at `firedAt`. */
-export function nextCycleDueDate(interval: string, firedAt: number): number {
-  return addDuration(firedAt, parseDuration(interval)!);
+/**
+ * The next due date of a cycle after it fired at `firedAt` (its due date); undefined when a cron
+ * never matches again. An ISO interval counts from the due date, so missed repetitions follow
+ * one another; a cron expression names wall-clock instants, so it goes on from now.
+ */
+export function nextCycleDueDate(interval: string, firedAt: number, now: number): number | undefined {
+  const duration = parseDuration(interval);
+  if (duration) return addDuration(firedAt, duration);
+  const cron = parseCron(interval);
+  return cron.ok ? cron.cron.next(Math.max(firedAt, now)) : undefined;
 }
 
 /** Stores a scheduled timer; `owner` is absent for a timer start event. */

@@ -1,6 +1,6 @@
 /**
  * ISO 8601 as BPMN timers use it: durations (P1DT2H, P8W), date-times with an offset, and
- * repeating intervals (R3/PT1H, R/P1D). Cron expressions are not supported yet.
+ * repeating intervals (R3/PT1H, R/P1D). Cron cycles are in cron.ts.
  */
 const DURATION = /^(-)?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 

@@ -6,17 +6,23 @@ export interface SchedulerOptions {
   db: Knex;
   clock: Clock;
   logger: Logger;
-  /** Fires one timer in its own command; false when another process got there first. */
-  fireTimer: (timerKey: string) => Promise<boolean>;
+  /** Fires due timers in one command; returns how many fired (others may have been taken by another process). */
+  fireTimers: (timerKeys: readonly string[]) => Promise<number>;
   /** How often due work is looked for, ms (also the delay after a clock change is noticed). */
   pollIntervalMs?: number;
+  /** Due timers read per round. */
   batchSize?: number;
+  /** Timers fired per transaction. */
+  timersPerTransaction?: number;
+  /** Transactions run at the same time. */
+  parallelTransactions?: number;
 }
 
 /**
  * Due work of the engine: timers and the expiry of buffered messages. It polls the database
  * with the engine clock, so timers survive restarts (overdue ones fire at start) and /v2/clock
  * moves them; several server processes can poll at once (timers are claimed with SKIP LOCKED).
+ * Due timers are fired in chunks, several per transaction and a few transactions in parallel.
  */
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
@@ -46,7 +52,7 @@ export class Scheduler {
 
   /** One pass: fire every due timer, expire messages. Returns the number of timers fired. */
   async runDueWork(): Promise<number> {
-    const { db, clock, batchSize = 200 } = this.options;
+    const { db, clock, batchSize = 1000 } = this.options;
     const now = new Date(clock.now());
     await db('engine_messages').where({ state: 'PUBLISHED' }).andWhere('expires_at', '<=', now).update({ state: 'EXPIRED' });
     let fired = 0;
@@ -58,21 +64,44 @@ export class Scheduler {
         .orderBy('due_date')
         .limit(batchSize)) as { key: string }[];
       if (due.length === 0 || this.stopped) return fired;
-      // A few at a time: each is its own transaction on its own process instance.
-      for (let i = 0; i < due.length; i += 4) {
-        const results = await Promise.all(due.slice(i, i + 4).map((row) => this.fire(row.key)));
-        fired += results.filter(Boolean).length;
-      }
-      if (due.length < batchSize) return fired;
+      const firedNow = await this.fireInChunks(due.map((row) => row.key));
+      fired += firedNow;
+      // Timers another process holds stay ACTIVE until it commits: do not spin on them.
+      if (due.length < batchSize || firedNow === 0) return fired;
     }
   }
 
-  private async fire(timerKey: string): Promise<boolean> {
+  /** Chunks of timers, each in its own transaction, a bounded number at a time. */
+  private async fireInChunks(keys: string[]): Promise<number> {
+    const { timersPerTransaction = 20, parallelTransactions = 4 } = this.options;
+    const chunks: string[][] = [];
+    for (let i = 0; i < keys.length; i += timersPerTransaction) chunks.push(keys.slice(i, i + timersPerTransaction));
+    let fired = 0;
+    const work = async () => {
+      for (let chunk = chunks.shift(); chunk && !this.stopped; chunk = chunks.shift()) {
+        const firedInChunk = await this.fire(chunk);
+        fired += firedInChunk;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallelTransactions, chunks.length) }, work));
+    return fired;
+  }
+
+  /** A chunk that fails is fired one timer at a time, so one broken timer does not hold up the others. */
+  private async fire(timerKeys: string[]): Promise<number> {
     try {
-      return await this.options.fireTimer(timerKey);
+      return await this.options.fireTimers(timerKeys);
     } catch (error) {
-      this.options.logger.error({ err: error, timerKey }, 'timer could not be fired; will retry');
-      return false;
+      if (timerKeys.length === 1) {
+        this.options.logger.error({ err: error, timerKey: timerKeys[0] }, 'timer could not be fired; will retry');
+        return 0;
+      }
+      let fired = 0;
+      for (const key of timerKeys) {
+        const firedOne = await this.fire([key]);
+        fired += firedOne;
+      }
+      return fired;
     }
   }
 

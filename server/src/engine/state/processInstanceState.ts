@@ -123,6 +123,15 @@ export class ProcessInstanceState {
     return children;
   }
 
+  /** Activated instances of an element (multi-instance bodies left out). */
+  activatedInstancesOf(elementId: string): ElementInstance[] {
+    const found: ElementInstance[] = [];
+    for (const instance of this.elements.values()) {
+      if (instance.elementId === elementId && instance.state === 'ACTIVATED' && instance.elementType !== 'MULTI_INSTANCE_BODY') found.push(instance);
+    }
+    return found;
+  }
+
   // ---------- variables
 
   scopeVariables(scopeKey: string): Map<string, VariableEntry> | undefined {

@@ -132,6 +132,12 @@ export function messageEventSubProcess(id: string, startId: string, messageRef: 
 ${parts.join('\n')}
 </bpmn:subProcess>`;
 }
+export function timerEventSubProcess(id: string, startId: string, timer: { duration?: string; cycle?: string }, interrupting: boolean, ...parts: string[]): string {
+  return `<bpmn:subProcess id="${id}" triggeredByEvent="true">
+<bpmn:startEvent id="${startId}" isInterrupting="${interrupting}">${timerDefinition(timer)}</bpmn:startEvent>
+${parts.join('\n')}
+</bpmn:subProcess>`;
+}
 export const scriptTask = (id: string, expression: string, resultVariable: string) =>
   `<bpmn:scriptTask id="${id}"><bpmn:extensionElements><zeebe:script expression="${escape(expression)}" resultVariable="${resultVariable}"/></bpmn:extensionElements></bpmn:scriptTask>`;
 export const linkThrow = (id: string, name: string) =>

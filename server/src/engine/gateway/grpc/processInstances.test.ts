@@ -89,6 +89,21 @@ describe('deploying and starting processes through the gRPC gateway', () => {
     await expect(failure).rejects.toMatchObject({ code: status.DEADLINE_EXCEEDED });
   });
 
+  it('modifies an instance with the SDK (Zeebe ModifyProcessInstance); an unknown element is INVALID_ARGUMENT', async () => {
+    const { content, processId } = fixture('processInstances', 'modify');
+    await harness.zeebe.deployResource({ process: content, name: 'modify.bpmn' });
+    const { processInstanceKey } = await harness.zeebe.createProcessInstance({ bpmnProcessId: processId, variables: {} });
+    await harness.zeebe.modifyProcessInstance({
+      processInstanceKey,
+      activateInstructions: [{ elementId: 'work', ancestorElementInstanceKey: '-1', variableInstructions: [{ scopeId: 'work', variables: { tweede: true } }] }],
+    });
+    const works = (await harness.db('engine_element_instances').where({ process_instance_key: processInstanceKey, element_id: 'work' })) as unknown[];
+    expect(works).toHaveLength(2);
+    await expect(
+      harness.zeebe.modifyProcessInstance({ processInstanceKey, activateInstructions: [{ elementId: 'missing', ancestorElementInstanceKey: '-1', variableInstructions: [] }] }),
+    ).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, details: containing("could not be found: 'missing'") });
+  });
+
   it('cancels an instance; cancelling it again is NOT_FOUND', async () => {
     const { content, processId } = fixture('processInstances', 'cancel');
     await harness.zeebe.deployResource({ process: content, name: 'cancel.bpmn' });

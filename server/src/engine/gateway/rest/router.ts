@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
 import type { Database } from '../../../db/database.js';
 import type { Logger } from '../../../logging.js';
-import type { EngineApi } from '../../api.js';
-import type { ControllableClock } from '../../clock.js';
+import { EngineRejection, type EngineApi } from '../../api.js';
 import type { OptionalEngineCommands } from '../grpc/optionalCommands.js';
+import type { ControllableClock } from '../../clock.js';
 import { addClockRoutes } from './clockRoutes.js';
 import { addDecisionAndFormRoutes } from './decisionAndFormRoutes.js';
 import { invalidArgument, notFound, problemHandler } from './problemDetail.js';
@@ -20,14 +20,16 @@ import { elementStatisticsQuerySchema } from './schemas/elementStatistics.js';
 import { keySchema } from './schemas/filterSchemas.js';
 import { incidentResolutionSchema, incidentSearchSchema } from './schemas/incidentSearch.js';
 import { jobSearchSchema } from './schemas/jobSearch.js';
+import { processInstanceModificationSchema } from './schemas/processInstanceModification.js';
 import { processInstanceSearchSchema } from './schemas/processInstanceSearch.js';
 import { variableSearchQuerySchema, variableSearchSchema } from './schemas/variableSearch.js';
 import { topologyOf, type GatewayAddress } from './topology.js';
 
 export interface EngineRestRouterOptions {
   db: Database;
-  /** Commands go through the engine; only incident resolution is needed here. */
-  engine: Pick<EngineApi, 'resolveIncident'> & Partial<Pick<OptionalEngineCommands, 'evaluateDecision'>>;
+  /** Commands go through the engine: incident resolution, and decisions and modification when the engine has them. */
+  engine: Pick<EngineApi, 'resolveIncident'> &
+    Partial<Pick<OptionalEngineCommands, 'evaluateDecision' | 'modifyProcessInstance'>>;
   clock: ControllableClock;
   /** ENGINE_CLOCK_CONTROL: whether /v2/clock may move the engine's time. */
   clockControl: boolean;
@@ -67,6 +69,15 @@ export function engineRestRouter(options: EngineRestRouterOptions): Router {
     const instance = await processInstances.get(processInstanceKey);
     if (!instance) throw notFound(`Process instance with key '${processInstanceKey}' not found`);
     res.json(instance);
+  });
+
+  router.post('/v2/process-instances/:processInstanceKey/modification', async (req, res) => {
+    const processInstanceKey = pathKey(req.params.processInstanceKey, 'processInstanceKey');
+    const instructions = processInstanceModificationSchema.parse(bodyOf(req));
+    if (!engine.modifyProcessInstance) throw new EngineRejection('UNIMPLEMENTED', 'This engine does not support process instance modification');
+    await engine.modifyProcessInstance({ processInstanceKey, ...instructions });
+    log.info({ processInstanceKey }, 'process instance modified through REST');
+    res.status(204).end();
   });
 
   router.post('/v2/element-instances/search', async (req, res) => {

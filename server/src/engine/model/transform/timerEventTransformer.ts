@@ -1,7 +1,7 @@
 import type { CompiledExpression } from '../../feel/types.js';
 import type { ExecutableElement, TimerDefinition } from '../types.js';
 import { child, expressionBody, type ModdleElement } from '../moddle/moddleElement.js';
-import { isCycle, isDateTime, isDuration } from '../validation/timeValues.js';
+import { cronProblem, isCycle, isDateTime, isDuration } from '../validation/timeValues.js';
 import type { EventRole } from './eventTransformer.js';
 import type { FlowNodeEntry } from './scopeWalker.js';
 import type { TransformContext } from './transformContext.js';
@@ -71,10 +71,9 @@ function checkValue(
       );
     value = result.value;
   }
-  return (
-    found.valid(value) ||
-    invalid(elementId, found.kind, `'${value}' is not a valid ${describe(found.kind)}`, ctx)
-  );
+  if (found.valid(value)) return true;
+  const cron = found.kind === 'cycle' ? cronProblem(value) : undefined;
+  return invalid(elementId, found.kind, cron ?? `'${value}' is not a valid ${describe(found.kind)}`, ctx);
 }
 
 function invalid(elementId: string, kind: TimerKind, detail: string, ctx: TransformContext): false {

@@ -1,3 +1,5 @@
+import { parseCron } from '../../scheduler/cron.js';
+
 /**
  * Syntax checks for static time values, so a typo fails the deployment instead of raising an
  * incident later. They follow what Zeebe accepts: ISO 8601 date-times with an offset (optionally a
@@ -8,16 +10,6 @@ const DATE_TIME =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})(\[[A-Za-z0-9_+\-/]+\])?$/;
 const DURATION =
   /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
-const CRON_MACROS = new Set([
-  '@yearly',
-  '@annually',
-  '@monthly',
-  '@weekly',
-  '@daily',
-  '@midnight',
-  '@hourly',
-]);
-
 export function isDateTime(value: string): boolean {
   const trimmed = value.trim();
   return DATE_TIME.test(trimmed) && !Number.isNaN(Date.parse(trimmed.replace(/\[.*\]$/, '')));
@@ -31,8 +23,15 @@ export function isDuration(value: string): boolean {
 export function isCycle(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.startsWith('R')) return isRepeatingInterval(trimmed);
-  if (CRON_MACROS.has(trimmed)) return true;
-  return trimmed.split(/\s+/).length === 6;
+  return parseCron(trimmed).ok;
+}
+
+/** What is wrong with a cycle that is meant as a cron expression (it does not start with R). */
+export function cronProblem(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed.startsWith('R')) return undefined;
+  const parsed = parseCron(trimmed);
+  return parsed.ok ? undefined : parsed.message;
 }
 
 function isRepeatingInterval(value: string): boolean {

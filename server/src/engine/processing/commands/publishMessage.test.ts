@@ -114,12 +114,29 @@ describe('messages', () => {
     expect(await harness.instanceState(late)).toBe('ACTIVATED');
   });
 
-  it('rejects a duplicate messageId while the first is buffered (ALREADY_EXISTS)', async () => {
+  // Zeebe (camunda/zeebe#1012): "reject message if another message with the same id, name and correlation-key is already published"
+  it('rejects a duplicate messageId while a message with the same name and correlation key is buffered (ALREADY_EXISTS)', async () => {
     await publish('ontvangst', 'ZAAK-20', { ttl: 60_000, messageId: 'msg-1' });
-    await expect(publish('ontvangst', 'ZAAK-21', { ttl: 60_000, messageId: 'msg-1' })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
-    harness.engine.clock.add(61_000);
+    await expect(publish('ontvangst', 'ZAAK-20', { ttl: 60_000, messageId: 'msg-1' })).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS',
+      message: expect.stringContaining("id 'msg-1'") as string,
+    });
+    // the id is unique per name and correlation key only
     await expect(publish('ontvangst', 'ZAAK-21', { ttl: 60_000, messageId: 'msg-1' })).resolves.toBeDefined();
+    await expect(publish('antwoord', 'ZAAK-20', { ttl: 60_000, messageId: 'msg-1' })).resolves.toBeDefined();
+    // after the time to live the buffered message is gone and the id is free again
+    harness.engine.clock.add(61_000);
+    await expect(publish('ontvangst', 'ZAAK-20', { ttl: 60_000, messageId: 'msg-1' })).resolves.toBeDefined();
     harness.engine.clock.reset();
+  });
+
+  it('a correlated message stays buffered, so its messageId stays taken; without a time to live it is free at once', async () => {
+    const key = await harness.start('receive', { zaaknummer: 'ZAAK-22' });
+    await publish('ontvangst', 'ZAAK-22', { ttl: 60_000, messageId: 'msg-2' });
+    expect(await harness.instanceState(key)).toBe('COMPLETED');
+    await expect(publish('ontvangst', 'ZAAK-22', { ttl: 60_000, messageId: 'msg-2' })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    await publish('ontvangst', 'ZAAK-23', { messageId: 'msg-3' });
+    await expect(publish('ontvangst', 'ZAAK-23', { messageId: 'msg-3' })).resolves.toBeDefined();
   });
 
   it('starts a process by a message start event, one active instance per correlation key', async () => {

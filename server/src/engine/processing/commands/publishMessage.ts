@@ -26,17 +26,20 @@ interface SubscriptionRow {
  * Publishes a message (Zeebe semantics): it is correlated to waiting subscriptions, at most once
  * per process (bpmnProcessId), starts processes with a matching message start event (one active
  * instance per correlation key), and is buffered for its time to live for subscriptions that
- * open later. A messageId must be unique among buffered messages.
+ * open later. A messageId must be unique among buffered messages of the same name and correlation
+ * key (Zeebe: "a message with the same name, correlation key and ID" is rejected); once that
+ * message expired the id may be used again. Correlation does not free it: the message stays
+ * buffered until its time to live ends.
  */
 export function publishMessage(runner: CommandRunner, command: PublishMessageCommand): Promise<{ key: string; tenantId: string }> {
   if (!command.name) throw new EngineRejection('INVALID_ARGUMENT', "Expected a message 'name', but none given");
   const tenantId = command.tenantId || DEFAULT_TENANT;
   return runner.transaction(async (ctx) => {
     const messageId = command.messageId ?? '';
-    if (messageId) await rejectDuplicate(ctx, command.name, messageId, tenantId);
+    if (messageId) await rejectDuplicate(ctx, { name: command.name, correlation_key: command.correlationKey, message_id: messageId, tenant_id: tenantId });
     const key = await ctx.nextKey();
     const ttl = Math.max(0, command.timeToLiveMs);
-    await ctx.trx('engine_messages').insert({
+    const inserting = ctx.trx('engine_messages').insert({
       key,
       state: ttl > 0 ? 'PUBLISHED' : 'EXPIRED',
       name: command.name,
@@ -46,6 +49,11 @@ export function publishMessage(runner: CommandRunner, command: PublishMessageCom
       published_at: new Date(ctx.now),
       expires_at: new Date(ctx.now + ttl),
       tenant_id: tenantId,
+    });
+    await inserting.catch((error: unknown) => {
+      // Another server process published the same id between our check and this insert.
+      if ((error as { constraint?: string }).constraint === 'engine_messages_unique_id') throw duplicateMessage(messageId);
+      throw error;
     });
     ctx.records.append({
       key,
@@ -61,19 +69,24 @@ export function publishMessage(runner: CommandRunner, command: PublishMessageCom
   });
 }
 
-async function rejectDuplicate(ctx: CommandContext, name: string, messageId: string, tenantId: string): Promise<void> {
+async function rejectDuplicate(
+  ctx: CommandContext,
+  identity: { name: string; correlation_key: string; message_id: string; tenant_id: string },
+): Promise<void> {
   // Expired messages no longer count; marking them now also frees the unique index.
   await ctx.trx('engine_messages')
-    .where({ name, message_id: messageId, tenant_id: tenantId, state: 'PUBLISHED' })
+    .where({ ...identity, state: 'PUBLISHED' })
     .andWhere('expires_at', '<=', new Date(ctx.now))
     .update({ state: 'EXPIRED' });
-  const existing: unknown = await ctx.trx('engine_messages').where({ name, message_id: messageId, tenant_id: tenantId, state: 'PUBLISHED' }).first();
-  if (existing) {
-    throw new EngineRejection(
-      'ALREADY_EXISTS',
-      `Expected to publish a new message with id '${messageId}', but a message with that id was already published`,
-    );
-  }
+  const existing: unknown = await ctx.trx('engine_messages').where({ ...identity, state: 'PUBLISHED' }).first();
+  if (existing) throw duplicateMessage(identity.message_id);
+}
+
+function duplicateMessage(messageId: string): EngineRejection {
+  return new EngineRejection(
+    'ALREADY_EXISTS',
+    `Expected to publish a new message with id '${messageId}', but a message with that id was already published`,
+  );
 }
 
 /** Open subscriptions of this name and key, the oldest per process; returns the processes reached. */

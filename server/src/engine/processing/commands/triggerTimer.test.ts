@@ -79,11 +79,20 @@ describe('timers', () => {
     harness.engine.clock.reset();
   });
 
-  it('a due timer survives a restart: a new engine on the same database fires it', async () => {
+  it('a timer 8 weeks ahead survives an engine restart and fires when the clock moves 8 weeks (acceptance 3)', async () => {
+    // given an instance waiting on P8W, and the engine that started it stopped
+    harness.engine.clock.pin(Date.parse('2026-11-27T09:00:00Z'));
     const key = await harness.start('legal-term');
+    harness.engine.clock.reset();
+    await harness.engine.close();
+    // when a new engine on the same database moves its clock
     const restarted = createEngine({ db: harness.db, logger: pino({ level: 'silent' }), scheduler: false });
-    restarted.clock.add(8 * WEEK + 1000);
+    restarted.clock.pin(Date.parse('2026-11-27T09:00:00Z') + 8 * WEEK - 1000);
+    expect(await restarted.runDueWork()).toBe(0);
+    restarted.clock.add(1000);
+    // then the timer fires, exactly once, and the instance completes
     expect(await restarted.runDueWork()).toBe(1);
+    expect(await restarted.runDueWork()).toBe(0);
     expect(await harness.instanceState(key)).toBe('COMPLETED');
     await restarted.close();
   });
