@@ -98,5 +98,6 @@ describe('graceful shutdown (built server, embedded PGlite)', () => {
     running.push(second);
     const ready = await fetch(`${second.url}/health/ready`);
     expect(ready.status).toBe(200);
-  });
+    // two server starts: room for a loaded machine
+  }, 120_000);
 });
