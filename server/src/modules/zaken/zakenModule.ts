@@ -3,7 +3,7 @@ import type { Router, RequestHandler } from 'express';
 import type { OpenApiRegistry } from '../../http/openapi.js';
 import { AuthorisationService } from '../catalogus/index.js';
 import { CalendarService } from '../deadlines/index.js';
-import type { ZaaktypeCatalogus } from './dependencies.js';
+import type { ZaaktypeCatalogus, ZaakServiceOptions } from './dependencies.js';
 import { zakenRouter } from './router.js';
 import { ZaakService } from './service.js';
 
@@ -14,6 +14,7 @@ export function createZakenRouter(options: {
   requireRole: (...roles: string[]) => RequestHandler;
   openApi?: OpenApiRegistry;
   bronorganisatie?: string;
+  onCreated?: ZaakServiceOptions['onCreated'];
 }): Router {
   const service = createZaakService(options);
   return zakenRouter({
@@ -28,6 +29,7 @@ export function createZaakService(options: {
   db: Knex;
   catalogus: ZaaktypeCatalogus;
   bronorganisatie?: string | undefined;
+  onCreated?: ZaakServiceOptions['onCreated'];
 }): ZaakService {
   return new ZaakService({
     db: options.db,
@@ -35,5 +37,6 @@ export function createZaakService(options: {
     authorisation: new AuthorisationService(options.db),
     calendar: new CalendarService(options.db),
     ...(options.bronorganisatie ? { bronorganisatie: options.bronorganisatie } : {}),
+    ...(options.onCreated ? { onCreated: options.onCreated } : {}),
   });
 }
