@@ -7,7 +7,7 @@ import { openApiRouter } from '../http/openapiRouter.js';
 import { auditRouter, recordAudit } from '../modules/audit/index.js';
 import { createAuthModule, ensureServiceCredential, generateServiceSecret, seedDemoAccounts, type AuthModule } from '../modules/auth/index.js';
 import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter } from '../modules/catalogus/index.js';
-import { CalendarService, calendarRouter } from '../modules/deadlines/index.js';
+import { CalendarService, calendarRouter, todayInNetherlands } from '../modules/deadlines/index.js';
 import { createDocumentenModule } from '../modules/documenten/index.js';
 import { createBurgerModule } from '../modules/burger/index.js';
 import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay } from '../modules/zaken/index.js';
@@ -90,6 +90,8 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
     commands: zeebe,
     validProcessDefinition: async (zaaktype) => (await catalogusService.getValidVersion(zaaktype)).processDefinitionKey ?? null,
   });
+  // Deadlines count from the platform's today: the engine clock, so tests that move it move the termijnen too.
+  const today = () => todayInNetherlands(new Date(clock.now()));
   const documenten = await createDocumentenModule({
     db,
     catalogus: catalogusService,
@@ -116,6 +118,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
     rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
     maxUploadMb: config.MAX_UPLOAD_MB,
     openApi,
+    today,
   });
   const burgerLogger = logger.child({ component: 'burger' });
   const router = apiRouter({
@@ -140,6 +143,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
         requireRole: auth.requireRole,
         openApi,
         bronorganisatie: config.BRONORGANISATIE ?? (config.SEED_DEMO ? DEMO_BRONORGANISATIE : undefined),
+        today,
         // The zaak stands even when its status link cannot be sent; the coordinator can send a new one.
         onCreated: (zaak, caller) =>
           burger.service.onZaakCreated(zaak, caller.audit.requestId).catch((error: unknown) => {

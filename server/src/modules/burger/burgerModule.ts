@@ -3,6 +3,7 @@ import type { RequestHandler, Router } from 'express';
 import type { MailTransport } from '@zaakstroom/workers';
 import type { PublicRoute } from '../../http/apiRouter.js';
 import type { OpenApiRegistry } from '../../http/openapi.js';
+import type { CalendarDate } from '../deadlines/index.js';
 import type { DocumentService } from '../documenten/index.js';
 import { createZaakService, type ZaaktypeCatalogus } from '../zaken/index.js';
 import { burgerApiRouter, burgerPublicRoutes } from './apiRouter.js';
@@ -22,6 +23,8 @@ export interface BurgerModuleOptions {
   rateLimitPerMinute: number;
   maxUploadMb: number;
   openApi?: OpenApiRegistry;
+  /** The platform's today (the engine clock in tests), for opschorten and hervatten. */
+  today?: () => CalendarDate;
 }
 
 export interface BurgerModule {
@@ -37,7 +40,7 @@ export interface BurgerModule {
 export function createBurgerModule(options: BurgerModuleOptions): BurgerModule {
   const service = new BurgerService({
     db: options.db,
-    zaken: createZaakService({ db: options.db, catalogus: options.catalogus }),
+    zaken: createZaakService({ db: options.db, catalogus: options.catalogus, ...(options.today ? { today: options.today } : {}) }),
     catalogus: options.catalogus,
     documenten: options.documenten.service,
     mail: options.mail,

@@ -15,6 +15,7 @@ export function createZakenRouter(options: {
   openApi?: OpenApiRegistry;
   bronorganisatie?: string;
   onCreated?: ZaakServiceOptions['onCreated'];
+  today?: ZaakServiceOptions['today'];
 }): Router {
   const service = createZaakService(options);
   return zakenRouter({
@@ -30,6 +31,7 @@ export function createZaakService(options: {
   catalogus: ZaaktypeCatalogus;
   bronorganisatie?: string | undefined;
   onCreated?: ZaakServiceOptions['onCreated'];
+  today?: ZaakServiceOptions['today'];
 }): ZaakService {
   return new ZaakService({
     db: options.db,
@@ -38,5 +40,6 @@ export function createZaakService(options: {
     calendar: new CalendarService(options.db),
     ...(options.bronorganisatie ? { bronorganisatie: options.bronorganisatie } : {}),
     ...(options.onCreated ? { onCreated: options.onCreated } : {}),
+    ...(options.today ? { today: options.today } : {}),
   });
 }
