@@ -37,7 +37,8 @@ describe('the citizen answers an information request on their status page (Chrom
 
   beforeAll(async () => {
     session = await startBrowserSession('burger', { width: 390, height: 844 }, { ENGINE_CLOCK_CONTROL: 'true' });
-    page = await session.newPage();
+    // The status page forbids every script (CSP); axe is injected by the test, so the test context bypasses it.
+    page = await session.browser.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true });
   });
   afterAll(async () => {
     await session?.close();
