@@ -77,6 +77,20 @@ describe('the citizen answers an information request on their status page (Chrom
     // then the process asks the citizen: the zaak stands still and a mail with the request goes out
     const requestMail = await eventually(async () => (await mailsTo('aanvrager@voorbeeld.nl')).find((mail) => mail.subject.includes('meer gegevens')), 'the request mail');
     expect(requestMail.text).toContain('Een constructieberekening van de dakkapel');
+    // and on the zaak page, staff see that the citizen has a link and what was asked of them
+    const staff = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await staff.goto(`${url}/inloggen`);
+    await staff.getByLabel('Gebruikersnaam').fill('coordinator');
+    await staff.getByLabel('Wachtwoord').fill('demo');
+    await staff.getByRole('button', { name: 'Inloggen' }).click();
+    await staff.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
+    await staff.goto(`${url}/zaken/${zaak.id}`);
+    const aanvrager = staff.getByRole('region', { name: 'Aanvrager' });
+    await aanvrager.getByText(/heeft een link naar de statuspagina/).waitFor();
+    await aanvrager.getByText(/Een constructieberekening van de dakkapel/).waitFor();
+    await aanvrager.getByRole('button', { name: 'Link intrekken' }).waitFor();
+    await staff.screenshot({ path: artifactPath('burger-zaakpagina.png'), fullPage: true });
+    await staff.close();
     const suspended = await eventually(async () => {
       const current = await behandelaar<Zaak>(`/api/zaken/${zaak.id}`);
       return current.opschorting.indicatie ? current : undefined;
