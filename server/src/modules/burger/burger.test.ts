@@ -18,6 +18,7 @@ describe('burger: status page and information requests', () => {
   const zaken = new ZakenTestApp();
   const mails: MailMessage[] = [];
   const published: Parameters<MessagePublisher['publishMessage']>[0][] = [];
+  let engineDown = false;
   let dataDir: string;
   let burger: BurgerService;
   let store: DocumentContentStore;
@@ -39,7 +40,12 @@ describe('burger: status page and information requests', () => {
           catalogus: new CatalogusService({ db: zaken.app.db }),
           documenten: new DocumentService({ db: zaken.app.db, zaken: service, store }),
           mail: { send: async (message) => void mails.push(message) },
-          messages: { publishMessage: async (message) => void published.push(message) },
+          messages: {
+            publishMessage: async (message) => {
+              if (engineDown) throw new Error('14 UNAVAILABLE: gateway unreachable');
+              published.push(message);
+            },
+          },
           publicUrl: () => 'https://zaken.gemeente.example',
           linkDays: 730,
         });
@@ -167,8 +173,15 @@ describe('burger: status page and information requests', () => {
     expect(await refused.text()).toContain('Dit soort bestand kunnen wij niet aannemen');
     expect(published).toHaveLength(0);
 
-    // when the citizen uploads a PDF a week later, twice (double submit)
+    // when the citizen uploads a PDF a week later while the engine cannot be reached
     zaken.today = '2026-09-08';
+    engineDown = true;
+    expect((await upload(token, verzoekId, { content: samples.pdf, name: 'constructie.pdf', type: 'application/pdf' })).status).toBe(503);
+    engineDown = false;
+    // then the request is open again, so the citizen can send it once more (below)
+    expect((await zaken.app.db('burger_informatieverzoeken').where('id', verzoekId).first<{ status: string }>())?.status).toBe('open');
+
+    // when the citizen uploads it again, twice (double submit)
     const first = await upload(token, verzoekId, { content: samples.pdf, name: 'constructie.pdf', type: 'application/pdf' });
     const second = await upload(token, verzoekId, { content: samples.pdf, name: 'constructie.pdf', type: 'application/pdf' });
     // then both land on the page with a confirmation

@@ -111,4 +111,9 @@ export class InformatieverzoekRepository {
       .update({ status: 'beantwoord', document_id: documentId, beantwoord_at: at });
     return updated > 0;
   }
+
+  /** Back to open, when the answer could not be passed on to the process: the citizen may try again. */
+  async reopen(id: string): Promise<void> {
+    await this.db('burger_informatieverzoeken').where({ id, status: 'beantwoord' }).update({ status: 'open', beantwoord_at: null });
+  }
 }

@@ -3,7 +3,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import multer from 'multer';
 import { ApplicationError, NotFoundError } from '../../http/errors.js';
 import type { BurgerService } from './service.js';
-import { notFoundPage, statusPage } from './statusPage.js';
+import { notFoundPage, statusPage, tryAgainPage } from './statusPage.js';
 import { formTokenFits } from './statusToken.js';
 
 export interface PublicRouterOptions {
@@ -73,7 +73,12 @@ export function publicStatusRouter({ service, limiter, maxUploadMb, tempDirector
     } catch (error) {
       const melding = refusal(error, maxUploadMb);
       if (melding) await render(req, res, { status: statusOf(error), fout: { verzoekId, melding } });
-      else sendNotFoundOr(error, res);
+      else if (error instanceof NotFoundError) sendNotFoundOr(error, res);
+      else {
+        // The citizen gets a plain page; the details go to the log, as the error middleware would.
+        req.log.error({ err: error }, 'citizen upload failed');
+        res.status(503).type('html').send(tryAgainPage());
+      }
     } finally {
       if (req.file) await discard(req.file.path);
     }

@@ -78,7 +78,7 @@ function suspendedDays(zaak: ZaakDetail): number {
 export function durationInWords(duration: string): string {
   const units: [RegExp, string, string][] = [
     [/(\d+)Y/, 'jaar', 'jaar'],
-    [/(\d+)M(?![^T]*T)/, 'maand', 'maanden'],
+    [/(\d+)M/, 'maand', 'maanden'],
     [/(\d+)W/, 'week', 'weken'],
     [/(\d+)D/, 'dag', 'dagen'],
   ];

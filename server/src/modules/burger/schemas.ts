@@ -11,4 +11,3 @@ export const informatieverzoekSchema = z.strictObject({
 export type InformatieverzoekInput = z.infer<typeof informatieverzoekSchema>;
 
 export const zaakIdParamsSchema = z.object({ id: z.uuid({ error: 'expected a zaak id (uuid)' }) });
-export const verzoekParamsSchema = z.object({ token: z.string(), verzoekId: z.string() });

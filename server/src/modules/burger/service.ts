@@ -153,13 +153,23 @@ export class BurgerService {
       await context.audit('burger.informatie_aangeleverd', { id: verzoek.id, status: 'open' }, { id: verzoek.id, status: 'beantwoord', document: document.id });
     });
     if (!claimed) return { alreadyAnswered: true };
-    await this.options.messages.publishMessage({
-      name: verzoek.berichtNaam,
-      correlationKey: verzoek.correlatieSleutel,
-      messageId: `informatieverzoek-${verzoek.id}`,
-      timeToLive: 3_600_000,
-      variables: { informatieverzoek: { id: verzoek.id, document: document.id } },
-    });
+    try {
+      // Buffered for an hour in case the process has not reached its catch event yet; the
+      // messageId keeps a repeated publish from counting twice.
+      await this.options.messages.publishMessage({
+        name: verzoek.berichtNaam,
+        correlationKey: verzoek.correlatieSleutel,
+        messageId: `informatieverzoek-${verzoek.id}`,
+        timeToLive: 3_600_000,
+        variables: { informatieverzoek: { id: verzoek.id, document: document.id } },
+      });
+    } catch (error) {
+      if (isAlreadyPublished(error)) return { alreadyAnswered: false };
+      // The document and the resumption stay (both are idempotent); the request opens again so a
+      // new submit publishes once more.
+      await verzoeken.reopen(verzoek.id);
+      throw error;
+    }
     return { alreadyAnswered: false };
   }
 
@@ -220,6 +230,11 @@ export class BurgerService {
   private async audit(zaakId: string, action: string, oldValue: unknown, newValue: unknown, requestId: string, actor: AuditActor = burgerActor): Promise<void> {
     await recordAudit(this.options.db, { actor, requestId, action, resourceType: 'zaak', resourceId: zaakId, zaakId, oldValue, newValue });
   }
+}
+
+/** gRPC ALREADY_EXISTS: an earlier attempt did publish (its answer got lost on the way). */
+function isAlreadyPublished(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && ((error as { code?: unknown }).code === 6 || /ALREADY_EXISTS/.test(String((error as { message?: unknown }).message)));
 }
 
 function initiatorEmail(zaak: ZaakDetail): string | null {

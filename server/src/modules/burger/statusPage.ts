@@ -110,3 +110,8 @@ ${fout ? `<p class="foutmelding" id="${errorId}">Fout: ${escape(fout)}</p>` : ''
 export function notFoundPage(): string {
   return layout('Pagina niet gevonden', '<h1>Pagina niet gevonden</h1><p>Deze pagina bestaat niet. Controleer of u de hele link uit de e-mail heeft gebruikt.</p>');
 }
+
+/** Our trouble, not the citizen's: nothing was lost, they can send it again later. */
+export function tryAgainPage(): string {
+  return layout('Versturen niet gelukt', '<h1>Versturen is niet gelukt</h1><p>Door een storing bij ons is uw bestand niet goed aangekomen. Probeer het over een paar minuten opnieuw. Ga daarvoor terug naar de vorige pagina.</p>');
+}
