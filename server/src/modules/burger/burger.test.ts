@@ -122,14 +122,21 @@ describe('burger: status page and information requests', () => {
     }
   });
 
-  it('answers a wrong, malformed, revoked or expired token with the very same bare 404', async () => {
+  it('answers a wrong, malformed, revoked, expired or archived token with the very same bare 404', async () => {
     // given a revoked link and an expired one
     const revoked = await newZaakWithLink();
     expect((await zaken.call(coordinator, 'DELETE', `/api/zaken/${revoked.zaak.id}/burger/statuslink`)).status).toBe(204);
     const expired = await newZaakWithLink();
     await zaken.app.db('burger_statuslinks').where('token_hash', statusTokenHash(expired.token)).update({ expires_at: new Date(Date.now() - 1000) });
+    // and a closed zaak past its archiefactiedatum (while one before it still opens, whatever STATUSLINK_DAYS said)
+    const archived = await newZaakWithLink();
+    await zaken.app.db('zaken').where('id', archived.zaak.id).update({ archiefactiedatum: '2020-01-01' });
+    const kept = await newZaakWithLink();
+    await zaken.app.db('zaken').where('id', kept.zaak.id).update({ archiefactiedatum: '2999-01-01' });
+    await zaken.app.db('burger_statuslinks').where('token_hash', statusTokenHash(kept.token)).update({ expires_at: new Date(Date.now() - 1000) });
+    expect((await page(kept.token)).status).toBe(200);
     // when each is used
-    const tokens = [newStatusToken(), 'kort', `${newStatusToken()}x`, revoked.token, expired.token];
+    const tokens = [newStatusToken(), 'kort', `${newStatusToken()}x`, revoked.token, expired.token, archived.token];
     const answers = await Promise.all(tokens.map(async (token) => {
       const [htmlResponse, jsonResponse] = [await page(token), await json(token)];
       return { html: [htmlResponse.status, await htmlResponse.text()], json: [jsonResponse.status, await jsonResponse.text()] };

@@ -77,9 +77,11 @@ export class BurgerService {
     if (!looksLikeStatusToken(token)) throw notFound();
     const link = await new StatusLinkRepository(this.options.db).findByHash(statusTokenHash(token));
     const now = this.now();
-    if (!link || link.revokedAt !== null || link.expiresAt <= now) throw notFound();
+    if (!link || link.revokedAt !== null) throw notFound();
+    // A closed zaak with an archiefactiedatum: the link lives until then; otherwise STATUSLINK_DAYS.
     const zaak = await this.options.zaken.get(link.zaakId, burgerCaller('status'));
-    if (zaak.archiefactiedatum !== null && zaak.archiefactiedatum <= todayInNetherlands(now)) throw notFound();
+    const expired = zaak.archiefactiedatum !== null ? zaak.archiefactiedatum <= todayInNetherlands(now) : link.expiresAt <= now;
+    if (expired) throw notFound();
     return link.zaakId;
   }
 
