@@ -37,6 +37,9 @@ describe('readConfig', () => {
       WORKERS_IN_PROCESS: true,
       SMTP_URL: undefined,
       MAIL_FROM: 'Gemeente <noreply@gemeente.example>',
+      PUBLIC_URL: undefined,
+      STATUSLINK_DAYS: 730,
+      PUBLIC_RATE_LIMIT_PER_MINUTE: 30,
       MAX_UPLOAD_MB: 20,
     });
   });
@@ -108,5 +111,14 @@ describe('readConfig', () => {
     // and 0 or a word is refused, naming the setting
     expect(configErrorOf({ MAX_UPLOAD_MB: '0' }).message).toContain('MAX_UPLOAD_MB="0": expected more than 0 megabytes');
     expect(configErrorOf({ MAX_UPLOAD_MB: 'veel' }).message).toContain('MAX_UPLOAD_MB="veel"');
+  });
+
+  it('reads the citizen status-page settings and refuses a PUBLIC_URL that is no URL', () => {
+    // given an operator who publishes the status pages under their own domain
+    const config = readConfig({ PUBLIC_URL: 'https://zaken.gemeente.nl', STATUSLINK_DAYS: '365', PUBLIC_RATE_LIMIT_PER_MINUTE: '10' });
+    // then they arrive typed
+    expect([config.PUBLIC_URL, config.STATUSLINK_DAYS, config.PUBLIC_RATE_LIMIT_PER_MINUTE]).toEqual(['https://zaken.gemeente.nl', 365, 10]);
+    // and a bare host name is refused, naming the setting
+    expect(configErrorOf({ PUBLIC_URL: 'zaken.gemeente.nl' }).message).toContain('PUBLIC_URL="zaken.gemeente.nl"');
   });
 });

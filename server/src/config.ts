@@ -39,6 +39,12 @@ const serverConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Gemeente <noreply@gemeente.example>'),
   /** The municipality's RSIN, used as bronorganisatie of new zaken that do not name one. */
   BRONORGANISATIE: z.string().regex(/^\d{9}$/, 'expected the RSIN of the municipality: 9 digits').optional(),
+  /** Base URL of the citizens' status pages in mails (e.g. https://zaken.gemeente.nl); default this server's own URL. */
+  PUBLIC_URL: z.url({ error: 'expected an http(s):// URL' }).optional(),
+  /** Days a citizen's status link stays valid while the zaak has no archiefactiedatum; with one, the link lives until then. */
+  STATUSLINK_DAYS: z.coerce.number({ error: 'expected days' }).int().positive().max(36_500).default(730),
+  /** Requests per minute per IP address on the public status pages (in-memory, per server process). */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'expected requests per minute' }).int().positive().default(30),
   /** Largest document upload, in megabytes (MiB). */
   MAX_UPLOAD_MB: z.coerce
     .number({ error: 'expected megabytes' })

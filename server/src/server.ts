@@ -50,7 +50,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const platform: Platform | undefined = zeebe
     ? await createPlatform({ db, config, logger, selfUrl: () => url, zeebe, ...(engine ? { clock: engine.engine.clock } : {}) })
     : undefined;
-  const routers = [...(engine ? [engineRouter(engine, platform)] : []), ...(platform ? [platform.router] : [])];
+  const routers = [...(engine ? [engineRouter(engine, platform)] : []), ...(platform ? [platform.statusRouter, platform.router] : [])];
   const app = createApp({ db, logger, routers, ...(options.engineOnly ? {} : { uiDirectory }) });
   const http = await listen(app.listen.bind(app), config.PORT, config.HOST);
   const { port } = http.address() as AddressInfo;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import * as informatieOpvragen from './burger.informatie-opvragen/schemas.js';
 import * as documentGenereren from './document.genereren/schemas.js';
 import * as httpRequest from './http.request/schemas.js';
 import { jobHandlers } from './jobTypes.js';
@@ -23,6 +24,7 @@ const headerSchemas: Record<string, { shape: Record<string, unknown> }> = {
   'notificatie.email': email.headersSchema,
   'http.request': httpRequest.headersSchema,
   'document.genereren': documentGenereren.headersSchema,
+  'burger.informatie-opvragen': informatieOpvragen.headersSchema,
 };
 
 interface TemplateProperty {

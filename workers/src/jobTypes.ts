@@ -1,3 +1,4 @@
+import { vraagInformatieOp } from './burger.informatie-opvragen/handler.js';
 import { genereerDocument } from './document.genereren/handler.js';
 import { httpRequest } from './http.request/handler.js';
 import { verstuurEmail } from './notificatie.email/handler.js';
@@ -22,4 +23,5 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   'notificatie.email': verstuurEmail,
   'http.request': httpRequest,
   'document.genereren': genereerDocument,
+  'burger.informatie-opvragen': vraagInformatieOp,
 };

@@ -25,6 +25,12 @@ function moduleRouter(): Router {
   router.post('/api/auth/login', (_req, res) => {
     res.json({ public: true });
   });
+  router.get('/api/publiek/zaken/:token', (req, res) => {
+    res.json({ token: req.params.token });
+  });
+  router.get('/api/publiek/zaken/:token/geheim', (_req, res) => {
+    res.json({});
+  });
   router.get('/api/zaken', (_req, res) => {
     res.json({ user: res.locals.user as unknown });
   });
@@ -51,7 +57,10 @@ describe('apiRouter', () => {
     const api = apiRouter({
       authenticate,
       verifyCsrf,
-      publicRoutes: [{ method: 'POST', path: '/api/auth/login' }],
+      publicRoutes: [
+        { method: 'POST', path: '/api/auth/login' },
+        { method: 'GET', path: '/api/publiek/zaken/:token' },
+      ],
       routers: [moduleRouter()],
     });
     const app = createApp({
@@ -108,6 +117,13 @@ describe('apiRouter', () => {
   it('lets the allow-listed public routes through without authentication or CSRF', async () => {
     expect((await call('/api/auth/login', { method: 'POST' })).status).toBe(200);
     expect((await call('/api/auth/login/', { method: 'POST' })).status).toBe(200);
+  });
+
+  it('lets a parameter of a public route stand for exactly one path segment', async () => {
+    expect((await call('/api/publiek/zaken/abc')).status).toBe(200);
+    expect((await call('/api/publiek/zaken/abc/geheim')).status).toBe(401);
+    expect((await call('/api/publiek/zaken/')).status).toBe(401);
+    expect((await call('/api/publiek/zaken/abc', { method: 'POST' })).status).toBe(401);
   });
 
   it('leaves routes outside /api alone', async () => {

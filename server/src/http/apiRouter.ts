@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler } from 'express';
 
-/** A route reachable without signing in, e.g. `POST /api/auth/login`. */
+/** A route reachable without signing in, e.g. `POST /api/auth/login`; `:name` matches one path segment. */
 export interface PublicRoute {
   method: string;
   path: string;
@@ -42,9 +42,23 @@ function isApiPath(path: string): boolean {
 
 function publicRouteMatcher(routes: readonly PublicRoute[]): (req: Request) => boolean {
   const allowed = new Set(
-    routes.map((route) => `${route.method.toUpperCase()} ${normalise(route.path)}`),
+    routes.filter((route) => !route.path.includes(':')).map((route) => `${route.method.toUpperCase()} ${normalise(route.path)}`),
   );
-  return (req) => allowed.has(`${req.method} ${normalise(req.path)}`);
+  // `/api/publiek/zaken/:token`: a parameter stands for exactly one non-empty path segment.
+  const patterns = routes
+    .filter((route) => route.path.includes(':'))
+    .map((route) => ({
+      method: route.method.toUpperCase(),
+      pattern: new RegExp(`^${normalise(route.path).split('/').map((part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part))).join('/')}$`),
+    }));
+  return (req) => {
+    const path = normalise(req.path);
+    return allowed.has(`${req.method} ${path}`) || patterns.some((p) => p.method === req.method && p.pattern.test(path));
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Express also routes `/api/auth/login/` and `/API/AUTH/LOGIN` to `/api/auth/login`. */

@@ -23,10 +23,15 @@ export function requestContext(logger: Logger): RequestHandler {
     res.on('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       req.log.info(
-        { method: req.method, path: req.originalUrl, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
+        { method: req.method, path: withoutSecrets(req.originalUrl), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
         'request',
       );
     });
     next();
   };
+}
+
+/** A citizen's status token is a key: it stays out of the logs. */
+function withoutSecrets(url: string): string {
+  return url.replace(/^(\/status\/|\/api\/publiek\/zaken\/)[^/?#]+/i, '$1…');
 }

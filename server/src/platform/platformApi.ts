@@ -7,8 +7,9 @@ import { openApiRouter } from '../http/openapiRouter.js';
 import { auditRouter, recordAudit } from '../modules/audit/index.js';
 import { createAuthModule, ensureServiceCredential, generateServiceSecret, seedDemoAccounts, type AuthModule } from '../modules/auth/index.js';
 import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter } from '../modules/catalogus/index.js';
-import { CalendarService, calendarRouter } from '../modules/deadlines/index.js';
-import { createDocumentenRouter } from '../modules/documenten/index.js';
+import { CalendarService, calendarRouter, todayInNetherlands } from '../modules/deadlines/index.js';
+import { createDocumentenModule } from '../modules/documenten/index.js';
+import { createBurgerModule } from '../modules/burger/index.js';
 import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay } from '../modules/zaken/index.js';
 import type { Logger } from '../logging.js';
 import type { ZeebeClient } from './zeebeClient.js';
@@ -40,6 +41,8 @@ export interface PlatformOptions {
 export interface Platform {
   /** Everything under /api, authenticated by default. */
   router: Router;
+  /** The citizen's status pages (`/status/...`), public: the token in the link is the key. */
+  statusRouter: Router;
   auth: AuthModule;
   /** The credential the in-process workers use to call the API. */
   workerCredential: { clientId: string; secret: string };
@@ -87,7 +90,9 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
     commands: zeebe,
     validProcessDefinition: async (zaaktype) => (await catalogusService.getValidVersion(zaaktype)).processDefinitionKey ?? null,
   });
-  const documentenRouter = await createDocumentenRouter({
+  // Deadlines count from the platform's today: the engine clock, so tests that move it move the termijnen too.
+  const today = () => todayInNetherlands(new Date(clock.now()));
+  const documenten = await createDocumentenModule({
     db,
     catalogus: catalogusService,
     requireRole: auth.requireRole,
@@ -95,10 +100,31 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
     maxUploadMb: config.MAX_UPLOAD_MB,
     openApi,
   });
+  // The citizen's mails take the same path as notificatie.email: SMTP when configured, else the outbox.
+  const burgerSmtp = config.SMTP_URL ? smtpTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;
+  const burger = createBurgerModule({
+    db,
+    catalogus: catalogusService,
+    documenten: {
+      service: documenten.service,
+      tempDirectory: documenten.service.store.tempDirectory,
+      discard: (path) => documenten.service.store.discard(path),
+    },
+    mail: burgerSmtp ?? mailOutboxTransport(db),
+    messages: zeebe,
+    requireRole: auth.requireRole,
+    publicUrl: () => config.PUBLIC_URL ?? selfUrl(),
+    linkDays: config.STATUSLINK_DAYS,
+    rateLimitPerMinute: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    maxUploadMb: config.MAX_UPLOAD_MB,
+    openApi,
+    today,
+  });
+  const burgerLogger = logger.child({ component: 'burger' });
   const router = apiRouter({
     authenticate: auth.authenticate,
     verifyCsrf: auth.verifyCsrf,
-    publicRoutes: auth.publicRoutes,
+    publicRoutes: [...auth.publicRoutes, ...burger.publicRoutes],
     routers: [
       auth.router,
       auditRouter({ db, requireRole: auth.requireRole, openApi }),
@@ -117,8 +143,15 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
         requireRole: auth.requireRole,
         openApi,
         bronorganisatie: config.BRONORGANISATIE ?? (config.SEED_DEMO ? DEMO_BRONORGANISATIE : undefined),
+        today,
+        // The zaak stands even when its status link cannot be sent; the coordinator can send a new one.
+        onCreated: (zaak, caller) =>
+          burger.service.onZaakCreated(zaak, caller.audit.requestId).catch((error: unknown) => {
+            burgerLogger.error({ err: error, zaakId: zaak.id }, 'status link for the citizen not sent');
+          }),
       }),
-      documentenRouter,
+      documenten.router,
+      burger.apiRouter,
       modelDeploymentRouter({ catalogusService, zeebe, ...access, openApi }),
       takenRouter({ service: takenService, requireRole: auth.requireRole, openApi }),
       mailOutboxRouter({ db, requireRole: auth.requireRole, openApi }),
@@ -178,6 +211,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
   };
   const stop = async () => {
     for (const task of background.splice(0).reverse()) await task.stop();
+    burgerSmtp?.close();
   };
-  return { router, auth, workerCredential, start, stop };
+  return { router, statusRouter: burger.statusRouter, auth, workerCredential, start, stop };
 }

@@ -447,9 +447,15 @@ describe('running the example processes on the engine', () => {
           'VolledigheidToetsen',
           { volledig: false, ontbrekendeGegevens: 'Constructieberekening' },
         ],
-        ['zaak.opschorten', 'ZaakOpschorten'],
-        status('StatusAanvullendeInformatie'),
       ]);
+      // the citizen is asked for what the behandelaar found missing, on the message the catch event waits for
+      const ask = await complete(instance, 'burger.informatie-opvragen', 'GegevensOpvragen');
+      expect([ask.variables.omschrijving, ask.variables.correlatieSleutel, ask.customHeaders.berichtNaam]).toEqual([
+        'Constructieberekening',
+        variables.zaak.identificatie,
+        'aanvullende-gegevens-ontvangen',
+      ]);
+      await run(instance, [status('StatusAanvullendeInformatie')]);
       await harness.engine.publishMessage({
         name: 'aanvullende-gegevens-ontvangen',
         correlationKey: variables.zaak.identificatie,
@@ -486,7 +492,7 @@ describe('running the example processes on the engine', () => {
           'VolledigheidToetsen',
           { volledig: false, ontbrekendeGegevens: 'Situatietekening' },
         ],
-        ['zaak.opschorten', 'ZaakOpschorten'],
+        ['burger.informatie-opvragen', 'GegevensOpvragen'],
         status('StatusAanvullendeInformatie'),
       ]);
       await advanceClock(28 * DAY + 60_000);

@@ -7,15 +7,22 @@ import { DocumentContentStore } from './contentStore.js';
 import { documentenRouter } from './router.js';
 import { DocumentService } from './service.js';
 
-/** The documenten router, its content under `<dataDir>/documenten`, its access that of the zaken module. */
-export async function createDocumentenRouter(options: {
+export interface DocumentenModuleOptions {
   db: Knex;
   catalogus: ZaaktypeCatalogus;
   requireRole: (...roles: string[]) => RequestHandler;
   dataDir: string;
   maxUploadMb: number;
   openApi?: OpenApiRegistry;
-}): Promise<Router> {
+}
+
+/** The documenten router, its content under `<dataDir>/documenten`, its access that of the zaken module. */
+export async function createDocumentenRouter(options: DocumentenModuleOptions): Promise<Router> {
+  return (await createDocumentenModule(options)).router;
+}
+
+/** The router and the service, for modules that add documents themselves (the citizen's uploads). */
+export async function createDocumentenModule(options: DocumentenModuleOptions): Promise<{ router: Router; service: DocumentService }> {
   const store = new DocumentContentStore(join(options.dataDir, 'documenten'));
   await store.prepare();
   const service = new DocumentService({
@@ -23,10 +30,11 @@ export async function createDocumentenRouter(options: {
     zaken: createZaakService({ db: options.db, catalogus: options.catalogus }),
     store,
   });
-  return documentenRouter({
+  const router = documentenRouter({
     service,
     requireRole: options.requireRole,
     maxUploadMb: options.maxUploadMb,
     ...(options.openApi ? { openApi: options.openApi } : {}),
   });
+  return { router, service };
 }

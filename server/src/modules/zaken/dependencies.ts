@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { AuditContext } from '../auth/index.js';
 import type { Vertrouwelijkheidaanduiding, ZaaktypeVersion } from '../catalogus/index.js';
 import type { CalendarDate, DeadlineCalculator } from '../deadlines/index.js';
-import type { ZaakActor } from './types.js';
+import type { ZaakActor, ZaakDetail } from './types.js';
 
 /** The catalogue as the zaken module uses it; CatalogusService fits. */
 export interface ZaaktypeCatalogus {
@@ -38,6 +38,8 @@ export interface ZaakServiceOptions {
   today?: () => CalendarDate;
   /** RSIN used when a request names no bronorganisatie. */
   bronorganisatie?: string;
+  /** Called once a new zaak has committed (e.g. to send the citizen their status link); must not throw. */
+  onCreated?: (zaak: ZaakDetail, caller: Caller) => Promise<void>;
 }
 
 /** Who calls, and the audit context of the request. */

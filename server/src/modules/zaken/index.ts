@@ -27,3 +27,4 @@ export { loadVisibleZaaktypen, whereVisible, type VisibleZaaktypen } from './vis
 export { passesElfProef } from './elfProef.js';
 export { formatZaaknummer } from './zaakCreation.js';
 export type * from './types.js';
+export { opschorten, hervatten } from './termijnActions.js';

@@ -42,7 +42,8 @@ export class ZaakService {
   ): Promise<CreateResult> {
     const hash = requestHash(input);
     const username = caller.actor.username;
-    return this.db.transaction(async (trx) => {
+    let created: ZaakDetail | undefined;
+    const result = await this.db.transaction(async (trx): Promise<CreateResult> => {
       const keys = new IdempotencyRepository(trx);
       if (!(await keys.reserve(username, idempotencyKey, hash))) {
         const stored = await keys.find(username, idempotencyKey);
@@ -57,8 +58,12 @@ export class ZaakService {
       const id = await createZaak(trx, this.options, input, caller, this.today());
       const body = await detailOf(trx, id);
       await keys.storeResponse(username, idempotencyKey, 201, body);
+      created = body;
       return { status: 201, body };
     });
+    // After the commit, and only for a new zaak: a replayed request tells nobody twice.
+    if (created) await this.options.onCreated?.(created, caller);
+    return result;
   }
 
   async get(id: string, caller: Caller): Promise<ZaakDetail> {

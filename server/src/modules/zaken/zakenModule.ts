@@ -3,7 +3,7 @@ import type { Router, RequestHandler } from 'express';
 import type { OpenApiRegistry } from '../../http/openapi.js';
 import { AuthorisationService } from '../catalogus/index.js';
 import { CalendarService } from '../deadlines/index.js';
-import type { ZaaktypeCatalogus } from './dependencies.js';
+import type { ZaaktypeCatalogus, ZaakServiceOptions } from './dependencies.js';
 import { zakenRouter } from './router.js';
 import { ZaakService } from './service.js';
 
@@ -14,6 +14,8 @@ export function createZakenRouter(options: {
   requireRole: (...roles: string[]) => RequestHandler;
   openApi?: OpenApiRegistry;
   bronorganisatie?: string;
+  onCreated?: ZaakServiceOptions['onCreated'];
+  today?: ZaakServiceOptions['today'];
 }): Router {
   const service = createZaakService(options);
   return zakenRouter({
@@ -28,6 +30,8 @@ export function createZaakService(options: {
   db: Knex;
   catalogus: ZaaktypeCatalogus;
   bronorganisatie?: string | undefined;
+  onCreated?: ZaakServiceOptions['onCreated'];
+  today?: ZaakServiceOptions['today'];
 }): ZaakService {
   return new ZaakService({
     db: options.db,
@@ -35,5 +39,7 @@ export function createZaakService(options: {
     authorisation: new AuthorisationService(options.db),
     calendar: new CalendarService(options.db),
     ...(options.bronorganisatie ? { bronorganisatie: options.bronorganisatie } : {}),
+    ...(options.onCreated ? { onCreated: options.onCreated } : {}),
+    ...(options.today ? { today: options.today } : {}),
   });
 }

@@ -10,9 +10,12 @@ interface Binding {
     | 'zeebe:taskHeader'
     | 'zeebe:assignmentDefinition'
     | 'zeebe:formDefinition'
-    | 'zeebe:taskSchedule';
+    | 'zeebe:taskSchedule'
+    | 'zeebe:input';
   property?: string;
   key?: string;
+  /** For zeebe:input: the local variable the (FEEL) value is mapped to. */
+  name?: string;
 }
 
 export interface TemplateProperty {
@@ -23,6 +26,7 @@ export interface TemplateProperty {
   choices?: { name: string; value: string }[];
   binding: Binding;
   optional?: boolean;
+  feel?: 'optional' | 'required';
   constraints?: { notEmpty?: boolean };
 }
 
@@ -66,6 +70,11 @@ const header = (
 
 const required = { constraints: { notEmpty: true } };
 const optional = { optional: true };
+
+/** A local input variable, FEEL allowed (`=zaak.identificatie`). */
+function input(name: string, label: string, description: string, extra: Partial<TemplateProperty>): TemplateProperty {
+  return { label, description, type: 'String', feel: 'optional', binding: { type: 'zeebe:input', name }, ...extra };
+}
 
 /** A header chosen from the catalogue; free text when the catalogue has nothing to choose yet. */
 function catalogueHeader(
@@ -276,6 +285,23 @@ export function zaakstroomTemplates(catalogue: TemplateCatalogue): ElementTempla
         header('gemeente', 'Gemeente', 'Naam van de gemeente boven de brief.', { value: 'Gemeente' }),
       ],
     ),
+    template(
+      'burger.informatie-opvragen',
+      'Vraag informatie op bij de aanvrager',
+      'Schort de zaak op en vraagt de aanvrager via de statuspagina om aanvullende gegevens. Zet hierna een berichtgebeurtenis met dezelfde berichtnaam.',
+      [
+        input('omschrijving', 'Wat wordt gevraagd', 'In eenvoudige woorden, bijv. =ontbrekendeGegevens uit het formulier.', required),
+        header('berichtNaam', 'Berichtnaam', 'Het bericht dat de upload publiceert; gelijk aan dat van de berichtgebeurtenis erna.', {
+          ...required,
+          value: 'aanvullende-gegevens-ontvangen',
+        }),
+        input('correlatieSleutel', 'Correlatiesleutel', 'Waarop de berichtgebeurtenis wacht, meestal het zaaknummer.', {
+          ...required,
+          value: '=zaak.identificatie',
+        }),
+        input('uiterlijkeDatum', 'Uiterlijke datum', 'Optioneel: datum (JJJJ-MM-DD) waarop de aanvrager uiterlijk moet reageren.', optional),
+      ],
+    ),
     template('http.request', 'HTTP-verzoek', 'Roept een REST-dienst aan.', [
       header(
         'url',
@@ -321,4 +347,5 @@ export const STANDARD_JOB_TYPES = new Set([
   'notificatie.email',
   'http.request',
   'document.genereren',
+  'burger.informatie-opvragen',
 ]);

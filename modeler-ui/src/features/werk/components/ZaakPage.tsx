@@ -10,6 +10,7 @@ import { ZaakGegevens } from './ZaakGegevens';
 import { ZaakActies } from './ZaakActies';
 import { ZaakHistorie } from './ZaakHistorie';
 import { ZaakBetrokkenen } from './ZaakBetrokkenen';
+import { ZaakBurger } from './ZaakBurger';
 import { ZaakDocumenten } from './ZaakDocumenten';
 import { ZaakNotities } from './ZaakNotities';
 import { ZaakTaken } from './ZaakTaken';
@@ -59,6 +60,7 @@ export function ZaakPage() {
       </div>
       <ProcessDiagram processInstanceKey={zaak.data.processInstanceKey} revision={revision} />
       <ZaakBetrokkenen rollen={zaak.data.rollen} />
+      <ZaakBurger key={revision} zaakId={zaak.data.id} />
       <ZaakDocumenten
         zaakId={zaak.data.id}
         documenttypen={zaaktype.data?.informatieobjecttypen?.map((type) => type.omschrijving) ?? []}

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
 import { createApp } from '../../../app.js';
 import type { Database } from '../../../db/database.js';
-import { apiRouter } from '../../../http/apiRouter.js';
+import { apiRouter, type PublicRoute } from '../../../http/apiRouter.js';
 import { OpenApiRegistry } from '../../../http/openapi.js';
 import { openApiRouter } from '../../../http/openapiRouter.js';
 import { createLogger } from '../../../logging.js';
@@ -35,6 +35,10 @@ export interface AuthTestAppOptions {
   loginThrottle?: LoginThrottlePolicy;
   /** Extra module routers mounted inside the api router, e.g. to exercise requireRole. */
   routers?: (auth: AuthModule) => Router[];
+  /** Extra routes that skip authentication, beside the auth module's own. */
+  publicRoutes?: readonly PublicRoute[];
+  /** Routers mounted outside /api (e.g. public pages); asked for after `routers`. */
+  outerRouters?: () => Router[];
 }
 
 export interface LoggedIn {
@@ -81,7 +85,7 @@ export class AuthTestApp {
     const api = apiRouter({
       authenticate: this.auth.authenticate,
       verifyCsrf: this.auth.verifyCsrf,
-      publicRoutes: this.auth.publicRoutes,
+      publicRoutes: [...this.auth.publicRoutes, ...(options.publicRoutes ?? [])],
       routers: [
         this.auth.router,
         auditRouter({ db: this.db, requireRole: this.auth.requireRole, openApi: this.openApi }),
@@ -92,7 +96,7 @@ export class AuthTestApp {
         ...(options.routers?.(this.auth) ?? []),
       ],
     });
-    const app = createApp({ db: this.db, logger: createLogger('silent'), routers: [api] });
+    const app = createApp({ db: this.db, logger: createLogger('silent'), routers: [...(options.outerRouters?.() ?? []), api] });
     this.#server = await new Promise<Server>((resolve) => {
       const server = app.listen(0, '127.0.0.1', () => resolve(server));
     });

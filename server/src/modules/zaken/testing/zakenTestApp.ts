@@ -1,4 +1,6 @@
 import type { Router } from 'express';
+import type { PublicRoute } from '../../../http/apiRouter.js';
+import type { ZaakServiceOptions } from '../dependencies.js';
 import type { AuthModule } from '../../auth/index.js';
 import { AuthTestApp, type LoggedIn } from '../../auth/testing/authTestApp.js';
 import { AuthorisationService, CatalogusService } from '../../catalogus/index.js';
@@ -35,7 +37,12 @@ export class ZakenTestApp {
 
   /** `routers`: modules that hang off a zaak (documenten, …), mounted beside the zaken router. */
   async start(
-    options: { routers?: (auth: AuthModule, zaken: ZaakService) => Router[] } = {},
+    options: {
+      routers?: (auth: AuthModule, zaken: ZaakService) => Router[];
+      publicRoutes?: readonly PublicRoute[];
+      outerRouters?: () => Router[];
+      onCreated?: ZaakServiceOptions['onCreated'];
+    } = {},
   ): Promise<this> {
     let catalogus: CatalogusService | undefined;
     await this.app.start({
@@ -46,12 +53,15 @@ export class ZakenTestApp {
           authorisation: new AuthorisationService(this.app.db),
           calendar: new CalendarService(this.app.db),
           today: () => this.today,
+          ...(options.onCreated ? { onCreated: options.onCreated } : {}),
         });
         return [
           zakenRouter({ service, requireRole: auth.requireRole, openApi: this.app.openApi }),
           ...(options.routers?.(auth, service) ?? []),
         ];
       },
+      ...(options.publicRoutes ? { publicRoutes: options.publicRoutes } : {}),
+      ...(options.outerRouters ? { outerRouters: options.outerRouters } : {}),
     });
     if (!catalogus) throw new Error('the zaken router was not created');
     await publishFixtureZaaktype(this.app.db, { catalogus, groups: ['team-vergunningen'] });
