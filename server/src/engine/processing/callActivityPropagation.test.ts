@@ -4,6 +4,9 @@ import { end, error, errorBoundary, errorEnd, errorEventSubProcess, flow, proces
 
 const callActivity = (id: string, processId: string) =>
   `<bpmn:callActivity id="${id}"><bpmn:extensionElements><zeebe:calledElement processId="${processId}"/></bpmn:extensionElements></bpmn:callActivity>`;
+const parallelCallActivity = (id: string, processId: string) =>
+  `<bpmn:callActivity id="${id}"><bpmn:extensionElements><zeebe:calledElement processId="${processId}"/></bpmn:extensionElements>` +
+  `<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1, 2]" inputElement="nr"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:callActivity>`;
 const withEscalation = (xml: string) => xml.replace('<bpmn:process', '<bpmn:escalation id="esc" escalationCode="TE_LAAT"/><bpmn:process');
 const escalationThrow = (id: string) =>
   `<bpmn:intermediateThrowEvent id="${id}"><bpmn:escalationEventDefinition escalationRef="esc"/></bpmn:intermediateThrowEvent>`;
@@ -67,6 +70,10 @@ describe('errors and escalations from a called process', () => {
     await deploy(withEscalation(parent('ouder-esc-non', 'kind-esc-non', notify)));
     await deploy(escalatingChild('kind-esc-los', 'kind-esc-los-verder'));
     await deploy(parent('ouder-esc-los', 'kind-esc-los'));
+    await deploy(waitingChild('kind-mi', 'kind-mi-werk'));
+    await deploy(
+      processXml('ouder-mi', error('err', 'AFGEWEZEN'), start('s'), parallelCallActivity('roep', 'kind-mi'), end('e'), sequence('s', 'roep', 'e'), ...errorPath('ouder-mi-herstel')),
+    );
     await deploy(waitingChild('kind-incident', 'kind-incident-werk'));
     await deploy(parent('ouder-incident', 'kind-incident', errorBoundary('vangt-alles', 'roep'), end('e2'), flow('vangt-alles', 'e2')));
   });
@@ -125,6 +132,18 @@ describe('errors and escalations from a called process', () => {
     expect(await harness.instanceState(key)).toBe('COMPLETED');
     expect(await harness.instanceState(middle)).toBe('TERMINATED');
     expect(await harness.instanceState(await childOf(middle))).toBe('TERMINATED');
+  });
+
+  it('an error from one child of a multi-instance call activity ends all children', async () => {
+    const key = await harness.start('ouder-mi');
+    const children = ((await harness.db('engine_element_instances').where({ parent_process_instance_key: key })) as { key: string }[]).map((row) => String(row.key));
+    expect(children).toHaveLength(2);
+    await throwFromJob('kind-mi-werk');
+    for (const child of children) expect(await harness.instanceState(child)).toBe('TERMINATED');
+    expect(await harness.states(key)).toMatchObject({ roep: ['TERMINATED', 'TERMINATED', 'TERMINATED'], gevangen: ['COMPLETED'] });
+    expect(await harness.activate('kind-mi-werk')).toEqual([]);
+    await harness.completeJob('ouder-mi-herstel');
+    expect(await harness.instanceState(key)).toBe('COMPLETED');
   });
 
   it('an interrupting escalation boundary on the call activity ends the child', async () => {
