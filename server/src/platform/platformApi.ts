@@ -16,6 +16,7 @@ import { mailOutboxRouter } from '../modules/mail/router.js';
 import { startUserTaskWorker, TakenService, takenRouter } from '../modules/taken/index.js';
 import { startWorkers } from '@zaakstroom/workers';
 import { engineRestClient } from './engineRestClient.js';
+import type { EngineRestEndpoint } from './externalEngine.js';
 import { serviceTokenProvider } from './serviceToken.js';
 import { processModelCheck } from './processModelCheck.js';
 import { seedDemoZaaktypen } from './demoSeed.js';
@@ -33,6 +34,8 @@ export interface PlatformOptions {
   selfUrl: () => string;
   /** The Zeebe gRPC client (embedded gateway or external cluster). */
   zeebe: ZeebeClient;
+  /** An external engine's REST v2 API; without it, the embedded engine's on this server (selfUrl). */
+  engineEndpoint?: EngineRestEndpoint;
   /** The platform's now: the embedded engine's clock (movable through /v2/clock in tests); system time otherwise. */
   clock?: Clock;
 }
@@ -50,7 +53,7 @@ export interface Platform {
 }
 
 /** The zaak platform: its modules, wired together behind one authenticated /api router. */
-export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock = { now: () => Date.now() } }: PlatformOptions): Promise<Platform> {
+export async function createPlatform({ db, config, logger, selfUrl, zeebe, engineEndpoint, clock = { now: () => Date.now() } }: PlatformOptions): Promise<Platform> {
   const openApi = new OpenApiRegistry();
   const auth = createAuthModule({
     db,
@@ -63,9 +66,10 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
   const workerCredential = { clientId: config.WORKER_CLIENT_ID, secret: config.WORKER_CLIENT_SECRET ?? generateServiceSecret() };
   await ensureServiceCredential(db, { ...workerCredential, description: 'Zaakstroom job workers' });
 
-  // The embedded engine's REST API sits on this server; a cluster's would be configured here.
+  // The embedded engine's REST API sits on this server, behind the workers' service credential.
   const serviceHeaders = serviceTokenProvider(selfUrl, workerCredential);
-  const engineRest = engineRestClient(selfUrl, serviceHeaders);
+  const engine = engineEndpoint ?? { baseUrl: selfUrl, headers: serviceHeaders };
+  const engineRest = engineRestClient(engine.baseUrl, engine.headers);
   const access = { requireRole: auth.requireRole, currentUser: auth.currentUser };
   const catalogusService = new CatalogusService({
     db,
@@ -134,8 +138,8 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
         db,
         starter: sdkProcessStarter(zeebe),
         lookup: engineInstanceLookup({
-          baseUrl: selfUrl,
-          headers: serviceHeaders,
+          baseUrl: engine.baseUrl,
+          headers: engine.headers,
           cancel: (processInstanceKey) => zeebe.cancelProcessInstance(processInstanceKey).then(() => undefined),
         }),
         logger: logger.child({ component: 'zaak-outbox' }),
