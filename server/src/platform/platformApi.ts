@@ -13,7 +13,7 @@ import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutbox
 import type { Logger } from '../logging.js';
 import type { ZeebeClient } from './zeebeClient.js';
 import { mailOutboxRouter } from '../modules/mail/router.js';
-import { startUserTaskWorker, TakenService, takenRouter } from '../modules/taken/index.js';
+import { startTaskReconciler, startUserTaskWorker, TakenService, takenRouter } from '../modules/taken/index.js';
 import { startWorkers } from '@zaakstroom/workers';
 import { engineRestClient } from './engineRestClient.js';
 import type { EngineRestEndpoint } from './externalEngine.js';
@@ -167,6 +167,16 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
     });
     const userTasks = startUserTaskWorker({ zeebe, service: takenService, logger: logger.child({ component: 'user-tasks' }) });
     background.push({ stop: () => userTasks.close() });
+    // Tasks whose job the engine ended without us (process cancelled) leave the task list.
+    background.push(
+      startTaskReconciler({
+        db,
+        service: takenService,
+        engine: engineRest,
+        logger: logger.child({ component: 'task-reconciler' }),
+        intervalMs: config.TASK_RECONCILE_INTERVAL_SECONDS * 1000,
+      }),
+    );
     if (config.WORKERS_IN_PROCESS) {
       const workers = startWorkers({
         zeebe,
