@@ -10,6 +10,8 @@ import { startEmbeddedEngine, type RunningEngine } from './engine/embeddedEngine
 import type { Logger } from './logging.js';
 import { createPlatform, type Platform } from './platform/platformApi.js';
 import { zeebeClientFor, zeebeClientFromEnvironment } from './platform/zeebeClient.js';
+import { ZaakstroomMetrics } from './metrics/metrics.js';
+import { metricsRouter } from './metrics/metricsRouter.js';
 import { engineProxyRouter, externalEngineHeaders, type EngineRestEndpoint } from './platform/externalEngine.js';
 
 export interface RunningServer {
@@ -46,6 +48,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
         clockControl: config.ENGINE_CLOCK_CONTROL,
       });
   let url = '';
+  const metrics = new ZaakstroomMetrics({ db, ...(engine ? { engineClock: engine.engine.clock } : {}) });
   const zeebe = options.engineOnly
     ? undefined
     : engine
@@ -58,12 +61,13 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
         logger,
         selfUrl: () => url,
         zeebe,
+        metrics,
         ...(engine ? { clock: engine.engine.clock } : {}),
         ...(engineEndpoint ? { engineEndpoint } : {}),
       })
     : undefined;
   const engineRest = engine ? engine.restRouter : engineEndpoint && engineProxyRouter(engineEndpoint);
-  const routers = [...(engineRest ? [engineRouter(engineRest, platform)] : []), ...(platform ? [platform.router] : [])];
+  const routers = [metricsRouter({ metrics, token: config.METRICS_TOKEN }), ...(engineRest ? [engineRouter(engineRest, platform)] : []), ...(platform ? [platform.router] : [])];
   const app = createApp({ db, logger, routers, ...(options.engineOnly ? {} : { uiDirectory }) });
   const http = await listen(app.listen.bind(app), config.PORT, config.HOST);
   const { port } = http.address() as AddressInfo;

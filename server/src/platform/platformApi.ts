@@ -9,7 +9,7 @@ import { createAuthModule, ensureServiceCredential, generateServiceSecret, seedD
 import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter } from '../modules/catalogus/index.js';
 import { CalendarService, calendarRouter } from '../modules/deadlines/index.js';
 import { createDocumentenRouter } from '../modules/documenten/index.js';
-import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay } from '../modules/zaken/index.js';
+import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay, type ProcessStarter } from '../modules/zaken/index.js';
 import type { Logger } from '../logging.js';
 import type { ZeebeClient } from './zeebeClient.js';
 import { mailOutboxRouter } from '../modules/mail/router.js';
@@ -17,6 +17,7 @@ import { startTaskReconciler, startUserTaskWorker, TakenService, takenRouter } f
 import { startWorkers } from '@zaakstroom/workers';
 import { engineRestClient } from './engineRestClient.js';
 import type { EngineRestEndpoint } from './externalEngine.js';
+import type { ZaakstroomMetrics } from '../metrics/metrics.js';
 import { serviceTokenProvider } from './serviceToken.js';
 import { processModelCheck } from './processModelCheck.js';
 import { seedDemoZaaktypen } from './demoSeed.js';
@@ -34,6 +35,8 @@ export interface PlatformOptions {
   selfUrl: () => string;
   /** The Zeebe gRPC client (embedded gateway or external cluster). */
   zeebe: ZeebeClient;
+  /** Where job outcomes and process starts are counted for /metrics. */
+  metrics?: ZaakstroomMetrics;
   /** An external engine's REST v2 API; without it, the embedded engine's on this server (selfUrl). */
   engineEndpoint?: EngineRestEndpoint;
   /** The platform's now: the embedded engine's clock (movable through /v2/clock in tests); system time otherwise. */
@@ -53,7 +56,7 @@ export interface Platform {
 }
 
 /** The zaak platform: its modules, wired together behind one authenticated /api router. */
-export async function createPlatform({ db, config, logger, selfUrl, zeebe, engineEndpoint, clock = { now: () => Date.now() } }: PlatformOptions): Promise<Platform> {
+export async function createPlatform({ db, config, logger, selfUrl, zeebe, engineEndpoint, metrics, clock = { now: () => Date.now() } }: PlatformOptions): Promise<Platform> {
   const openApi = new OpenApiRegistry();
   const auth = createAuthModule({
     db,
@@ -136,7 +139,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
     background.push(
       startOutboxRelay({
         db,
-        starter: sdkProcessStarter(zeebe),
+        starter: countedStarter(sdkProcessStarter(zeebe), metrics),
         lookup: engineInstanceLookup({
           baseUrl: engine.baseUrl,
           headers: engine.headers,
@@ -186,6 +189,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
         clientSecret: workerCredential.secret,
         smtpUrl: config.SMTP_URL,
         mailFrom: config.MAIL_FROM,
+        ...(metrics ? { onJobEvent: (event) => metrics.countJob(event) } : {}),
       });
       background.push({ stop: () => workers.close() });
     }
@@ -194,4 +198,16 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
     for (const task of background.splice(0).reverse()) await task.stop();
   };
   return { router, auth, workerCredential, start, stop };
+}
+
+/** The outbox's process starter, counting each instance created. */
+function countedStarter(starter: ProcessStarter, metrics: ZaakstroomMetrics | undefined): ProcessStarter {
+  if (!metrics) return starter;
+  return {
+    async start(bpmnProcessId, version, variables) {
+      const started = await starter.start(bpmnProcessId, version, variables);
+      metrics.processInstancesCreated.inc({ bpmn_process_id: bpmnProcessId });
+      return started;
+    },
+  };
 }
