@@ -12,7 +12,8 @@ import { createPlatform, type Platform } from './platform/platformApi.js';
 import { zeebeClientFor, zeebeClientFromEnvironment } from './platform/zeebeClient.js';
 import { ZaakstroomMetrics } from './metrics/metrics.js';
 import { metricsRouter } from './metrics/metricsRouter.js';
-import { engineProxyRouter, externalEngineHeaders, type EngineRestEndpoint } from './platform/externalEngine.js';
+import { engineProxyRouter } from './platform/engineProxy.js';
+import { externalEngineHeaders, type EngineRestEndpoint } from './platform/externalEngine.js';
 
 export interface RunningServer {
   url: string;
