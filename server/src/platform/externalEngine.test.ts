@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngineProcess, type EngineProcess } from '../bench/engineProcess.js';
 import { apiSession } from '../testing/apiSession.js';
 import { startServerProcess, type ServerProcess } from '../testing/serverProcess.js';
+import { zeebeClientFor } from './zeebeClient.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
 
 interface TaakRow { id: string; name: string; zaakId: string | null }
@@ -44,6 +45,7 @@ describe('external engine mode: the server against an engine process', () => {
       ZEEBE_INSECURE_CONNECTION: 'true',
       CAMUNDA_AUTH_STRATEGY: 'NONE',
       WORKER_CLIENT_SECRET: 'external-engine-test-secret-0123456789',
+      TASK_RECONCILE_INTERVAL_SECONDS: '1',
     });
   }, 180_000);
 
@@ -108,7 +110,30 @@ describe('external engine mode: the server against an engine process', () => {
       return detail.einddatum ? detail : undefined;
     }, 'the zaak to close');
     expect(closed.resultaat?.resultaattype).toBe('Opgelost');
+
+    // and a behandelaar reaches only the diagram routes of the engine, not the rest of /v2
+    await expect(api('/v2/incidents/search', {})).rejects.toThrow(/: 403/);
   }, 180_000);
+
+  it('closes a task whose process instance was cancelled in the engine (task reconciler)', async () => {
+    const api = await apiSession(server.url, 'behandelaar2');
+    // given a zaak with its first task open
+    const zaak = await api<ZaakRow>(
+      '/api/zaken',
+      { zaaktype: 'melding-openbare-ruimte', omschrijving: 'Kapotte lantaarnpaal', initiator: { type: 'natuurlijk_persoon', bsn: '999993653', naam: 'Jan Jansen' } },
+      { 'Idempotency-Key': 'external-engine-cancelled' },
+    );
+    const openTask = () => api<{ taken: TaakRow[] }>(`/api/taken?scope=group&zaakId=${zaak.id}`);
+    const taak = await until(async () => (await openTask()).taken[0], 'the first task');
+    const { processInstanceKey } = await api<ZaakRow>(`/api/zaken/${zaak.id}`);
+    // when an operator cancels the process instance in the engine, past the platform
+    const zeebe = zeebeClientFor(engine.gatewayAddress);
+    await zeebe.cancelProcessInstance(processInstanceKey!);
+    await zeebe.close();
+    // then the task leaves the open list and is closed as cancelled
+    await until(async () => ((await openTask()).taken.length === 0 ? true : undefined), 'the task to leave the list', 30_000);
+    expect((await api<{ state: string; endedAt: string | null }>(`/api/taken/${taak.id}`)).state).toBe('cancelled');
+  }, 120_000);
 });
 
 /** The process XML is text, which the JSON session helper does not read: a session of its own. */
