@@ -20,7 +20,11 @@ function sample(text: string, name: string, labels = ''): number | undefined {
   return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0);
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -37,7 +41,9 @@ describe('/metrics', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'zaakstroom-metrics-'));
-    testDb = process.env.TEST_DATABASE_URL ? await createTestDatabase({ migrate: false }) : undefined;
+    testDb = process.env.TEST_DATABASE_URL
+      ? await createTestDatabase({ migrate: false })
+      : undefined;
     const config = readConfig({
       PORT: '0',
       HOST: '127.0.0.1',
@@ -57,7 +63,11 @@ describe('/metrics', () => {
 
   const scrape = async (headers: Record<string, string> = {}) => {
     const response = await fetch(`${server.url}/metrics`, { headers });
-    return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      text: await response.text(),
+    };
   };
 
   it('answers loopback, and other hosts only with the bearer token', async () => {
@@ -65,7 +75,9 @@ describe('/metrics', () => {
     const remote = { 'X-Forwarded-For': '203.0.113.7' };
     expect((await scrape()).status).toBe(200);
     expect((await scrape(remote)).status).toBe(401);
-    expect((await scrape({ ...remote, Authorization: 'Bearer wrong-token-0123456789xx' })).status).toBe(401);
+    expect(
+      (await scrape({ ...remote, Authorization: 'Bearer wrong-token-0123456789xx' })).status,
+    ).toBe(401);
     const allowed = await scrape({ ...remote, Authorization: `Bearer ${token}` });
     expect(allowed.status).toBe(200);
     expect(allowed.type).toContain('text/plain');
@@ -88,7 +100,11 @@ describe('/metrics', () => {
     const api = await apiSession(server.url, 'behandelaar2');
     const zaak = await api<{ id: string }>(
       '/api/zaken',
-      { zaaktype: 'melding-openbare-ruimte', omschrijving: 'Losse stoeptegel', initiator: { type: 'natuurlijk_persoon', bsn: '999993653', naam: 'Jan Jansen' } },
+      {
+        zaaktype: 'melding-openbare-ruimte',
+        omschrijving: 'Losse stoeptegel',
+        initiator: { type: 'natuurlijk_persoon', bsn: '999993653', naam: 'Jan Jansen' },
+      },
       { 'Idempotency-Key': 'metrics-test-melding' },
     );
     await until(async () => {
@@ -98,15 +114,29 @@ describe('/metrics', () => {
     // then the second scrape shows the work
     const after = await until(async () => {
       const text = (await scrape()).text;
-      return (sample(text, 'zaakstroom_jobs_completed_total', 'job_type="zaak.status"') ?? 0) > 0 ? text : undefined;
+      return (sample(text, 'zaakstroom_jobs_completed_total', 'job_type="zaak.status"') ?? 0) > 0
+        ? text
+        : undefined;
     }, 'the status job counted');
-    const moved = (name: string, labels = '') => (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
+    const moved = (name: string, labels = '') =>
+      (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
     expect(moved('zaakstroom_zaken_open')).toBe(1);
     expect(moved('zaakstroom_user_tasks_open')).toBe(1);
-    expect(moved('zaakstroom_process_instances_created_total', 'bpmn_process_id="melding-openbare-ruimte"')).toBe(1);
-    expect(moved('zaakstroom_jobs_activated_total', 'job_type="zaak.status"')).toBeGreaterThanOrEqual(1);
-    expect(moved('zaakstroom_http_request_duration_seconds_count', 'route="/api/zaken",status="201"')).toBe(1);
-    expect(moved('zaakstroom_http_request_duration_seconds_count', 'route="/api/taken"')).toBeGreaterThanOrEqual(1);
+    expect(
+      moved(
+        'zaakstroom_process_instances_created_total',
+        'bpmn_process_id="melding-openbare-ruimte"',
+      ),
+    ).toBe(1);
+    expect(
+      moved('zaakstroom_jobs_activated_total', 'job_type="zaak.status"'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      moved('zaakstroom_http_request_duration_seconds_count', 'route="/api/zaken",status="201"'),
+    ).toBe(1);
+    expect(
+      moved('zaakstroom_http_request_duration_seconds_count', 'route="/api/taken"'),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(after, 'zaakstroom_jobs_failed_total')).toBeUndefined();
   }, 120_000);
 });

@@ -19,13 +19,18 @@ export function metricsRouter({ metrics, token }: MetricsRouterOptions): Router 
   const router = Router();
   router.use((req, res, next) => {
     const stop = metrics.httpDuration.startTimer();
-    res.once('finish', () => stop({ method: req.method, route: routeOf(req), status: String(res.statusCode) }));
+    res.once('finish', () =>
+      stop({ method: req.method, route: routeOf(req), status: String(res.statusCode) }),
+    );
     next();
   });
   router.get('/metrics', (req: Request, res: Response, next: NextFunction) => {
     if (!loopback.has(req.ip ?? '') && !hasToken(req, token)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-      res.status(401).type('text/plain').send('Metrics alleen vanaf deze machine of met een geldig METRICS_TOKEN.\n');
+      res
+        .status(401)
+        .type('text/plain')
+        .send('Metrics alleen vanaf deze machine of met een geldig METRICS_TOKEN.\n');
       return;
     }
     metrics.registry.metrics().then((body) => {

@@ -19,21 +19,37 @@ describe('engineProxyRouter: /v2 forwarded to an external engine', () => {
   beforeAll(async () => {
     const engine = express().use(express.json());
     engine.get('/v2/process-definitions/:key/xml', (req, res) => {
-      seen.push({ method: 'GET', url: req.originalUrl, authorization: req.get('authorization'), body: undefined });
+      seen.push({
+        method: 'GET',
+        url: req.originalUrl,
+        authorization: req.get('authorization'),
+        body: undefined,
+      });
       if (req.params.key === '404') res.status(404).json({ title: 'NOT_FOUND' });
       else res.type('text/xml').send('<definitions/>');
     });
     engine.post('/v2/element-instances/search', (req, res) => {
-      seen.push({ method: 'POST', url: req.originalUrl, authorization: req.get('authorization'), body: req.body as unknown });
+      seen.push({
+        method: 'POST',
+        url: req.originalUrl,
+        authorization: req.get('authorization'),
+        body: req.body as unknown,
+      });
       res.json({ items: [{ elementId: 'A' }] });
     });
     upstream = await listen(engine);
     const app = express().use(express.json());
-    app.use(engineProxyRouter({ baseUrl: () => upstream.url, headers: () => Promise.resolve({ authorization: 'Bearer cluster-token' }) }));
+    app.use(
+      engineProxyRouter({
+        baseUrl: () => upstream.url,
+        headers: () => Promise.resolve({ authorization: 'Bearer cluster-token' }),
+      }),
+    );
     platform = await listen(app);
   });
   afterAll(async () => {
-    for (const { server } of [platform, upstream]) await new Promise((resolve) => server.close(resolve));
+    for (const { server } of [platform, upstream])
+      await new Promise((resolve) => server.close(resolve));
   });
 
   it('forwards GET and POST with the cluster credentials, keeping status, type and body', async () => {
@@ -49,8 +65,18 @@ describe('engineProxyRouter: /v2 forwarded to an external engine', () => {
     });
     expect(await search.json()).toEqual({ items: [{ elementId: 'A' }] });
     expect(seen).toEqual([
-      { method: 'GET', url: '/v2/process-definitions/1/xml', authorization: 'Bearer cluster-token', body: undefined },
-      { method: 'POST', url: '/v2/element-instances/search?x=1', authorization: 'Bearer cluster-token', body: { filter: { processInstanceKey: '7' } } },
+      {
+        method: 'GET',
+        url: '/v2/process-definitions/1/xml',
+        authorization: 'Bearer cluster-token',
+        body: undefined,
+      },
+      {
+        method: 'POST',
+        url: '/v2/element-instances/search?x=1',
+        authorization: 'Bearer cluster-token',
+        body: { filter: { processInstanceKey: '7' } },
+      },
     ]);
   });
 

@@ -4,14 +4,28 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngineProcess, type EngineProcess } from '../bench/engineProcess.js';
 import { apiSession } from '../testing/apiSession.js';
-import { startServerProcess, type ServerProcess } from '../testing/serverProcess.js';
+import { startServerProcess, type ServerProcess } from '../bench/serverProcess.js';
 import { zeebeClientFor } from './zeebeClient.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
 
-interface TaakRow { id: string; name: string; zaakId: string | null }
-interface ZaakRow { id: string; identificatie: string; einddatum: string | null; processInstanceKey: string | null; resultaat: { resultaattype: string } | null }
+interface TaakRow {
+  id: string;
+  name: string;
+  zaakId: string | null;
+}
+interface ZaakRow {
+  id: string;
+  identificatie: string;
+  einddatum: string | null;
+  processInstanceKey: string | null;
+  resultaat: { resultaattype: string } | null;
+}
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -32,10 +46,20 @@ describe('external engine mode: the server against an engine process', () => {
   let databases: TestDatabase[] = [];
 
   beforeAll(async () => {
-    dataDirs = [await mkdtemp(join(tmpdir(), 'zs-engine-')), await mkdtemp(join(tmpdir(), 'zs-server-'))];
+    dataDirs = [
+      await mkdtemp(join(tmpdir(), 'zs-engine-')),
+      await mkdtemp(join(tmpdir(), 'zs-server-')),
+    ];
     // On PostgreSQL each process gets a fresh database of its own; on PGlite its own DATA_DIR.
-    if (process.env.TEST_DATABASE_URL) databases = [await createTestDatabase({ migrate: false }), await createTestDatabase({ migrate: false })];
-    engine = await startEngineProcess({ DATA_DIR: dataDirs[0]!, DATABASE_URL: databases[0]?.url ?? '' });
+    if (process.env.TEST_DATABASE_URL)
+      databases = [
+        await createTestDatabase({ migrate: false }),
+        await createTestDatabase({ migrate: false }),
+      ];
+    engine = await startEngineProcess({
+      DATA_DIR: dataDirs[0]!,
+      DATABASE_URL: databases[0]?.url ?? '',
+    });
     server = await startServerProcess({
       DATA_DIR: dataDirs[1]!,
       DATABASE_URL: databases[1]?.url ?? '',
@@ -58,7 +82,9 @@ describe('external engine mode: the server against an engine process', () => {
   });
 
   it('runs no engine of its own and says where the external one is', () => {
-    expect(server.output().stdout).toContain(`engine: external (gRPC ${engine.gatewayAddress}, REST ${engine.httpUrl})`);
+    expect(server.output().stdout).toContain(
+      `engine: external (gRPC ${engine.gatewayAddress}, REST ${engine.httpUrl})`,
+    );
     expect(server.output().stdout).not.toContain('Zeebe gateway (gRPC)');
   });
 
@@ -70,7 +96,12 @@ describe('external engine mode: the server against an engine process', () => {
       {
         zaaktype: 'melding-openbare-ruimte',
         omschrijving: 'Omgewaaide boom Stationsplein',
-        initiator: { type: 'natuurlijk_persoon', bsn: '999993653', naam: 'Jan Jansen', email: 'melder@voorbeeld.nl' },
+        initiator: {
+          type: 'natuurlijk_persoon',
+          bsn: '999993653',
+          naam: 'Jan Jansen',
+          email: 'melder@voorbeeld.nl',
+        },
       },
       { 'Idempotency-Key': 'external-engine-melding' },
     );
@@ -83,20 +114,33 @@ describe('external engine mode: the server against an engine process', () => {
     // when the first task appears in the group list, it is claimed and completed
     const beoordelen = await nextTask('Melding beoordelen');
     await api(`/api/taken/${beoordelen.id}/claim`, {});
-    await api(`/api/taken/${beoordelen.id}/complete`, { variables: { categorie: 'groen', spoed: false } });
+    await api(`/api/taken/${beoordelen.id}/complete`, {
+      variables: { categorie: 'groen', spoed: false },
+    });
 
     // then the process, in the other process, moves on and the zaak diagram is served through the platform
     const afhandelen = await nextTask('Melding afhandelen');
     const started = await api<ZaakRow>(`/api/zaken/${zaak.id}`);
     expect(started.processInstanceKey).toMatch(/^\d+$/);
-    const instance = await api<{ processDefinitionKey: string }>(`/v2/process-instances/${started.processInstanceKey}`);
-    const xml = await fetchText(server.url, `/v2/process-definitions/${instance.processDefinitionKey}/xml`, 'behandelaar2');
+    const instance = await api<{ processDefinitionKey: string }>(
+      `/v2/process-instances/${started.processInstanceKey}`,
+    );
+    const xml = await fetchText(
+      server.url,
+      `/v2/process-definitions/${instance.processDefinitionKey}/xml`,
+      'behandelaar2',
+    );
     expect(xml).toContain('MeldingAfhandelen');
-    const elements = await api<{ items: { elementId: string; state: string }[] }>('/v2/element-instances/search', {
-      filter: { processInstanceKey: started.processInstanceKey },
-      page: { limit: 100 },
-    });
-    expect(elements.items).toContainEqual(expect.objectContaining({ elementId: 'MeldingAfhandelen', state: 'ACTIVE' }));
+    const elements = await api<{ items: { elementId: string; state: string }[] }>(
+      '/v2/element-instances/search',
+      {
+        filter: { processInstanceKey: started.processInstanceKey },
+        page: { limit: 100 },
+      },
+    );
+    expect(elements.items).toContainEqual(
+      expect.objectContaining({ elementId: 'MeldingAfhandelen', state: 'ACTIVE' }),
+    );
 
     // when the last task is completed
     await api(`/api/taken/${afhandelen.id}/claim`, {});
@@ -120,7 +164,11 @@ describe('external engine mode: the server against an engine process', () => {
     // given a zaak with its first task open
     const zaak = await api<ZaakRow>(
       '/api/zaken',
-      { zaaktype: 'melding-openbare-ruimte', omschrijving: 'Kapotte lantaarnpaal', initiator: { type: 'natuurlijk_persoon', bsn: '999993653', naam: 'Jan Jansen' } },
+      {
+        zaaktype: 'melding-openbare-ruimte',
+        omschrijving: 'Kapotte lantaarnpaal',
+        initiator: { type: 'natuurlijk_persoon', bsn: '999993653', naam: 'Jan Jansen' },
+      },
       { 'Idempotency-Key': 'external-engine-cancelled' },
     );
     const openTask = () => api<{ taken: TaakRow[] }>(`/api/taken?scope=group&zaakId=${zaak.id}`);
@@ -131,8 +179,14 @@ describe('external engine mode: the server against an engine process', () => {
     await zeebe.cancelProcessInstance(processInstanceKey!);
     await zeebe.close();
     // then the task leaves the open list and is closed as cancelled
-    await until(async () => ((await openTask()).taken.length === 0 ? true : undefined), 'the task to leave the list', 30_000);
-    expect((await api<{ state: string; endedAt: string | null }>(`/api/taken/${taak.id}`)).state).toBe('cancelled');
+    await until(
+      async () => ((await openTask()).taken.length === 0 ? true : undefined),
+      'the task to leave the list',
+      30_000,
+    );
+    expect(
+      (await api<{ state: string; endedAt: string | null }>(`/api/taken/${taak.id}`)).state,
+    ).toBe('cancelled');
   }, 120_000);
 });
 
@@ -143,7 +197,10 @@ async function fetchText(baseUrl: string, path: string, username: string): Promi
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: 'demo' }),
   });
-  const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
   const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.text();

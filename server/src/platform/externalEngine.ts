@@ -1,4 +1,7 @@
-import { constructOAuthProvider, CamundaEnvironmentConfigurator } from '@camunda8/sdk/dist/lib/index.js';
+import {
+  constructOAuthProvider,
+  CamundaEnvironmentConfigurator,
+} from '@camunda8/sdk/dist/lib/index.js';
 
 /** How the platform reaches a REST v2 API: where, and with which (authentication) headers. */
 export interface EngineRestEndpoint {
@@ -11,9 +14,15 @@ export interface EngineRestEndpoint {
  * settings (none by default), so gRPC and REST use the same credentials.
  */
 export function externalEngineHeaders(): () => Promise<Record<string, string>> {
-  const provider = constructOAuthProvider(CamundaEnvironmentConfigurator.mergeConfigWithEnvironment({}));
+  const provider = constructOAuthProvider(
+    CamundaEnvironmentConfigurator.mergeConfigWithEnvironment({}),
+  );
   return async () => {
     const headers = (await provider.getHeaders('ZEEBE')) as Record<string, string | undefined>;
-    return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    return Object.fromEntries(
+      Object.entries(headers).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    );
   };
 }

@@ -15,7 +15,11 @@ import { startUserTaskWorker } from './userTaskWorker.js';
 
 const bpmn = readFileSync(new URL('./fixtures/takenFlow.bpmn', import.meta.url));
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -37,16 +41,29 @@ describe('task reconciler: tasks the engine cancelled leave the task list', () =
     harness = await GatewayHarness.start();
     platformDb = await createTestDatabase();
     // The engine's REST v2 API on a port of its own, as a cluster offers it.
-    const app = express().use(express.json()).use(
-      engineRestRouter({ db: harness.db, engine: harness.engine, clock: harness.engine.clock, clockControl: false, logger: pino({ level: 'silent' }) }),
-    );
+    const app = express()
+      .use(express.json())
+      .use(
+        engineRestRouter({
+          db: harness.db,
+          engine: harness.engine,
+          clock: harness.engine.clock,
+          clockControl: false,
+          logger: pino({ level: 'silent' }),
+        }),
+      );
     rest = await new Promise<Server>((resolve) => {
       const server = app.listen(0, '127.0.0.1', () => resolve(server));
     });
     const url = `http://127.0.0.1:${(rest.address() as AddressInfo).port}`;
     engine = engineRestClient(() => url);
     service = new TakenService({ db: platformDb.db, engine: harness.zeebe });
-    worker = startUserTaskWorker({ zeebe: harness.zeebe, service, logger: pino({ level: 'silent' }), longPollMs: 200 });
+    worker = startUserTaskWorker({
+      zeebe: harness.zeebe,
+      service,
+      logger: pino({ level: 'silent' }),
+      longPollMs: 200,
+    });
     await harness.zeebe.deployResource({ process: bpmn, name: 'takenFlow.bpmn' });
   });
   afterAll(async () => {
@@ -62,7 +79,11 @@ describe('task reconciler: tasks the engine cancelled leave the task list', () =
       variables: { zaak: { id: zaakId, identificatie: zaakId } },
     });
     const row = await until(
-      async () => (await platformDb.db('taken').where({ process_instance_key: instance.processInstanceKey }).first()) as { id: string } | undefined,
+      async () =>
+        (await platformDb
+          .db('taken')
+          .where({ process_instance_key: instance.processInstanceKey })
+          .first()) as { id: string } | undefined,
       'the task to be stored',
     );
     return { taakId: row.id, processInstanceKey: instance.processInstanceKey };
@@ -81,7 +102,9 @@ describe('task reconciler: tasks the engine cancelled leave the task list', () =
     expect(cancelled?.state).toBe('cancelled');
     expect(cancelled?.endedAt).toBeInstanceOf(Date);
     expect((await findTaak(platformDb.db, live.taakId))?.state).toBe('open');
-    const audit = await platformDb.db('audit_trail').where({ resource_id: gone.taakId, action: 'taak.geannuleerd' });
+    const audit = await platformDb
+      .db('audit_trail')
+      .where({ resource_id: gone.taakId, action: 'taak.geannuleerd' });
     expect(audit).toHaveLength(1);
     // and a second round has nothing left to do
     expect(await reconcileOpenTasks({ db: platformDb.db, service, engine })).toEqual([]);

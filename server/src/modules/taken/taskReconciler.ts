@@ -27,7 +27,9 @@ const endedJobStates = ['CANCELED', 'COMPLETED', 'ERROR_THROWN'];
  * open tasks; a job the engine does not (yet) report is left alone, so lagging search data
  * never closes a live task.
  */
-export async function reconcileOpenTasks(options: Omit<TaskReconcilerOptions, 'logger' | 'intervalMs'>): Promise<string[]> {
+export async function reconcileOpenTasks(
+  options: Omit<TaskReconcilerOptions, 'logger' | 'intervalMs'>,
+): Promise<string[]> {
   const batchSize = Math.min(options.batchSize ?? 100, 100);
   const closed: string[] = [];
   let afterId: string | undefined;
@@ -41,7 +43,8 @@ export async function reconcileOpenTasks(options: Omit<TaskReconcilerOptions, 'l
     });
     const ended = new Set((found.items ?? []).map((job) => String(job.jobKey)));
     for (const task of batch) {
-      if (ended.has(task.jobKey) && (await options.service.closeEndedInEngine(task.id))) closed.push(task.id);
+      if (ended.has(task.jobKey) && (await options.service.closeEndedInEngine(task.id)))
+        closed.push(task.id);
     }
     if (batch.length < batchSize) break;
   }
@@ -54,9 +57,12 @@ export function startTaskReconciler(options: TaskReconcilerOptions): { stop(): P
   const round = () => {
     running ??= reconcileOpenTasks(options)
       .then((closed) => {
-        if (closed.length > 0) options.logger.info({ taakIds: closed }, 'closed tasks the engine no longer has');
+        if (closed.length > 0)
+          options.logger.info({ taakIds: closed }, 'closed tasks the engine no longer has');
       })
-      .catch((error: unknown) => options.logger.warn({ err: error }, 'task reconciliation failed; retrying next round'))
+      .catch((error: unknown) =>
+        options.logger.warn({ err: error }, 'task reconciliation failed; retrying next round'),
+      )
       .finally(() => (running = undefined));
   };
   const timer = setInterval(round, options.intervalMs);
