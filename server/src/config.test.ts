@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from './config.js';
+import { ConfigError, engineRestAddress, externalGateway, readConfig } from './config.js';
 
 function configErrorOf(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -24,6 +24,10 @@ describe('readConfig', () => {
       DATABASE_URL: undefined,
       ZEEBE_GATEWAY_PORT: 26500,
       ZEEBE_ADDRESS: undefined,
+      ZEEBE_GRPC_ADDRESS: undefined,
+      ZEEBE_REST_ADDRESS: undefined,
+      METRICS_TOKEN: undefined,
+      TASK_RECONCILE_INTERVAL_SECONDS: 60,
       ENGINE_CLOCK_CONTROL: false,
       SEED_DEMO: true,
       LOG_LEVEL: 'info',
@@ -120,5 +124,23 @@ describe('readConfig', () => {
     expect([config.PUBLIC_URL, config.STATUSLINK_DAYS, config.PUBLIC_RATE_LIMIT_PER_MINUTE]).toEqual(['https://zaken.gemeente.nl', 365, 10]);
     // and a bare host name is refused, naming the setting
     expect(configErrorOf({ PUBLIC_URL: 'zaken.gemeente.nl' }).message).toContain('PUBLIC_URL="zaken.gemeente.nl"');
+  });
+
+  it('derives the external engine from ZEEBE_ADDRESS or ZEEBE_GRPC_ADDRESS, REST on port 8080 unless told', () => {
+    // given the settings an operator uses for a cluster
+    const legacy = readConfig({ ZEEBE_ADDRESS: 'zeebe.example:26500' });
+    const modern = readConfig({ ZEEBE_GRPC_ADDRESS: 'grpcs://cluster.example:443', ZEEBE_REST_ADDRESS: 'https://cluster.example/' });
+    // then both name the gateway, and the REST address is derived or taken as given
+    expect(externalGateway(legacy)).toBe('zeebe.example:26500');
+    expect(engineRestAddress(legacy)).toBe('http://zeebe.example:8080');
+    expect(externalGateway(modern)).toBe('cluster.example:443');
+    expect(engineRestAddress(modern)).toBe('https://cluster.example');
+    expect(externalGateway(readConfig({}))).toBeUndefined();
+  });
+
+  it('rejects a gateway address without a port and a short metrics token', () => {
+    const error = configErrorOf({ ZEEBE_ADDRESS: 'http://zeebe', METRICS_TOKEN: 'short' });
+    expect(error.message).toContain('ZEEBE_ADDRESS="http://zeebe": expected host:port');
+    expect(error.message).toContain('METRICS_TOKEN="short": expected at least 16 characters');
   });
 });

@@ -21,7 +21,16 @@ const serverConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres://user@host:port/database URL')
     .optional(),
   ZEEBE_GATEWAY_PORT: portSetting.default(26500),
-  ZEEBE_ADDRESS: z.string().optional(),
+  /** An external Zeebe / Camunda 8 gateway (host:port): the server then runs no embedded engine. */
+  ZEEBE_ADDRESS: z.string().regex(/^[^\s/:]+:\d+$/, 'expected host:port of a Zeebe gateway, e.g. zeebe.example:26500').optional(),
+  /** The SDK's newer form of ZEEBE_ADDRESS, with the protocol (grpcs:// for TLS); also switches the embedded engine off. */
+  ZEEBE_GRPC_ADDRESS: z.string().regex(/^grpcs?:\/\/[^\s/:]+:\d+$/, 'expected grpc://host:port or grpcs://host:port').optional(),
+  /** The external cluster's REST v2 API; derived from ZEEBE_ADDRESS (same host, port 8080) when not set. */
+  ZEEBE_REST_ADDRESS: z.string().regex(/^https?:\/\/[^\s]+$/, 'expected an http(s):// URL of the REST v2 API').optional(),
+  /** With it, /metrics also answers `Authorization: Bearer <token>` from other hosts than loopback. */
+  METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+  /** How often open user tasks are checked against the engine, to close those it cancelled. */
+  TASK_RECONCILE_INTERVAL_SECONDS: z.coerce.number({ error: 'expected seconds' }).int().positive().default(60),
   ENGINE_CLOCK_CONTROL: booleanSetting.default(false),
   SEED_DEMO: booleanSetting.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -52,6 +61,21 @@ const serverConfigSchema = z.object({
     .max(1024, 'expected at most 1024 megabytes')
     .default(20),
 });
+
+/** The REST v2 address of an external engine: ZEEBE_REST_ADDRESS, or the gateway's host on Camunda's port 8080. */
+export function engineRestAddress(config: ExternalEngineSettings): string | undefined {
+  if (config.ZEEBE_REST_ADDRESS) return config.ZEEBE_REST_ADDRESS.replace(/\/+$/, '');
+  const gateway = externalGateway(config);
+  if (!gateway) return undefined;
+  return `http://${gateway.slice(0, gateway.lastIndexOf(':'))}:8080`;
+}
+
+type ExternalEngineSettings = Pick<ServerConfig, 'ZEEBE_ADDRESS' | 'ZEEBE_GRPC_ADDRESS' | 'ZEEBE_REST_ADDRESS'>;
+
+/** host:port of the external gateway, or undefined when the embedded engine runs. */
+export function externalGateway(config: ExternalEngineSettings): string | undefined {
+  return config.ZEEBE_GRPC_ADDRESS?.replace(/^grpcs?:\/\//, '') ?? config.ZEEBE_ADDRESS;
+}
 
 /** The RSIN the demo municipality uses when BRONORGANISATIE is not set (passes the 11-proef). */
 export const DEMO_BRONORGANISATIE = '002220647';

@@ -1,4 +1,4 @@
-import { ConfigError, readConfig } from './config.js';
+import { ConfigError, engineRestAddress, externalGateway, readConfig } from './config.js';
 import { createLogger } from './logging.js';
 import { demoAccounts, demoPassword } from './modules/auth/index.js';
 import { startServer } from './server.js';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     engineOnly ? `Zaakstroom engine is running (database: ${database})` : `Zaakstroom is running at ${server.url}  (database: ${database})`,
-    server.engine ? `  Zeebe gateway (gRPC): localhost:${server.engine.grpc.port}   REST v2: ${server.url}/v2` : `  engine: external (${config.ZEEBE_ADDRESS})`,
+    server.engine ? `  Zeebe gateway (gRPC): localhost:${server.engine.grpc.port}   REST v2: ${server.url}/v2` : `  engine: external (gRPC ${externalGateway(config)}, REST ${engineRestAddress(config)})`,
     ...(config.SEED_DEMO && !engineOnly
       ? [`  Demo accounts (password "${demoPassword}"): ${demoAccounts.map((account) => `${account.username} (${account.roles.join(', ')})`).join(', ')}`]
       : []),

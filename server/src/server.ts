@@ -3,13 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import { createApp } from './app.js';
-import type { ServerConfig } from './config.js';
+import { engineRestAddress, externalGateway, type ServerConfig } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startEmbeddedEngine, type RunningEngine } from './engine/embeddedEngine.js';
 import type { Logger } from './logging.js';
 import { createPlatform, type Platform } from './platform/platformApi.js';
 import { zeebeClientFor, zeebeClientFromEnvironment } from './platform/zeebeClient.js';
+import { ZaakstroomMetrics } from './metrics/metrics.js';
+import { metricsRouter } from './metrics/metricsRouter.js';
+import { engineProxyRouter } from './platform/engineProxy.js';
+import { externalEngineHeaders, type EngineRestEndpoint } from './platform/externalEngine.js';
 
 export interface RunningServer {
   url: string;
@@ -32,7 +36,10 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
-  const engine = config.ZEEBE_ADDRESS
+  const externalRest = engineRestAddress(config);
+  const engineEndpoint: EngineRestEndpoint | undefined =
+    externalGateway(config) && externalRest ? { baseUrl: () => externalRest, headers: externalEngineHeaders() } : undefined;
+  const engine = engineEndpoint
     ? undefined
     : await startEmbeddedEngine({
         db,
@@ -42,15 +49,30 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
         clockControl: config.ENGINE_CLOCK_CONTROL,
       });
   let url = '';
+  const metrics = new ZaakstroomMetrics({ db, ...(engine ? { engineClock: engine.engine.clock } : {}) });
   const zeebe = options.engineOnly
     ? undefined
     : engine
       ? zeebeClientFor(`127.0.0.1:${engine.grpc.port}`)
       : zeebeClientFromEnvironment();
   const platform: Platform | undefined = zeebe
-    ? await createPlatform({ db, config, logger, selfUrl: () => url, zeebe, ...(engine ? { clock: engine.engine.clock } : {}) })
+    ? await createPlatform({
+        db,
+        config,
+        logger,
+        selfUrl: () => url,
+        zeebe,
+        metrics,
+        ...(engine ? { clock: engine.engine.clock } : {}),
+        ...(engineEndpoint ? { engineEndpoint } : {}),
+      })
     : undefined;
-  const routers = [...(engine ? [engineRouter(engine, platform)] : []), ...(platform ? [platform.statusRouter, platform.router] : [])];
+  const engineRest = engine ? engine.restRouter : engineEndpoint && engineProxyRouter(engineEndpoint);
+  const routers = [
+    metricsRouter({ metrics, token: config.METRICS_TOKEN }),
+    ...(engineRest ? [engineRouter(engineRest, platform)] : []),
+    ...(platform ? [platform.statusRouter, platform.router] : []),
+  ];
   const app = createApp({ db, logger, routers, ...(options.engineOnly ? {} : { uiDirectory }) });
   const http = await listen(app.listen.bind(app), config.PORT, config.HOST);
   const { port } = http.address() as AddressInfo;
@@ -67,11 +89,12 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
 }
 
 /**
- * The engine's REST v2 API. With the platform, it is for signed-in staff and the workers' service
- * credential; engine-only mode (`npm run engine`) stands in for a cluster on a trusted network.
+ * The engine's REST v2 API (embedded, or an external cluster's forwarded). With the platform, it is
+ * for signed-in staff and the workers' service credential; engine-only mode (`npm run engine`)
+ * stands in for a cluster on a trusted network.
  */
-function engineRouter(engine: RunningEngine, platform: Platform | undefined): Router {
-  if (!platform) return engine.restRouter;
+function engineRouter(restRouter: Router, platform: Platform | undefined): Router {
+  if (!platform) return restRouter;
   const { auth } = platform;
   const router = Router();
   const staff = auth.requireRole('beheerder', 'coordinator', 'manager', 'service');
@@ -81,7 +104,7 @@ function engineRouter(engine: RunningEngine, platform: Platform | undefined): Ro
   router.use('/v2', auth.authenticate, auth.verifyCsrf, (req, res, next) =>
     diagramRoutes.test(req.originalUrl.split('?')[0] ?? '') ? diagram(req, res, next) : staff(req, res, next),
   );
-  router.use(engine.restRouter);
+  router.use(restRouter);
   return router;
 }
 

@@ -6,7 +6,7 @@ import { smtpTransport } from './notificatie.email/smtpTransport.js';
 import type { JobHandler } from './runtime/jobOutcome.js';
 import type { MailTransport } from './runtime/mailTransport.js';
 import { createPlatformClient, type PlatformClient } from './runtime/platformClient.js';
-import { runWorkers } from './runtime/runWorkers.js';
+import { runWorkers, type JobEvent } from './runtime/runWorkers.js';
 
 export interface StartWorkersOptions {
   /** The engine, through the SDK's gRPC client (the caller owns and closes it). */
@@ -24,6 +24,8 @@ export interface StartWorkersOptions {
   longPollMs?: number;
   /** Override or extend the standard handlers (e.g. a municipality's own job types). */
   handlers?: Readonly<Record<string, JobHandler>>;
+  /** Told of every job taken and of its outcome (the server counts them for /metrics). */
+  onJobEvent?: (event: JobEvent) => void;
   /** For tests: a platform other than the HTTP client. */
   platform?: PlatformClient;
 }
@@ -59,6 +61,7 @@ export function startWorkers(options: StartWorkersOptions): { close(): Promise<v
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.longPollMs ? { longPollMs: options.longPollMs } : {}),
+    ...(options.onJobEvent ? { onJobEvent: options.onJobEvent } : {}),
   });
   return {
     async close() {

@@ -10,13 +10,15 @@ import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter }
 import { CalendarService, calendarRouter, todayInNetherlands } from '../modules/deadlines/index.js';
 import { createDocumentenModule } from '../modules/documenten/index.js';
 import { createBurgerModule } from '../modules/burger/index.js';
-import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay } from '../modules/zaken/index.js';
+import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay, type ProcessStarter } from '../modules/zaken/index.js';
 import type { Logger } from '../logging.js';
 import type { ZeebeClient } from './zeebeClient.js';
 import { mailOutboxRouter } from '../modules/mail/router.js';
-import { startUserTaskWorker, TakenService, takenRouter } from '../modules/taken/index.js';
+import { startTaskReconciler, startUserTaskWorker, TakenService, takenRouter } from '../modules/taken/index.js';
 import { startWorkers } from '@zaakstroom/workers';
 import { engineRestClient } from './engineRestClient.js';
+import type { EngineRestEndpoint } from './externalEngine.js';
+import type { ZaakstroomMetrics } from '../metrics/metrics.js';
 import { serviceTokenProvider } from './serviceToken.js';
 import { processModelCheck } from './processModelCheck.js';
 import { seedDemoZaaktypen } from './demoSeed.js';
@@ -34,6 +36,10 @@ export interface PlatformOptions {
   selfUrl: () => string;
   /** The Zeebe gRPC client (embedded gateway or external cluster). */
   zeebe: ZeebeClient;
+  /** Where job outcomes and process starts are counted for /metrics. */
+  metrics?: ZaakstroomMetrics;
+  /** An external engine's REST v2 API; without it, the embedded engine's on this server (selfUrl). */
+  engineEndpoint?: EngineRestEndpoint;
   /** The platform's now: the embedded engine's clock (movable through /v2/clock in tests); system time otherwise. */
   clock?: Clock;
 }
@@ -53,7 +59,7 @@ export interface Platform {
 }
 
 /** The zaak platform: its modules, wired together behind one authenticated /api router. */
-export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock = { now: () => Date.now() } }: PlatformOptions): Promise<Platform> {
+export async function createPlatform({ db, config, logger, selfUrl, zeebe, engineEndpoint, metrics, clock = { now: () => Date.now() } }: PlatformOptions): Promise<Platform> {
   const openApi = new OpenApiRegistry();
   const auth = createAuthModule({
     db,
@@ -66,9 +72,10 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
   const workerCredential = { clientId: config.WORKER_CLIENT_ID, secret: config.WORKER_CLIENT_SECRET ?? generateServiceSecret() };
   await ensureServiceCredential(db, { ...workerCredential, description: 'Zaakstroom job workers' });
 
-  // The embedded engine's REST API sits on this server; a cluster's would be configured here.
+  // The embedded engine's REST API sits on this server, behind the workers' service credential.
   const serviceHeaders = serviceTokenProvider(selfUrl, workerCredential);
-  const engineRest = engineRestClient(selfUrl, serviceHeaders);
+  const engine = engineEndpoint ?? { baseUrl: selfUrl, headers: serviceHeaders };
+  const engineRest = engineRestClient(engine.baseUrl, engine.headers);
   const access = { requireRole: auth.requireRole, currentUser: auth.currentUser };
   const catalogusService = new CatalogusService({
     db,
@@ -165,10 +172,10 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
     background.push(
       startOutboxRelay({
         db,
-        starter: sdkProcessStarter(zeebe),
+        starter: countedStarter(sdkProcessStarter(zeebe), metrics),
         lookup: engineInstanceLookup({
-          baseUrl: selfUrl,
-          headers: serviceHeaders,
+          baseUrl: engine.baseUrl,
+          headers: engine.headers,
           cancel: (processInstanceKey) => zeebe.cancelProcessInstance(processInstanceKey).then(() => undefined),
         }),
         logger: logger.child({ component: 'zaak-outbox' }),
@@ -196,6 +203,16 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
     });
     const userTasks = startUserTaskWorker({ zeebe, service: takenService, logger: logger.child({ component: 'user-tasks' }) });
     background.push({ stop: () => userTasks.close() });
+    // Tasks whose job the engine ended without us (process cancelled) leave the task list.
+    background.push(
+      startTaskReconciler({
+        db,
+        service: takenService,
+        engine: engineRest,
+        logger: logger.child({ component: 'task-reconciler' }),
+        intervalMs: config.TASK_RECONCILE_INTERVAL_SECONDS * 1000,
+      }),
+    );
     if (config.WORKERS_IN_PROCESS) {
       const workers = startWorkers({
         zeebe,
@@ -205,6 +222,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
         clientSecret: workerCredential.secret,
         smtpUrl: config.SMTP_URL,
         mailFrom: config.MAIL_FROM,
+        ...(metrics ? { onJobEvent: (event) => metrics.countJob(event) } : {}),
       });
       background.push({ stop: () => workers.close() });
     }
@@ -214,4 +232,16 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, clock
     burgerSmtp?.close();
   };
   return { router, statusRouter: burger.statusRouter, auth, workerCredential, start, stop };
+}
+
+/** The outbox's process starter, counting each instance created. */
+function countedStarter(starter: ProcessStarter, metrics: ZaakstroomMetrics | undefined): ProcessStarter {
+  if (!metrics) return starter;
+  return {
+    async start(bpmnProcessId, version, variables) {
+      const started = await starter.start(bpmnProcessId, version, variables);
+      metrics.processInstancesCreated.inc({ bpmn_process_id: bpmnProcessId });
+      return started;
+    },
+  };
 }

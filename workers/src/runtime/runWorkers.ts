@@ -19,6 +19,14 @@ export interface RunWorkersOptions {
   /** Long-poll duration for ActivateJobs. */
   longPollMs?: number;
   fetch?: typeof fetch;
+  /** Told of every job taken and of its outcome, e.g. for metrics. */
+  onJobEvent?: (event: JobEvent) => void;
+}
+
+/** A job activated, or handled with one of the outcomes. */
+export interface JobEvent {
+  jobType: string;
+  event: 'activated' | JobOutcome['outcome'];
 }
 
 export interface RunningWorkers {
@@ -37,6 +45,7 @@ export function runWorkers(options: RunWorkersOptions): RunningWorkers {
       longPoll: options.longPollMs ?? 30_000,
       stdout: sdkLoggerFor(logger.child({ jobType: taskType })),
       taskHandler: async (job) => {
+        options.onJobEvent?.({ jobType: job.type, event: 'activated' });
         const zaak = (job.variables as { zaak?: { id?: unknown } }).zaak;
         const log = logger.child({
           jobKey: job.key,
@@ -64,6 +73,7 @@ export function runWorkers(options: RunWorkersOptions): RunningWorkers {
           deps,
         );
         log.info({ outcome: outcome.outcome, ...describeOutcome(outcome) }, 'job handled');
+        options.onJobEvent?.({ jobType: job.type, event: outcome.outcome });
         return applyOutcome(job, outcome);
       },
     }),

@@ -32,6 +32,29 @@ export interface TakenServiceOptions {
 export class TakenService {
   constructor(private readonly options: TakenServiceOptions) {}
 
+  /**
+   * Closes a task whose job the engine ended without us (process cancelled, element interrupted),
+   * so it leaves the task list; a task meanwhile completed or closed stays as it is.
+   */
+  async closeEndedInEngine(id: string): Promise<Taak | undefined> {
+    return this.options.db.transaction(async (trx) => {
+      const before = await findTaak(trx, id, true);
+      if (!before || (before.state !== 'open' && before.state !== 'claimed')) return undefined;
+      const after = await updateTaak(trx, id, { state: 'cancelled', endedAt: new Date() });
+      await recordAudit(trx, {
+        actor: systemActor,
+        action: 'taak.geannuleerd',
+        resourceType: 'taak',
+        resourceId: id,
+        zaakId: before.zaakId,
+        oldValue: summary(before),
+        newValue: summary(after),
+        remark: 'De taak bestaat niet meer in het proces (geannuleerd of onderbroken)',
+      });
+      return after;
+    });
+  }
+
   /** Stores an activated user-task job; the same job again (lock expiry, restart) keeps one task. */
   async storeActivatedJob(job: ActivatedUserTaskJob): Promise<{ taak: Taak; created: boolean }> {
     const name = await this.options.elementName?.(job);

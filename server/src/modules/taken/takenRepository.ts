@@ -246,3 +246,19 @@ function toTaak(row: TaakRow): Taak {
 function toDate(value: Date | string | null): Date | null {
   return value === null ? null : new Date(value);
 }
+
+/** Open and claimed tasks after `afterId`, in id order: the reconciler's batches. */
+export async function listOpenTaskJobs(
+  db: Knex,
+  afterId: string | undefined,
+  limit: number,
+): Promise<{ id: string; jobKey: string }[]> {
+  const query = db<TaakRow>('taken')
+    .select('id', 'job_key')
+    .whereIn('state', ['open', 'claimed'])
+    .orderBy('id')
+    .limit(limit);
+  if (afterId) void query.where('id', '>', afterId);
+  const rows = await query;
+  return rows.map((row) => ({ id: row.id, jobKey: row.job_key }));
+}

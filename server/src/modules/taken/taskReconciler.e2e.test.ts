@@ -1,0 +1,112 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GatewayHarness } from '../../engine/gateway/grpc/testing/gatewayHarness.js';
+import { engineRestRouter } from '../../engine/gateway/rest/router.js';
+import { engineRestClient } from '../../platform/engineRestClient.js';
+import { createTestDatabase, type TestDatabase } from '../../testing/testDatabase.js';
+import { TakenService } from './service.js';
+import { reconcileOpenTasks } from './taskReconciler.js';
+import { findTaak } from './takenRepository.js';
+import { startUserTaskWorker } from './userTaskWorker.js';
+
+const bpmn = readFileSync(new URL('./fixtures/takenFlow.bpmn', import.meta.url));
+
+async function until<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('task reconciler: tasks the engine cancelled leave the task list', () => {
+  let harness: GatewayHarness;
+  let platformDb: TestDatabase;
+  let rest: Server;
+  let service: TakenService;
+  let worker: { close(): Promise<void> };
+  let engine: ReturnType<typeof engineRestClient>;
+
+  beforeAll(async () => {
+    harness = await GatewayHarness.start();
+    platformDb = await createTestDatabase();
+    // The engine's REST v2 API on a port of its own, as a cluster offers it.
+    const app = express()
+      .use(express.json())
+      .use(
+        engineRestRouter({
+          db: harness.db,
+          engine: harness.engine,
+          clock: harness.engine.clock,
+          clockControl: false,
+          logger: pino({ level: 'silent' }),
+        }),
+      );
+    rest = await new Promise<Server>((resolve) => {
+      const server = app.listen(0, '127.0.0.1', () => resolve(server));
+    });
+    const url = `http://127.0.0.1:${(rest.address() as AddressInfo).port}`;
+    engine = engineRestClient(() => url);
+    service = new TakenService({ db: platformDb.db, engine: harness.zeebe });
+    worker = startUserTaskWorker({
+      zeebe: harness.zeebe,
+      service,
+      logger: pino({ level: 'silent' }),
+      longPollMs: 200,
+    });
+    await harness.zeebe.deployResource({ process: bpmn, name: 'takenFlow.bpmn' });
+  });
+  afterAll(async () => {
+    await worker.close();
+    await new Promise((resolve) => rest.close(resolve));
+    await platformDb.destroy();
+    await harness.stop();
+  });
+
+  async function openTask(zaakId: string) {
+    const instance = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'takenFlow',
+      variables: { zaak: { id: zaakId, identificatie: zaakId } },
+    });
+    const row = await until(
+      async () =>
+        (await platformDb
+          .db('taken')
+          .where({ process_instance_key: instance.processInstanceKey })
+          .first()) as { id: string } | undefined,
+      'the task to be stored',
+    );
+    return { taakId: row.id, processInstanceKey: instance.processInstanceKey };
+  }
+
+  it('given a cancelled process instance, then its task is closed as cancelled; a live task stays open', async () => {
+    // given two open tasks, one of whose process instances is cancelled
+    const gone = await openTask('zaak-weg');
+    const live = await openTask('zaak-blijft');
+    await harness.zeebe.cancelProcessInstance(gone.processInstanceKey);
+    // when the reconciler runs (in batches of one, to cross a batch boundary)
+    const closed = await reconcileOpenTasks({ db: platformDb.db, service, engine, batchSize: 1 });
+    // then only the cancelled one is closed, with an end time and an audit entry
+    expect(closed).toEqual([gone.taakId]);
+    const cancelled = await findTaak(platformDb.db, gone.taakId);
+    expect(cancelled?.state).toBe('cancelled');
+    expect(cancelled?.endedAt).toBeInstanceOf(Date);
+    expect((await findTaak(platformDb.db, live.taakId))?.state).toBe('open');
+    const audit = await platformDb
+      .db('audit_trail')
+      .where({ resource_id: gone.taakId, action: 'taak.geannuleerd' });
+    expect(audit).toHaveLength(1);
+    // and a second round has nothing left to do
+    expect(await reconcileOpenTasks({ db: platformDb.db, service, engine })).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import type { Knex } from 'knex';
+import type { Logger } from '../../logging.js';
+import type { TakenService } from './service.js';
+import { listOpenTaskJobs } from './takenRepository.js';
+
+/** The engine's REST v2 search, as the platform's EngineRestClient offers it. */
+export interface JobSearch {
+  query<T>(path: string, body: unknown): Promise<T>;
+}
+
+export interface TaskReconcilerOptions {
+  db: Knex;
+  service: TakenService;
+  engine: JobSearch;
+  logger: Logger;
+  intervalMs: number;
+  /** Open tasks per engine query (the REST page limit caps it at 100). */
+  batchSize?: number;
+}
+
+/** Job states after which the job is gone: nobody can complete the task any more. */
+const endedJobStates = ['CANCELED', 'COMPLETED', 'ERROR_THROWN'];
+
+/**
+ * Closes open tasks whose job the engine ended without the task list knowing (the process
+ * instance was cancelled, a boundary event interrupted the task). One job search per batch of
+ * open tasks; a job the engine does not (yet) report is left alone, so lagging search data
+ * never closes a live task.
+ */
+export async function reconcileOpenTasks(
+  options: Omit<TaskReconcilerOptions, 'logger' | 'intervalMs'>,
+): Promise<string[]> {
+  const batchSize = Math.min(options.batchSize ?? 100, 100);
+  const closed: string[] = [];
+  let afterId: string | undefined;
+  for (;;) {
+    const batch = await listOpenTaskJobs(options.db, afterId, batchSize);
+    if (batch.length === 0) break;
+    afterId = batch.at(-1)?.id;
+    const found = await options.engine.query<{ items?: { jobKey: string }[] }>('/v2/jobs/search', {
+      filter: { jobKey: { $in: batch.map((task) => task.jobKey) }, state: { $in: endedJobStates } },
+      page: { limit: batchSize },
+    });
+    const ended = new Set((found.items ?? []).map((job) => String(job.jobKey)));
+    for (const task of batch) {
+      if (ended.has(task.jobKey) && (await options.service.closeEndedInEngine(task.id)))
+        closed.push(task.id);
+    }
+    if (batch.length < batchSize) break;
+  }
+  return closed;
+}
+
+/** Runs reconcileOpenTasks every intervalMs until stopped; a failed round is logged and retried next time. */
+export function startTaskReconciler(options: TaskReconcilerOptions): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const round = () => {
+    running ??= reconcileOpenTasks(options)
+      .then((closed) => {
+        if (closed.length > 0)
+          options.logger.info({ taakIds: closed }, 'closed tasks the engine no longer has');
+      })
+      .catch((error: unknown) =>
+        options.logger.warn({ err: error }, 'task reconciliation failed; retrying next round'),
+      )
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(round, options.intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
