@@ -65,8 +65,26 @@ describe('a zaak from start to resultaat (Chromium)', () => {
     await page.getByText('Dit is geen geldig BSN').waitFor();
     await page.getByLabel('BSN', { exact: true }).fill('999993653');
     await page.getByLabel('E-mailadres').fill('melder@voorbeeld.nl');
+    await page.getByLabel('Bestanden').setInputFiles({
+      name: 'boom.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% foto van de omgewaaide boom\n%%EOF\n'),
+    });
     await page.getByRole('button', { name: 'Zaak starten' }).click();
-    await page.getByText(/Zaak ZAAK-\d{4}-\d+ is gestart/).waitFor();
+    await page.getByText(/Zaak ZAAK-\d{4}-\d+ is gestart\. 1 bijlage\(n\) toegevoegd\./).waitFor();
+    // the attachment is a document of the zaak, with a PDF preview link
+    const documenten = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Documenten' }),
+    });
+    await documenten
+      .getByRole('link', { name: 'Bekijken: boom.pdf (opent in een nieuw tabblad)' })
+      .waitFor();
+    // and the status timeline shows the first status once the worker has set it
+    const ontvangen = () =>
+      page
+        .locator('section', { has: page.getByRole('heading', { name: 'Statusverloop' }) })
+        .getByText('Ontvangen');
+    await untilVisible(ontvangen, 'status Ontvangen in the Statusverloop');
     const zaakUrl = page.url();
     const zaaknummer = (await page.getByRole('heading', { level: 1 }).textContent())!.match(
       /ZAAK-\d{4}-\d+/,

@@ -19,7 +19,9 @@ export function getBurgerOverzicht(zaakId: string, signal?: AbortSignal): Promis
 }
 
 export function trekStatuslinkIn(zaakId: string): Promise<void> {
-  return apiFetch(`/api/zaken/${encodeURIComponent(zaakId)}/burger/statuslink`, { method: 'DELETE' });
+  return apiFetch(`/api/zaken/${encodeURIComponent(zaakId)}/burger/statuslink`, {
+    method: 'DELETE',
+  });
 }
 
 export function verstuurNieuweStatuslink(zaakId: string): Promise<{ verstuurd: boolean }> {

@@ -15,6 +15,8 @@ export function getZaaktypeVersie(
 export interface ZaaktypeSummary {
   identificatie: string;
   omschrijving: string;
+  /** The newest published version, the one a new zaak gets (undefined: none published). */
+  gepubliceerdeVersie?: number;
 }
 
 interface ZaaktypeListItem {
@@ -30,5 +32,6 @@ export async function getZaaktypen(signal?: AbortSignal): Promise<ZaaktypeSummar
   return body.zaaktypen.map((zaaktype) => ({
     identificatie: zaaktype.identificatie,
     omschrijving: zaaktype.versies.at(-1)?.omschrijving ?? zaaktype.identificatie,
+    gepubliceerdeVersie: zaaktype.versies.filter((v) => v.status === 'published').at(-1)?.versie,
   }));
 }

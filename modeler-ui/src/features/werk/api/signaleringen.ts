@@ -29,7 +29,10 @@ export function getSignaleringen(
   query: { ongelezen?: boolean; limit?: number },
   signal?: AbortSignal,
 ): Promise<{ signaleringen: Signalering[]; ongelezen: number }> {
-  return apiFetch('/api/signaleringen', { query: { ongelezen: query.ongelezen, limit: query.limit }, signal });
+  return apiFetch('/api/signaleringen', {
+    query: { ongelezen: query.ongelezen, limit: query.limit },
+    signal,
+  });
 }
 
 export function getOngelezenAantal(signal?: AbortSignal): Promise<{ ongelezen: number }> {
@@ -37,7 +40,10 @@ export function getOngelezenAantal(signal?: AbortSignal): Promise<{ ongelezen: n
 }
 
 export async function markSignaleringRead(id: string): Promise<void> {
-  await apiFetch(`/api/signaleringen/${encodeURIComponent(id)}/gelezen`, { method: 'POST', body: {} });
+  await apiFetch(`/api/signaleringen/${encodeURIComponent(id)}/gelezen`, {
+    method: 'POST',
+    body: {},
+  });
   announceChange();
 }
 
@@ -46,7 +52,9 @@ export async function markAllSignaleringenRead(): Promise<void> {
   announceChange();
 }
 
-export function getSignaleringInstellingen(signal?: AbortSignal): Promise<{ instellingen: SignaleringSetting[] }> {
+export function getSignaleringInstellingen(
+  signal?: AbortSignal,
+): Promise<{ instellingen: SignaleringSetting[] }> {
   return apiFetch('/api/signaleringen/instellingen', { signal });
 }
 

@@ -44,7 +44,11 @@ export function DocumentUploadForm({ zaakId, documenttypen, maxUploadMb, onUploa
     if (Object.keys(found).length > 0 || !bestand) return;
     setBusy(true);
     try {
-      await uploadDocument(zaakId, { bestand, titel: titel.trim(), informatieobjecttype: type.trim() });
+      await uploadDocument(zaakId, {
+        bestand,
+        titel: titel.trim(),
+        informatieobjecttype: type.trim(),
+      });
       onUploaded(titel.trim());
       setBestand(null);
       setTitel('');
@@ -61,7 +65,12 @@ export function DocumentUploadForm({ zaakId, documenttypen, maxUploadMb, onUploa
     .filter(Boolean)
     .join(' ');
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="stack" aria-labelledby="document-upload-titel">
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      className="stack"
+      aria-labelledby="document-upload-titel"
+    >
       <h3 className="utrecht-heading-3" id="document-upload-titel">
         Document toevoegen
       </h3>
@@ -70,12 +79,15 @@ export function DocumentUploadForm({ zaakId, documenttypen, maxUploadMb, onUploa
           {failure}
         </Alert>
       )}
-      <div className={`utrecht-form-field${errors.bestand ? ' utrecht-form-field--invalid' : ''} form-field`}>
+      <div
+        className={`utrecht-form-field${errors.bestand ? ' utrecht-form-field--invalid' : ''} form-field`}
+      >
         <label className="utrecht-form-label" htmlFor="document-bestand">
           Bestand
         </label>
         <p id="document-bestand-description" className="utrecht-form-field-description">
-          PDF, PNG, JPEG, Word (DOCX), Excel (XLSX), OpenDocument-tekst (ODT) of platte tekst; maximaal {maxUploadMb} MB.
+          PDF, PNG, JPEG, Word (DOCX), Excel (XLSX), OpenDocument-tekst (ODT) of platte tekst;
+          maximaal {maxUploadMb} MB.
         </p>
         {errors.bestand && (
           <p id="document-bestand-error" className="utrecht-form-field-error-message" role="alert">
@@ -97,7 +109,14 @@ export function DocumentUploadForm({ zaakId, documenttypen, maxUploadMb, onUploa
           aria-required
         />
       </div>
-      <TextField id="document-titel" label="Titel" value={titel} onChange={setTitel} error={errors.titel} required />
+      <TextField
+        id="document-titel"
+        label="Titel"
+        value={titel}
+        onChange={setTitel}
+        error={errors.titel}
+        required
+      />
       {documenttypen.length > 0 ? (
         <SelectField
           id="document-type"
@@ -105,14 +124,28 @@ export function DocumentUploadForm({ zaakId, documenttypen, maxUploadMb, onUploa
           value={type}
           onChange={setType}
           error={errors.type}
-          options={[{ value: '', label: 'Kies een documenttype' }, ...documenttypen.map((value) => ({ value, label: value }))]}
+          options={[
+            { value: '', label: 'Kies een documenttype' },
+            ...documenttypen.map((value) => ({ value, label: value })),
+          ]}
           required
         />
       ) : (
-        <TextField id="document-type" label="Documenttype" value={type} onChange={setType} error={errors.type} required />
+        <TextField
+          id="document-type"
+          label="Documenttype"
+          value={type}
+          onChange={setType}
+          error={errors.type}
+          required
+        />
       )}
       <div>
-        <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={busy}>
+        <button
+          type="submit"
+          className="utrecht-button utrecht-button--secondary-action"
+          disabled={busy}
+        >
           {busy ? 'Bezig met uploaden…' : 'Document toevoegen'}
         </button>
       </div>

@@ -5,7 +5,13 @@ import { TextAreaField } from '../../../components/TextAreaField';
 import { deleteDocument, type ZaakDocument } from '../api/documenten';
 
 /** Delete one document, with the reason the audit trail keeps; asks first. */
-export function DocumentVerwijderen({ document, onDeleted }: { document: ZaakDocument; onDeleted: (titel: string) => void }) {
+export function DocumentVerwijderen({
+  document,
+  onDeleted,
+}: {
+  document: ZaakDocument;
+  onDeleted: (titel: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [reden, setReden] = useState('');
   const [fieldError, setFieldError] = useState<string>();
@@ -42,7 +48,12 @@ export function DocumentVerwijderen({ document, onDeleted }: { document: ZaakDoc
     );
   }
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="stack" aria-label={`${document.titel} verwijderen`}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      className="stack"
+      aria-label={`${document.titel} verwijderen`}
+    >
       {failure && (
         <Alert type="error" title="Het document is niet verwijderd">
           {failure}
@@ -58,10 +69,18 @@ export function DocumentVerwijderen({ document, onDeleted }: { document: ZaakDoc
         required
       />
       <div className="button-row">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
+        <button
+          type="submit"
+          className="utrecht-button utrecht-button--primary-action"
+          disabled={busy}
+        >
           Definitief verwijderen
         </button>{' '}
-        <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--subtle"
+          onClick={() => setOpen(false)}
+        >
           Annuleren
         </button>
       </div>

@@ -13,7 +13,9 @@ import {
 
 /** Werk → Instellingen: per event, whether it shows on the dashboard and/or comes by e-mail (hourly digest). */
 export function InstellingenPage() {
-  const stored = useResource('signalering-instellingen', (signal) => getSignaleringInstellingen(signal));
+  const stored = useResource('signalering-instellingen', (signal) =>
+    getSignaleringInstellingen(signal),
+  );
   const [settings, setSettings] = useState<SignaleringSetting[]>([]);
   const [saved, setSaved] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -25,7 +27,9 @@ export function InstellingenPage() {
 
   function toggle(eventType: string, channel: 'dashboard' | 'email', value: boolean) {
     setSaved(false);
-    setSettings((current) => current.map((s) => (s.eventType === eventType ? { ...s, [channel]: value } : s)));
+    setSettings((current) =>
+      current.map((s) => (s.eventType === eventType ? { ...s, [channel]: value } : s)),
+    );
   }
 
   async function submit(event: FormEvent) {
@@ -50,8 +54,9 @@ export function InstellingenPage() {
     <section className="page">
       <h1 className="utrecht-heading-1">Instellingen</h1>
       <p className="utrecht-paragraph">
-        Kies per signalering of u die op uw startpagina ziet en of u er e-mail over krijgt. E-mail komt
-        gebundeld: hoogstens één bericht per uur. <Link to="/werk">Terug naar de werkvoorraad</Link>
+        Kies per signalering of u die op uw startpagina ziet en of u er e-mail over krijgt. E-mail
+        komt gebundeld: hoogstens één bericht per uur.{' '}
+        <Link to="/werk">Terug naar de werkvoorraad</Link>
       </p>
       <ErrorAlert error={stored.error} title="De instellingen konden niet worden geladen" />
       {stored.loading && !stored.data && <Loading />}
@@ -68,15 +73,25 @@ export function InstellingenPage() {
               <caption className="visually-hidden">Signaleringen: startpagina en e-mail</caption>
               <thead className="utrecht-table__header">
                 <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">Signalering</th>
-                  <th className="utrecht-table__header-cell" scope="col">Startpagina</th>
-                  <th className="utrecht-table__header-cell" scope="col">E-mail</th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    Signalering
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    Startpagina
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    E-mail
+                  </th>
                 </tr>
               </thead>
               <tbody className="utrecht-table__body">
                 {settings.map((setting) => (
                   <tr key={setting.eventType} className="utrecht-table__row">
-                    <th className="utrecht-table__cell" scope="row" id={`label-${setting.eventType}`}>
+                    <th
+                      className="utrecht-table__cell"
+                      scope="row"
+                      id={`label-${setting.eventType}`}
+                    >
                       {setting.label}
                     </th>
                     {(['dashboard', 'email'] as const).map((channel) => (
@@ -84,7 +99,9 @@ export function InstellingenPage() {
                         <input
                           type="checkbox"
                           checked={setting[channel]}
-                          onChange={(event) => toggle(setting.eventType, channel, event.target.checked)}
+                          onChange={(event) =>
+                            toggle(setting.eventType, channel, event.target.checked)
+                          }
                           aria-label={`${setting.label}: ${channel === 'dashboard' ? 'op de startpagina' : 'per e-mail'}`}
                         />
                       </td>
@@ -95,7 +112,11 @@ export function InstellingenPage() {
             </table>
           </div>
           <div>
-            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
+            <button
+              type="submit"
+              className="utrecht-button utrecht-button--primary-action"
+              disabled={busy}
+            >
               Opslaan
             </button>
           </div>

@@ -18,7 +18,9 @@ function linkOf(signalering: Signalering): string {
 
 /** The Werk start page's card: unread signaleringen with a link each, marked read one by one or all at once. */
 export function SignaleringenCard() {
-  const list = useResource('signaleringen', (signal) => getSignaleringen({ ongelezen: true, limit: 20 }, signal));
+  const list = useResource('signaleringen', (signal) =>
+    getSignaleringen({ ongelezen: true, limit: 20 }, signal),
+  );
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const signaleringen = list.data?.signaleringen ?? [];

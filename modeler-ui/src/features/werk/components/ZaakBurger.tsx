@@ -35,7 +35,10 @@ export function ZaakBurger({ zaakId }: { zaakId: string }) {
       <h2 className="utrecht-heading-2" id="burger-titel">
         Aanvrager
       </h2>
-      <ErrorAlert error={overzicht.error} title="De gegevens voor de aanvrager konden niet worden geladen" />
+      <ErrorAlert
+        error={overzicht.error}
+        title="De gegevens voor de aanvrager konden niet worden geladen"
+      />
       {message && <Alert type={message.type}>{message.text}</Alert>}
       {data && (
         <>
@@ -53,7 +56,11 @@ export function ZaakBurger({ zaakId }: { zaakId: string }) {
                   type="button"
                   className="utrecht-button utrecht-button--secondary-action"
                   disabled={busy}
-                  onClick={() => void act(async () => (await trekStatuslinkIn(zaakId), 'De link is ingetrokken.'))}
+                  onClick={() =>
+                    void act(
+                      async () => (await trekStatuslinkIn(zaakId), 'De link is ingetrokken.'),
+                    )
+                  }
                 >
                   Link intrekken
                 </button>
@@ -63,7 +70,11 @@ export function ZaakBurger({ zaakId }: { zaakId: string }) {
                 className="utrecht-button utrecht-button--secondary-action"
                 disabled={busy}
                 onClick={() =>
-                  void act(async () => ((await verstuurNieuweStatuslink(zaakId)).verstuurd ? 'Er is een nieuwe link gemaild; de oude werkt niet meer.' : 'Er is geen link verstuurd.'))
+                  void act(async () =>
+                    (await verstuurNieuweStatuslink(zaakId)).verstuurd
+                      ? 'Er is een nieuwe link gemaild; de oude werkt niet meer.'
+                      : 'Er is geen link verstuurd.',
+                  )
                 }
               >
                 Nieuwe link mailen
@@ -78,7 +89,10 @@ export function ZaakBurger({ zaakId }: { zaakId: string }) {
               {open.map((verzoek) => (
                 <li key={verzoek.id}>
                   {verzoek.omschrijving} (gevraagd {formatDate(verzoek.gevraagd)}
-                  {verzoek.uiterlijkeDatum ? `, uiterlijk ${formatDate(verzoek.uiterlijkeDatum)}` : ''})
+                  {verzoek.uiterlijkeDatum
+                    ? `, uiterlijk ${formatDate(verzoek.uiterlijkeDatum)}`
+                    : ''}
+                  )
                 </li>
               ))}
             </ul>

@@ -20,7 +20,9 @@ interface Props {
 /** The documents of the zaak: list with download, upload for behandelaars, delete with reason. */
 export function ZaakDocumenten({ zaakId, documenttypen, onChanged }: Props) {
   const user = useCurrentUser();
-  const documenten = useResource(`documenten:${zaakId}`, (signal) => getZaakDocumenten(zaakId, signal));
+  const documenten = useResource(`documenten:${zaakId}`, (signal) =>
+    getZaakDocumenten(zaakId, signal),
+  );
   const [message, setMessage] = useState<string | null>(null);
   const canUpload = hasRole(user, 'behandelaar', 'coordinator');
 
@@ -66,6 +68,17 @@ export function ZaakDocumenten({ zaakId, documenttypen, onChanged }: Props) {
                   <td className="utrecht-table__cell">{formatFileSize(document.bestandsomvang)}</td>
                   <td className="utrecht-table__cell">{document.auteur}</td>
                   <td className="utrecht-table__cell">
+                    {document.formaat === 'application/pdf' && (
+                      <a
+                        className="utrecht-link"
+                        href={document.inhoud}
+                        target="_blank"
+                        rel="noopener"
+                        aria-label={`Bekijken: ${document.titel} (opent in een nieuw tabblad)`}
+                      >
+                        Bekijken
+                      </a>
+                    )}{' '}
                     {document.verwijderbaar && (
                       <DocumentVerwijderen
                         document={document}

@@ -13,6 +13,7 @@ import { ZaakBetrokkenen } from './ZaakBetrokkenen';
 import { ZaakBurger } from './ZaakBurger';
 import { ZaakDocumenten } from './ZaakDocumenten';
 import { ZaakNotities } from './ZaakNotities';
+import { ZaakStatusverloop } from './ZaakStatusverloop';
 import { ZaakTaken } from './ZaakTaken';
 import { ProcessDiagram } from './ProcessDiagram';
 
@@ -59,6 +60,7 @@ export function ZaakPage() {
         <ZaakTaken zaakId={zaak.data.id} />
       </div>
       <ProcessDiagram processInstanceKey={zaak.data.processInstanceKey} revision={revision} />
+      <ZaakStatusverloop zaak={zaak.data} />
       <ZaakBetrokkenen rollen={zaak.data.rollen} />
       <ZaakBurger key={revision} zaakId={zaak.data.id} />
       <ZaakDocumenten

@@ -5,9 +5,10 @@ import { useResource } from '../../../lib/useResource';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { TextField } from '../../../components/TextField';
-import { getZaaktypen } from '../api/catalogus';
+import { getZaaktypen, getZaaktypeVersie } from '../api/catalogus';
 import { startZaak, type NieuweZaak } from '../api/zaakStarten';
 import { isValidBsn } from '../utils/elfProef';
+import { uploadBijlagen, ZaakBijlagen, type Bijlagen } from './ZaakBijlagen';
 
 type Field = 'zaaktype' | 'omschrijving' | 'toelichting' | 'nummer' | 'naam' | 'email';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -41,6 +42,16 @@ export function ZaakStartenPage() {
   const [busy, setBusy] = useState(false);
   // One key per filled-in form: a double click or a retry registers the zaak once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [bijlagen, setBijlagen] = useState<Bijlagen>({ bestanden: [], documenttype: '' });
+  const versie = zaaktypen.data?.find(
+    (z) => z.identificatie === values.zaaktype,
+  )?.gepubliceerdeVersie;
+  const zaaktype = useResource(`zaaktype:${values.zaaktype}:${versie}`, (signal) =>
+    versie === undefined
+      ? Promise.resolve(undefined)
+      : getZaaktypeVersie(values.zaaktype, versie, signal),
+  );
+  const documenttypen = zaaktype.data?.informatieobjecttypen.map((type) => type.omschrijving) ?? [];
   const set = (field: keyof Values) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
 
@@ -55,9 +66,13 @@ export function ZaakStartenPage() {
     setBusy(true);
     try {
       const zaak = await startZaak(toRequest(values), idempotencyKey);
-      void navigate(`/zaken/${zaak.id}`, {
-        state: { message: `Zaak ${zaak.identificatie} is gestart.` },
-      });
+      const { toegevoegd, mislukt } = await uploadBijlagen(zaak.id, bijlagen, documenttypen);
+      const message = [
+        `Zaak ${zaak.identificatie} is gestart.`,
+        toegevoegd > 0 ? `${toegevoegd} bijlage(n) toegevoegd.` : '',
+        mislukt.length > 0 ? `Niet toegevoegd: ${mislukt.join('; ')}` : '',
+      ];
+      void navigate(`/zaken/${zaak.id}`, { state: { message: message.filter(Boolean).join(' ') } });
     } catch (cause) {
       setErrors(serverErrors(cause));
     } finally {
@@ -155,6 +170,7 @@ export function ZaakStartenPage() {
             autoComplete="off"
           />
         </fieldset>
+        <ZaakBijlagen value={bijlagen} documenttypen={documenttypen} onChange={setBijlagen} />
         <button
           type="submit"
           className="utrecht-button utrecht-button--primary-action"
