@@ -5,7 +5,10 @@ import { artifactPath } from '../testing/artifacts.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 
 /** A PDF small enough for the limit; the server judges it by its first bytes. */
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
 
 /**
  * The Documenten section of the zaak page in Chromium against the built server, with
@@ -19,18 +22,30 @@ describe('documenten on the zaak page (Chromium)', () => {
   let zaakId: string;
 
   beforeAll(async () => {
-    session = await startBrowserSession('documenten', { width: 1400, height: 900 }, { MAX_UPLOAD_MB: '0.05' });
+    session = await startBrowserSession(
+      'documenten',
+      { width: 1400, height: 900 },
+      { MAX_UPLOAD_MB: '0.05' },
+    );
     const { url } = session.server;
     const login = await fetch(`${url}/api/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: 'behandelaar', password: 'demo' }),
     });
-    const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((value) => value.split(';')[0])
+      .join('; ');
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const created = await fetch(`${url}/api/zaken`, {
       method: 'POST',
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      headers: {
+        Cookie: cookie,
+        'X-CSRF-Token': csrfToken,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': crypto.randomUUID(),
+      },
       body: JSON.stringify({
         zaaktype: 'omgevingsvergunning',
         omschrijving: 'Dakkapel Dorpsstraat 1',
@@ -57,23 +72,41 @@ describe('documenten on the zaak page (Chromium)', () => {
     await section.getByText('Nog geen documenten.').waitFor();
 
     // a file above the limit is refused before it is sent
-    await section.getByLabel('Bestand').setInputFiles({ name: 'groot.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(60 * 1024, 'a') });
+    await section
+      .getByLabel('Bestand')
+      .setInputFiles({
+        name: 'groot.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.alloc(60 * 1024, 'a'),
+      });
     await section.getByRole('button', { name: 'Document toevoegen' }).click();
     const tooLarge = section.getByRole('alert').filter({ hasText: 'maximaal 0.05 MB' });
     await tooLarge.waitFor();
     expect(await tooLarge.textContent()).toContain('Het bestand is 60 kB');
 
     // a text file that calls itself a PDF is refused by the server, which says why
-    await section.getByLabel('Bestand').setInputFiles({ name: 'brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Geen PDF maar tekst.\n') });
+    await section
+      .getByLabel('Bestand')
+      .setInputFiles({
+        name: 'brief.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('Geen PDF maar tekst.\n'),
+      });
     await section.getByLabel('Titel').fill('Brief');
     await section.getByLabel('Documenttype').selectOption('Aanvraagformulier');
     await section.getByRole('button', { name: 'Document toevoegen' }).click();
-    const refused = section.getByRole('alert').filter({ hasText: 'Het document is niet toegevoegd' });
+    const refused = section
+      .getByRole('alert')
+      .filter({ hasText: 'Het document is niet toegevoegd' });
     await refused.waitFor();
-    expect(await refused.textContent()).toContain('past niet bij het opgegeven type (application/pdf)');
+    expect(await refused.textContent()).toContain(
+      'past niet bij het opgegeven type (application/pdf)',
+    );
 
     // a real PDF is added and listed
-    await section.getByLabel('Bestand').setInputFiles({ name: 'aanvraag.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await section
+      .getByLabel('Bestand')
+      .setInputFiles({ name: 'aanvraag.pdf', mimeType: 'application/pdf', buffer: pdf });
     await section.getByLabel('Titel').fill('Aanvraagformulier dakkapel');
     await section.getByLabel('Documenttype').selectOption('Aanvraagformulier');
     await section.getByRole('button', { name: 'Document toevoegen' }).click();
@@ -81,21 +114,36 @@ describe('documenten on the zaak page (Chromium)', () => {
     const row = section.getByRole('row', { name: /Aanvraagformulier dakkapel/ });
     expect(await row.textContent()).toContain('Bram Behandel');
     await page.screenshot({ path: artifactPath('documenten.png'), fullPage: true });
-    expect(await seriousAccessibilityViolations(page), 'serious or critical axe violations').toEqual([]);
+    expect(
+      await seriousAccessibilityViolations(page),
+      'serious or critical axe violations',
+    ).toEqual([]);
 
     // the link downloads the PDF, shown inline
-    const href = await row.getByRole('link', { name: 'Aanvraagformulier dakkapel' }).getAttribute('href');
+    const href = await row
+      .getByRole('link', { name: 'Aanvraagformulier dakkapel', exact: true })
+      .getAttribute('href');
     const download = await page.evaluate(async (path) => {
       const response = await fetch(path!);
-      return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition') };
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        disposition: response.headers.get('content-disposition'),
+      };
     }, href);
-    expect(download).toMatchObject({ status: 200, type: 'application/pdf', disposition: expect.stringMatching(/^inline/) as string });
+    expect(download).toMatchObject({
+      status: 200,
+      type: 'application/pdf',
+      disposition: expect.stringMatching(/^inline/) as string,
+    });
 
     // deleting asks for a reason, then removes the row
     await row.getByRole('button', { name: 'Verwijderen Aanvraagformulier dakkapel' }).click();
     await section.getByRole('button', { name: 'Definitief verwijderen' }).click();
     await section.getByText('Geef een reden; die wordt bewaard in de historie.').waitFor();
-    await section.getByLabel('Reden voor verwijderen van Aanvraagformulier dakkapel').fill('Verkeerd bestand');
+    await section
+      .getByLabel('Reden voor verwijderen van Aanvraagformulier dakkapel')
+      .fill('Verkeerd bestand');
     await section.getByRole('button', { name: 'Definitief verwijderen' }).click();
     await section.getByText('Document "Aanvraagformulier dakkapel" is verwijderd.').waitFor();
     await section.getByText('Nog geen documenten.').waitFor();
