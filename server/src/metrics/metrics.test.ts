@@ -7,6 +7,7 @@ import { createLogger } from '../logging.js';
 import { startServer, type RunningServer } from '../server.js';
 import { apiSession } from '../testing/apiSession.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
+import { untilWith } from '../testing/until.js';
 
 const token = 'metrics-test-token-0123456789';
 
@@ -20,19 +21,7 @@ function sample(text: string, name: string, labels = ''): number | undefined {
   return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0);
 }
 
-async function until<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const until = untilWith({ timeoutMs: 60_000, intervalMs: 200 });
 
 describe('/metrics', () => {
   let server: RunningServer;

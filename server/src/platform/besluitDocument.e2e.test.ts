@@ -6,6 +6,7 @@ import { readConfig } from '../config.js';
 import { createLogger } from '../logging.js';
 import { startServer, type RunningServer } from '../server.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
+import { untilWith } from '../testing/until.js';
 
 /**
  * The omgevingsvergunning demo zaaktype from registration to closing, on the real server with its
@@ -16,12 +17,19 @@ describe('omgevingsvergunning to its end, with the generated besluit', { timeout
   let server: RunningServer;
   let dataDir: string;
   let testDb: TestDatabase | undefined;
-  let call: <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: T }>;
+  let call: <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: T }>;
   let cookieHeaders: Record<string, string>;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'zs-besluit-'));
-    testDb = process.env.TEST_DATABASE_URL ? await createTestDatabase({ migrate: false }) : undefined;
+    testDb = process.env.TEST_DATABASE_URL
+      ? await createTestDatabase({ migrate: false })
+      : undefined;
     const config = readConfig({
       PORT: '0',
       HOST: '127.0.0.1',
@@ -37,7 +45,13 @@ describe('omgevingsvergunning to its end, with the generated besluit', { timeout
       body: JSON.stringify({ username: 'behandelaar', password: 'demo' }),
     });
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    cookieHeaders = { cookie: login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; '), 'x-csrf-token': csrfToken };
+    cookieHeaders = {
+      cookie: login.headers
+        .getSetCookie()
+        .map((value) => value.split(';')[0])
+        .join('; '),
+      'x-csrf-token': csrfToken,
+    };
     call = async (method, path, body, headers = {}) => {
       const response = await fetch(`${server.url}${path}`, {
         method,
@@ -54,20 +68,15 @@ describe('omgevingsvergunning to its end, with the generated besluit', { timeout
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  const until = untilWith({ timeoutMs: 30_000, intervalMs: 100 });
 
   /** Waits for the zaak's open task at `elementId`, claims it and completes it with `variables`. */
   async function doTask(zaakId: string, elementId: string, variables: Record<string, unknown>) {
     const taak = await until(async () => {
-      const page = await call<{ taken: { id: string; elementId: string }[] }>('GET', `/api/taken?scope=group&zaakId=${zaakId}`);
+      const page = await call<{ taken: { id: string; elementId: string }[] }>(
+        'GET',
+        `/api/taken?scope=group&zaakId=${zaakId}`,
+      );
       expect(page.status, JSON.stringify(page.body)).toBe(200);
       return page.body.taken.find((t) => t.elementId === elementId);
     }, `task ${elementId}`);
@@ -93,18 +102,29 @@ describe('omgevingsvergunning to its end, with the generated besluit', { timeout
     // when the behandelaar does the tasks: complete, no advice, granted
     await doTask(zaakId, 'VolledigheidToetsen', { volledig: true });
     await doTask(zaakId, 'InhoudelijkBeoordelen', { adviseurs: [], verlengingNodig: false });
-    await doTask(zaakId, 'BesluitOpstellen', { besluit: 'verleend', motivering: 'Past in het omgevingsplan.' });
+    await doTask(zaakId, 'BesluitOpstellen', {
+      besluit: 'verleend',
+      motivering: 'Past in het omgevingsplan.',
+    });
     // then the process closes the zaak with resultaat Verleend
     const closed = await until(async () => {
-      const zaak = await call<{ einddatum: string | null; resultaat: { resultaattype: string } | null }>('GET', `/api/zaken/${zaakId}`);
+      const zaak = await call<{
+        einddatum: string | null;
+        resultaat: { resultaattype: string } | null;
+      }>('GET', `/api/zaken/${zaakId}`);
       return zaak.body.einddatum ? zaak.body : undefined;
     }, 'the zaak to close');
     expect(closed.resultaat?.resultaattype).toBe('Verleend');
     // and the zaak has exactly one besluit, a PDF written by the worker
-    const listed = await call<{ documenten: { id: string; titel: string; informatieobjecttype: string; formaat: string; toegevoegdDoor: string }[] }>(
-      'GET',
-      `/api/zaken/${zaakId}/documenten`,
-    );
+    const listed = await call<{
+      documenten: {
+        id: string;
+        titel: string;
+        informatieobjecttype: string;
+        formaat: string;
+        toegevoegdDoor: string;
+      }[];
+    }>('GET', `/api/zaken/${zaakId}/documenten`);
     expect(listed.body.documenten).toEqual([
       expect.objectContaining({
         titel: 'Besluit op uw aanvraag omgevingsvergunning',
@@ -113,7 +133,10 @@ describe('omgevingsvergunning to its end, with the generated besluit', { timeout
         toegevoegdDoor: 'service:zaakstroom-workers',
       }),
     ]);
-    const download = await fetch(`${server.url}/api/documenten/${listed.body.documenten[0]!.id}/inhoud`, { headers: cookieHeaders });
+    const download = await fetch(
+      `${server.url}/api/documenten/${listed.body.documenten[0]!.id}/inhoud`,
+      { headers: cookieHeaders },
+    );
     expect(download.status).toBe(200);
     const bytes = Buffer.from(await download.arrayBuffer());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

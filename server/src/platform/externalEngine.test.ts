@@ -7,6 +7,7 @@ import { apiSession } from '../testing/apiSession.js';
 import { startServerProcess, type ServerProcess } from '../bench/serverProcess.js';
 import { zeebeClientFor } from './zeebeClient.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
+import { untilWith } from '../testing/until.js';
 
 interface TaakRow {
   id: string;
@@ -21,19 +22,7 @@ interface ZaakRow {
   resultaat: { resultaattype: string } | null;
 }
 
-async function until<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+const until = untilWith({ timeoutMs: 60_000, intervalMs: 250 });
 
 /**
  * Acceptance 1 of the scale-out issue: the engine runs as its own process (standing in for a

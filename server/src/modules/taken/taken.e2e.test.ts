@@ -8,22 +8,11 @@ import { takenRouter } from './router.js';
 import { TakenService } from './service.js';
 import type { Taak, TakenPage } from './types.js';
 import { startUserTaskWorker } from './userTaskWorker.js';
+import { untilWith } from '../../testing/until.js';
 
 const bpmn = readFileSync(new URL('./fixtures/takenFlow.bpmn', import.meta.url));
 
-async function until<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = untilWith();
 
 describe('taken: user tasks from the real engine, through the HTTP API', () => {
   let harness: GatewayHarness;

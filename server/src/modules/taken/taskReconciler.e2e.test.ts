@@ -12,22 +12,11 @@ import { TakenService } from './service.js';
 import { reconcileOpenTasks } from './taskReconciler.js';
 import { findTaak } from './takenRepository.js';
 import { startUserTaskWorker } from './userTaskWorker.js';
+import { untilWith } from '../../testing/until.js';
 
 const bpmn = readFileSync(new URL('./fixtures/takenFlow.bpmn', import.meta.url));
 
-async function until<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = untilWith();
 
 describe('task reconciler: tasks the engine cancelled leave the task list', () => {
   let harness: GatewayHarness;
