@@ -116,69 +116,33 @@ export function OverzichtPage() {
                 }}
               />
             </section>
-            <section aria-labelledby="chart-teams">
-              <h2 id="chart-teams" className="utrecht-heading-2">
-                Onderhanden werk per team
-              </h2>
-              <Chart
-                summary={`Open taken per team: ${data.reeksen.werkPerTeam.map((t) => `${t.groep || 'geen team'} ${t.aantal}`).join(', ') || 'geen'}.`}
-                option={horizontalBarOption(
-                  data.reeksen.werkPerTeam.map((t) => ({
-                    label: t.groep || 'Geen team',
-                    aantal: t.aantal,
-                  })),
-                )}
-                table={{
-                  caption: 'Open taken per team',
-                  header: ['Team', 'Open taken'],
-                  rows: data.reeksen.werkPerTeam.map((t) => [t.groep || 'Geen team', t.aantal]),
-                }}
-              />
-            </section>
-            <section aria-labelledby="chart-behandelaars">
-              <h2 id="chart-behandelaars" className="utrecht-heading-2">
-                Onderhanden werk per behandelaar
-              </h2>
-              <Chart
-                summary={`Open taken per behandelaar: ${data.reeksen.werkPerBehandelaar.map((b) => `${b.behandelaar ?? 'niet toegewezen'} ${b.aantal}`).join(', ') || 'geen'}.`}
-                option={horizontalBarOption(
-                  data.reeksen.werkPerBehandelaar.map((b) => ({
-                    label: b.behandelaar ?? 'Niet toegewezen',
-                    aantal: b.aantal,
-                  })),
-                )}
-                table={{
-                  caption: 'Open taken per behandelaar',
-                  header: ['Behandelaar', 'Open taken'],
-                  rows: data.reeksen.werkPerBehandelaar.map((b) => [
-                    b.behandelaar ?? 'Niet toegewezen',
-                    b.aantal,
-                  ]),
-                }}
-              />
-            </section>
-            <section aria-labelledby="chart-status">
-              <h2 id="chart-status" className="utrecht-heading-2">
-                Open zaken per status
-              </h2>
-              <Chart
-                summary={`Open zaken per status: ${data.reeksen.perStatus.map((s) => `${s.status ?? 'nog geen status'} ${s.aantal}`).join(', ') || 'geen'}.`}
-                option={horizontalBarOption(
-                  data.reeksen.perStatus.map((s) => ({
-                    label: s.status ?? 'Nog geen status',
-                    aantal: s.aantal,
-                  })),
-                )}
-                table={{
-                  caption: 'Open zaken per status',
-                  header: ['Status', 'Zaken'],
-                  rows: data.reeksen.perStatus.map((s) => [
-                    s.status ?? 'Nog geen status',
-                    s.aantal,
-                  ]),
-                }}
-              />
-            </section>
+            <BarChartSection
+              id="chart-teams"
+              title="Onderhanden werk per team"
+              header={['Team', 'Open taken']}
+              rows={data.reeksen.werkPerTeam.map((t) => ({
+                label: t.groep || 'Geen team',
+                aantal: t.aantal,
+              }))}
+            />
+            <BarChartSection
+              id="chart-behandelaars"
+              title="Onderhanden werk per behandelaar"
+              header={['Behandelaar', 'Open taken']}
+              rows={data.reeksen.werkPerBehandelaar.map((b) => ({
+                label: b.behandelaar ?? 'Niet toegewezen',
+                aantal: b.aantal,
+              }))}
+            />
+            <BarChartSection
+              id="chart-status"
+              title="Open zaken per status"
+              header={['Status', 'Zaken']}
+              rows={data.reeksen.perStatus.map((st) => ({
+                label: st.status ?? 'Nog geen status',
+                aantal: st.aantal,
+              }))}
+            />
           </div>
         </>
       )}
@@ -215,6 +179,28 @@ export function OverzichtPage() {
         {heatmap.error !== undefined && <ErrorAlert error={heatmap.error} />}
         {heatmap.data && <ProcessHeatmap heatmap={heatmap.data} />}
       </section>
+    </section>
+  );
+}
+
+/** A horizontal bar chart under its heading: one bar per label, with the same figures as a table. */
+function BarChartSection(props: {
+  id: string;
+  title: string;
+  header: [string, string];
+  rows: { label: string; aantal: number }[];
+}) {
+  const { id, title, header, rows } = props;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="utrecht-heading-2">
+        {title}
+      </h2>
+      <Chart
+        summary={`${title}: ${rows.map((row) => `${row.label} ${row.aantal}`).join(', ') || 'geen'}.`}
+        option={horizontalBarOption(rows)}
+        table={{ caption: title, header, rows: rows.map((row) => [row.label, row.aantal]) }}
+      />
     </section>
   );
 }
