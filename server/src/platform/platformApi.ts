@@ -9,7 +9,7 @@ import { createAuthModule, ensureServiceCredential, generateServiceSecret, seedD
 import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter } from '../modules/catalogus/index.js';
 import { CalendarService, calendarRouter, todayInNetherlands } from '../modules/deadlines/index.js';
 import { createDocumentenModule } from '../modules/documenten/index.js';
-import { createBurgerModule } from '../modules/burger/index.js';
+import { createBurgerModule, startIntakeLinkSweeper } from '../modules/burger/index.js';
 import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay, type ProcessStarter } from '../modules/zaken/index.js';
 import type { Logger } from '../logging.js';
 import type { ZeebeClient } from './zeebeClient.js';
@@ -182,6 +182,8 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
         intervalMs: 500,
       }),
     );
+    // The citizen's intake status link, for zaken whose server stopped before it sent one.
+    background.push(startIntakeLinkSweeper({ service: burger.service, logger: burgerLogger }));
     // Signaleringen: from the audit trail, the deadlines and an hourly e-mail digest.
     const calendar = new CalendarService(db);
     const smtp = config.SMTP_URL ? smtpTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;

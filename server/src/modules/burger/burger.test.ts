@@ -220,4 +220,24 @@ describe('burger: status page and information requests', () => {
     expect((await page(token)).status).toBe(404);
     expect((await page(tokenIn(mails.at(-1)))).status).toBe(200);
   });
+
+  it('given a server stopped between intake and its link, then the sweep sends the link once, whichever server sweeps', async () => {
+    // given a zaak whose intake link was never made, and one whose mail never went out
+    const { zaak: withoutLink } = await newZaakWithLink();
+    await zaken.app.db('burger_statuslinks').where({ zaak_id: withoutLink.id }).delete();
+    const { zaak: unmailed, token: lostToken } = await newZaakWithLink();
+    await zaken.app.db('burger_statuslinks').where({ zaak_id: unmailed.id }).update({ mailed_at: null });
+    const before = mails.length;
+    // when two servers sweep at the same moment, and again later
+    const sent = await Promise.all([burger.sweepIntakeLinks({ graceMs: 0, limit: 100 }), burger.sweepIntakeLinks({ graceMs: 0, limit: 100 })]);
+    expect(await burger.sweepIntakeLinks({ graceMs: 0, limit: 100 })).toBe(0);
+    // then each zaak got one new link by mail; the unmailed link no longer opens the page
+    expect(sent[0] + sent[1]).toBe(2);
+    expect(mails.slice(before).map((mail) => mail.to)).toEqual(expect.arrayContaining([[expect.any(String)], [expect.any(String)]]));
+    expect(mails).toHaveLength(before + 2);
+    const live = await zaken.app.db('burger_statuslinks').whereIn('zaak_id', [withoutLink.id, unmailed.id]).whereNull('revoked_at').select('zaak_id', 'mailed_at');
+    expect(live.map((row: { zaak_id: string }) => row.zaak_id).sort()).toEqual([withoutLink.id, unmailed.id].sort());
+    expect(live.every((row: { mailed_at: unknown }) => row.mailed_at !== null)).toBe(true);
+    expect((await page(lostToken)).status).toBe(404);
+  });
 });

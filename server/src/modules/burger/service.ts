@@ -72,6 +72,27 @@ export class BurgerService {
     await this.issueLink(zaak, 'intake', burgerCaller(requestId).audit.actor, requestId);
   }
 
+  /**
+   * The intake links a server did not get to: zaken of the last two days without one (their server
+   * stopped between intake and link), and links whose mail never went out (stopped before sending;
+   * revoked, since nobody has their token, and made anew). Every server may run this: the unique
+   * live intake link per zaak and the revoke-as-claim make each happen once.
+   */
+  async sweepIntakeLinks(options: { graceMs: number; limit: number }): Promise<number> {
+    const links = new StatusLinkRepository(this.options.db);
+    const zaakIds = [
+      ...(await links.revokeUnmailedIntakeLinks(options.graceMs)),
+      ...(await links.zakenWithoutIntakeLink(options.graceMs, options.limit)),
+    ];
+    let sent = 0;
+    for (const zaakId of new Set(zaakIds)) {
+      const caller = burgerCaller('intake-sweep');
+      const zaak = await this.options.zaken.get(zaakId, caller);
+      if (await this.issueLink(zaak, 'intake', caller.audit.actor, caller.audit.requestId)) sent++;
+    }
+    return sent;
+  }
+
   /** The zaak a token opens, or 404: unknown, revoked, expired or past the archiefactiedatum. */
   async resolve(token: string): Promise<string> {
     if (!looksLikeStatusToken(token)) throw notFound();
@@ -219,13 +240,16 @@ export class BurgerService {
     if (!email) return false;
     const token = newStatusToken();
     const expiresAt = new Date(this.now().getTime() + this.options.linkDays * 86_400_000);
-    const linkId = await new StatusLinkRepository(this.options.db).insert({ zaakId: zaak.id, tokenHash: statusTokenHash(token), email, expiresAt, createdBy: actor.name });
+    const links = new StatusLinkRepository(this.options.db);
+    const linkId = await links.insert({ zaakId: zaak.id, tokenHash: statusTokenHash(token), email, expiresAt, createdBy: actor.name, intake: reason === 'intake' });
+    if (!linkId) return false; // another server made this zaak's intake link
     await this.audit(zaak.id, 'burger.statuslink_aangemaakt', null, { id: linkId, verloopt: expiresAt.toISOString() }, requestId, actor);
     const version = await this.options.catalogus.getVersion(zaak.zaaktype.identificatie, zaak.zaaktype.versie);
     const link = `${this.options.publicUrl().replace(/\/+$/, '')}/status/${token}`;
     const about = { zaaktype: version.omschrijving, identificatie: zaak.identificatie };
     const content: BurgerMailContent = typeof reason === 'object' ? informatieverzoekMail(about, reason.verzoek, link) : statusLinkMail(about, link);
     await this.options.mail.send({ to: [email], ...content, idempotencyKey: `statuslink-${linkId}` });
+    await links.markMailed(linkId);
     return true;
   }
 

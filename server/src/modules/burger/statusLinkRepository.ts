@@ -32,17 +32,55 @@ const toLink = (row: StatusLinkRow): StatusLink => ({
 export class StatusLinkRepository {
   constructor(private readonly db: Knex) {}
 
-  async insert(link: { zaakId: string; tokenHash: string; email: string; expiresAt: Date; createdBy: string }): Promise<string> {
+  /**
+   * Inserts a link; an intake link only when the zaak has no live one yet (undefined then: another
+   * server made it).
+   */
+  async insert(link: { zaakId: string; tokenHash: string; email: string; expiresAt: Date; createdBy: string; intake?: boolean }): Promise<string | undefined> {
     const id = randomUUID();
-    await this.db('burger_statuslinks').insert({
-      id,
-      zaak_id: link.zaakId,
-      token_hash: link.tokenHash,
-      email: link.email,
-      expires_at: link.expiresAt,
-      created_by: link.createdBy,
-    });
-    return id;
+    const result = await this.db.raw<{ rows: { id: string }[] }>(
+      `insert into burger_statuslinks (id, zaak_id, token_hash, email, expires_at, created_by, purpose)
+       values (?, ?, ?, ?, ?, ?, ?)
+       on conflict (zaak_id) where purpose = 'intake' and revoked_at is null do nothing
+       returning id`,
+      [id, link.zaakId, link.tokenHash, link.email, link.expiresAt, link.createdBy, link.intake ? 'intake' : null],
+    );
+    return result.rows[0]?.id;
+  }
+
+  async markMailed(id: string): Promise<void> {
+    await this.db('burger_statuslinks').where('id', id).update({ mailed_at: this.db.fn.now() });
+  }
+
+  /**
+   * Zaken of the last two days with an initiator e-mail address and no intake link, older than
+   * `graceMs` (younger ones are still being handled by the server that took them in). Database
+   * time, as the rows' own timestamps.
+   */
+  async zakenWithoutIntakeLink(graceMs: number, limit: number): Promise<string[]> {
+    const rows = await this.db('zaken as z')
+      .whereRaw(`z.created_at between now() - interval '2 days' and now() - (? * interval '1 millisecond')`, [graceMs])
+      .whereRaw(`exists (select 1 from zaak_rollen r where r.zaak_id = z.id and r.omschrijving_generiek = 'initiator' and r.email is not null)`)
+      .whereRaw(`not exists (select 1 from burger_statuslinks l where l.zaak_id = z.id and l.purpose = 'intake')`)
+      .orderBy('z.created_at')
+      .limit(limit)
+      .select<{ id: string }[]>('z.id');
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Revokes live intake links older than `graceMs` whose mail never went out; returns their zaken.
+   * The revoke is the claim: of two servers sweeping at once, one gets each link.
+   */
+  async revokeUnmailedIntakeLinks(graceMs: number): Promise<string[]> {
+    const rows = await this.db('burger_statuslinks')
+      .where('purpose', 'intake')
+      .whereNull('mailed_at')
+      .whereNull('revoked_at')
+      .whereRaw(`created_at < now() - (? * interval '1 millisecond')`, [graceMs])
+      .update({ revoked_at: this.db.fn.now(), revoked_by: 'systeem (niet verzonden)' })
+      .returning<{ zaak_id: string }[]>('zaak_id');
+    return rows.map((row) => row.zaak_id);
   }
 
   async findByHash(tokenHash: string): Promise<StatusLink | undefined> {

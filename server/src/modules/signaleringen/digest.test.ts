@@ -1,46 +1,21 @@
-import type { AddressInfo } from 'node:net';
 import { smtpTransport } from '@zaakstroom/workers';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedIn } from '../auth/testing/authTestApp.js';
 import { runDigests } from './digest.js';
 import { SignaleringenTestApp } from './testing/signaleringenTestApp.js';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** The raw message with quoted-printable soft line breaks undone, so lines can be counted. */
-function bodyOf(mail: Received): string {
-  return mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-}
+import { mailBody as bodyOf, startSmtpPeer, type SmtpPeer } from '../../testing/smtpPeer.js';
 
 describe('the e-mail digest over a real SMTP server', { timeout: 120_000 }, () => {
   const t = new SignaleringenTestApp();
-  const received: Received[] = [];
-  let smtp: SMTPServer;
+  let smtp: SmtpPeer;
   let transport: ReturnType<typeof smtpTransport>;
   let coordinator: LoggedIn;
   let bram: LoggedIn;
   let zaakId: string;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    transport = smtpTransport({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'zaakstroom@gemeente.example' });
+    smtp = await startSmtpPeer();
+    transport = smtpTransport({ smtpUrl: smtp.url, from: 'zaakstroom@gemeente.example' });
     await t.start();
     await t.app.db('auth_accounts').where({ username: 'behandelaar' }).update({ email: 'bram@gemeente.example' });
     t.clock.pin(Date.parse('2026-06-10T09:00:00+02:00'));
@@ -51,7 +26,7 @@ describe('the e-mail digest over a real SMTP server', { timeout: 120_000 }, () =
   afterAll(async () => {
     transport?.close();
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   const digest = () => runDigests(t.app.db, { mail: transport, authorisation: t.authorisation, now: t.now, baseUrl: () => 'https://zaakstroom.gemeente.example' });
@@ -70,13 +45,13 @@ describe('the e-mail digest over a real SMTP server', { timeout: 120_000 }, () =
       // the digest runs all along, but sends nothing within the hour the events happen in
       expect(await digest()).toBe(0);
     }
-    expect(received).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
     // then, once the hour is over, one mail goes out with ten lines
     t.clock.pin(Date.parse('2026-06-10T11:01:00+02:00'));
     expect(await digest()).toBe(1);
     expect(await digest()).toBe(0);
-    expect(received).toHaveLength(1);
-    const mail = received[0]!;
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0]!;
     expect(mail.to).toEqual(['bram@gemeente.example']);
     expect(mail.raw).toContain('Subject: Zaakstroom: 10 nieuwe signaleringen');
     const text = bodyOf(mail);
@@ -84,7 +59,7 @@ describe('the e-mail digest over a real SMTP server', { timeout: 120_000 }, () =
     expect(lines).toHaveLength(10);
     for (const id of taakIds) expect(text).toContain(`https://zaakstroom.gemeente.example/taken/${id}`);
     // and the coordinator, who chose no e-mail, got none
-    expect(received.flatMap((m) => m.to)).not.toContain('coordinator@gemeente.example');
+    expect(smtp.received.flatMap((m) => m.to)).not.toContain('coordinator@gemeente.example');
   });
 
   it('at most one digest per hour: a later event waits for the next hour', async () => {
@@ -95,7 +70,7 @@ describe('the e-mail digest over a real SMTP server', { timeout: 120_000 }, () =
     expect(await digest()).toBe(0);
     t.clock.pin(Date.parse('2026-06-10T12:00:30+02:00'));
     expect(await digest()).toBe(1);
-    expect(received).toHaveLength(2);
-    expect(received[1]!.raw).toContain('Subject: Zaakstroom: 1 nieuwe signalering');
+    expect(smtp.received).toHaveLength(2);
+    expect(smtp.received[1]!.raw).toContain('Subject: Zaakstroom: 1 nieuwe signalering');
   });
 });

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Logger } from '../../logging.js';
 import type { TakenService } from './service.js';
 import { listOpenTaskJobs } from './takenRepository.js';
+import { runPeriodically } from '../../platform/periodic.js';
 
 /** The engine's REST v2 search, as the platform's EngineRestClient offers it. */
 export interface JobSearch {
@@ -53,24 +54,14 @@ export async function reconcileOpenTasks(
 
 /** Runs reconcileOpenTasks every intervalMs until stopped; a failed round is logged and retried next time. */
 export function startTaskReconciler(options: TaskReconcilerOptions): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined;
-  const round = () => {
-    running ??= reconcileOpenTasks(options)
-      .then((closed) => {
-        if (closed.length > 0)
-          options.logger.info({ taakIds: closed }, 'closed tasks the engine no longer has');
-      })
-      .catch((error: unknown) =>
-        options.logger.warn({ err: error }, 'task reconciliation failed; retrying next round'),
-      )
-      .finally(() => (running = undefined));
-  };
-  const timer = setInterval(round, options.intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+  return runPeriodically(
+    options.intervalMs,
+    async () => {
+      const closed = await reconcileOpenTasks(options);
+      if (closed.length > 0)
+        options.logger.info({ taakIds: closed }, 'closed tasks the engine no longer has');
     },
-  };
+    (error) =>
+      options.logger.warn({ err: error }, 'task reconciliation failed; retrying next round'),
+  );
 }

@@ -1,0 +1,17 @@
+import { openDatabase } from '/work/main/server/dist/db/database.js';
+import { migrateToLatest } from '/work/main/server/dist/db/migrate.js';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+let t = Date.now();
+const db = openDatabase({ dataDir: 'memory://' });
+await db.raw('select 1');
+console.log('open', Date.now() - t); t = Date.now();
+await migrateToLatest(db);
+console.log('migrate', Date.now() - t); t = Date.now();
+const pg = db.client.config.connection.pglite;
+const dump = await pg.dumpDataDir('none');
+console.log('dump', Date.now() - t, dump.size); t = Date.now();
+const pg2 = new PGlite({ loadDataDir: dump, extensions: { pg_trgm }, parsers: { 20: (v) => v } });
+await pg2.query('select count(*) from zaken');
+console.log('load', Date.now() - t); t = Date.now();
+await db.destroy();
