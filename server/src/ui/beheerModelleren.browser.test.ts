@@ -1,7 +1,9 @@
 import { type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations } from '../testing/accessibility.js';
 import { artifactPath } from '../testing/artifacts.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
+import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
 
 /**
  * Issue #8, acceptance 1: a beheerder models a zaaktype from nothing with the mouse and the
@@ -10,13 +12,23 @@ import { startBrowserSession, type BrowserSession } from '../testing/browserSess
  */
 describe('Beheer: model, check and publish a zaaktype, then run a zaak of it (Chromium)', () => {
   let session: BrowserSession;
+  // With TEST_DATABASE_URL the server runs on a fresh PostgreSQL database instead of PGlite.
+  let testDb: TestDatabase | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    session = await startBrowserSession('beheermodelleren', { width: 1600, height: 1000 });
+    testDb = process.env.TEST_DATABASE_URL
+      ? await createTestDatabase({ migrate: false })
+      : undefined;
+    session = await startBrowserSession(
+      'beheermodelleren',
+      { width: 1600, height: 1000 },
+      testDb?.url ? { DATABASE_URL: testDb.url } : {},
+    );
   });
   afterAll(async () => {
     await session?.close();
+    await testDb?.destroy();
   });
 
   const zaaktype = { identificatie: 'evenementmelding', omschrijving: 'Evenementmelding' };
@@ -255,6 +267,7 @@ describe('Beheer: model, check and publish a zaaktype, then run a zaak of it (Ch
       .poll(() => toegang.getByRole('list', { name: 'Teams met toegang' }).textContent())
       .toContain('Team Vergunningen, tot en met zaakvertrouwelijk');
     await shot(page, 'gepubliceerd');
+    expect(await seriousAccessibilityViolations(page), 'Publiceren tab').toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.close();
   });
