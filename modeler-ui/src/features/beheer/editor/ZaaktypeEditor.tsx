@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
+import { AutorisatiesPanel } from '../autorisaties/AutorisatiesPanel';
 import { VersionBadge, versionState } from '../components/VersionBadge';
 import { MetadataEditor } from '../gegevens/MetadataEditor';
 import { referencedFormIds } from '../model/bpmnForms';
@@ -175,6 +176,11 @@ export function ZaaktypeEditor() {
       {tab === 'publiceren' && (
         <div className="zs-tab-panel">
           <PublishPanel saved={saved} dirty={dirty} onPublished={state.replaceSaved} />
+          <AutorisatiesPanel
+            identificatie={identificatie}
+            groups={groups}
+            vertrouwelijkheidaanduiding={saved.vertrouwelijkheidaanduiding}
+          />
         </div>
       )}
     </section>
