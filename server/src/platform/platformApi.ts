@@ -209,6 +209,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
         db,
         service: takenService,
         engine: engineRest,
+        zeebe,
         logger: logger.child({ component: 'task-reconciler' }),
         intervalMs: config.TASK_RECONCILE_INTERVAL_SECONDS * 1000,
       }),

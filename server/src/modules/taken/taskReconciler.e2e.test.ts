@@ -11,7 +11,9 @@ import { createTestDatabase, type TestDatabase } from '../../testing/testDatabas
 import { TakenService } from './service.js';
 import { jobStateFrom, reconcileOpenTasks } from './taskReconciler.js';
 import { findTaak } from './takenRepository.js';
-import { startUserTaskWorker } from './userTaskWorker.js';
+import { offerLostActivationsAgain } from './lostActivations.js';
+import { USER_TASK_JOB_TYPE } from './userTaskJob.js';
+import { startUserTaskWorker, thirtyDaysMs } from './userTaskWorker.js';
 import { untilWith } from '../../testing/until.js';
 
 const bpmn = readFileSync(new URL('./fixtures/takenFlow.bpmn', import.meta.url));
@@ -137,6 +139,49 @@ describe('task reconciler: tasks the engine cancelled leave the task list', () =
       endedBy: 'behandelaar',
       result: { besluit: 'ja' },
     });
+  });
+
+  it('given a user-task job whose activation never reached the task list, then the second round offers it again and it is stored', async () => {
+    // given the engine activated a user task, but its answer was lost (the engine died in between)
+    await worker.close();
+    const instance = await harness.zeebe.createProcessInstance({
+      bpmnProcessId: 'takenFlow',
+      variables: { zaak: { id: 'zaak-kwijt', identificatie: 'zaak-kwijt' } },
+    });
+    const [lost] = await harness.zeebe.activateJobs({
+      type: USER_TASK_JOB_TYPE,
+      worker: 'answer-lost',
+      maxJobsToActivate: 10,
+      timeout: thirtyDaysMs,
+      requestTimeout: 5_000,
+    });
+    expect(lost?.processInstanceKey).toBe(instance.processInstanceKey);
+    worker = startUserTaskWorker({
+      zeebe: harness.zeebe,
+      service,
+      logger: pino({ level: 'silent' }),
+      longPollMs: 200,
+    });
+    // when the sweep runs twice (the first round only marks it: it might be being stored right now)
+    const suspects = new Set<string>();
+    const sweep = () =>
+      offerLostActivationsAgain({ db: platformDb.db, engine, zeebe: harness.zeebe, suspects });
+    expect(await sweep()).toEqual([]);
+    expect(await sweep()).toEqual([lost!.key]);
+    // then the worker activates it again and the task list has it, once
+    await until(
+      async () =>
+        (await platformDb.db('taken').where({ job_key: lost!.key }).first()) as object | undefined,
+      'the task to be stored',
+    );
+    const stored = (await platformDb.db('taken').where({ job_key: lost!.key })) as {
+      state: string;
+    }[];
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.state).toBe('open');
+    // and a later round finds nothing more to give back
+    expect(await sweep()).toEqual([]);
+    expect(await sweep()).toEqual([]);
   });
 });
 

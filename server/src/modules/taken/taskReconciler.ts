@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Logger } from '../../logging.js';
+import { offerLostActivationsAgain, type JobHandBack } from './lostActivations.js';
 import type { TakenService } from './service.js';
 import { listOpenTaskJobs } from './takenRepository.js';
 
@@ -16,6 +17,8 @@ export interface TaskReconcilerOptions {
   intervalMs: number;
   /** Open tasks per engine query (the REST page limit caps it at 100). */
   batchSize?: number;
+  /** With it, user-task jobs activated without reaching the task list are offered again. */
+  zeebe?: JobHandBack;
 }
 
 /** A job's state as the engine's REST v2 job search reports it; undefined when it does not (yet). */
@@ -72,14 +75,29 @@ export async function reconcileOpenTasks(
   return closed;
 }
 
-/** Runs reconcileOpenTasks every intervalMs until stopped; a failed round is logged and retried next time. */
+/**
+ * Runs reconcileOpenTasks (and, given zeebe, offerLostActivationsAgain) every intervalMs until
+ * stopped; a failed round is logged and retried next time.
+ */
 export function startTaskReconciler(options: TaskReconcilerOptions): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
+  const suspects = new Set<string>();
   const round = () => {
     running ??= reconcileOpenTasks(options)
-      .then((closed) => {
+      .then(async (closed) => {
         if (closed.length > 0)
           options.logger.info({ taakIds: closed }, 'closed tasks the engine no longer has');
+        if (!options.zeebe) return;
+        const jobKeys = await offerLostActivationsAgain({
+          ...options,
+          zeebe: options.zeebe,
+          suspects,
+        });
+        if (jobKeys.length > 0)
+          options.logger.warn(
+            { jobKeys },
+            'offered user tasks again whose activation never reached the task list',
+          );
       })
       .catch((error: unknown) =>
         options.logger.warn({ err: error }, 'task reconciliation failed; retrying next round'),
