@@ -74,11 +74,16 @@ function slowSmtpPeer() {
   return { server, deliveries, awaitingReply };
 }
 
-function spawnWorkers(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [workersMain], {
+/** Starts `node workers/dist/main.js`; its stderr is kept (the last part) for a failure message. */
+function spawnWorkers(env: Record<string, string>, stderr: { text: string }): ChildProcess {
+  const child = spawn(process.execPath, [workersMain], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr.text = (stderr.text + chunk.toString()).slice(-4000);
+  });
+  return child;
 }
 
 /**
@@ -95,6 +100,7 @@ describe('killing the worker process mid-job', { timeout: 120_000 }, () => {
   let database: TestDatabase | undefined;
   let workers: ChildProcess | undefined;
   let workersEnv: Record<string, string>;
+  const workersStderr = { text: '' };
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => peer.server.listen(0, '127.0.0.1', resolve));
@@ -134,7 +140,7 @@ describe('killing the worker process mid-job', { timeout: 120_000 }, () => {
   it('gives each zaak each status once and one mail after a kill -9 and restart', async () => {
     const behandelaar = await session(server.url, 'behandelaar2');
     // given the workers running as their own process
-    workers = spawnWorkers(workersEnv);
+    workers = spawnWorkers(workersEnv, workersStderr);
     // when many zaken start their process
     const zaken: { id: string; identificatie: string }[] = [];
     for (let n = 0; n < ZAKEN; n++) {
@@ -163,7 +169,7 @@ describe('killing the worker process mid-job', { timeout: 120_000 }, () => {
     const unacknowledged = new Set(peer.awaitingReply);
     const deliveredBeforeKill = peer.deliveries.length;
     // and started again
-    workers = spawnWorkers(workersEnv);
+    workers = spawnWorkers(workersEnv, workersStderr);
 
     // then every zaak reaches its last status
     const details = await until(async () => {
@@ -179,7 +185,9 @@ describe('killing the worker process mid-job', { timeout: 120_000 }, () => {
         zaak.statussen.some((status) => status.statustype === 'In behandeling'),
       );
       return done ? all : undefined;
-    }, 'every zaak to reach In behandeling');
+    }, 'every zaak to reach In behandeling').catch((error: unknown) => {
+      throw new Error(`${String(error)}; workers said:\n${workersStderr.text}`);
+    });
     // with each status exactly once
     for (const zaak of details) {
       expect(zaak.statussen.map((status) => status.statustype).sort(), zaak.identificatie).toEqual([
