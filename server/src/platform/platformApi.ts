@@ -14,7 +14,7 @@ import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutbox
 import type { Logger } from '../logging.js';
 import type { ZeebeClient } from './zeebeClient.js';
 import { mailOutboxRouter } from '../modules/mail/router.js';
-import { startTaskReconciler, startUserTaskWorker, TakenService, takenRouter } from '../modules/taken/index.js';
+import { jobStateFrom, startTaskReconciler, startUserTaskWorker, TakenService, takenRouter } from '../modules/taken/index.js';
 import { startWorkers } from '@zaakstroom/workers';
 import { engineRestClient } from './engineRestClient.js';
 import type { EngineRestEndpoint } from './externalEngine.js';
@@ -87,7 +87,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
   if (config.SEED_DEMO) {
     await seedDemoZaaktypen({ db, zeebe, catalogusService, authorisationService, logger: logger.child({ component: 'demo-seed' }) });
   }
-  const takenService = new TakenService({ db, engine: zeebe, elementName: elementNameResolver(engineRest) });
+  const takenService = new TakenService({ db, engine: zeebe, elementName: elementNameResolver(engineRest), jobState: jobStateFrom(engineRest) });
   const signaleringService = new SignaleringService({ db, authorisation: authorisationService, clock });
   const overzichtService = new OverzichtService({
     db,

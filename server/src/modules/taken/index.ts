@@ -4,4 +4,4 @@ export { takenRouter, type TakenRouterOptions } from './router.js';
 export { startUserTaskWorker, thirtyDaysMs, type UserTaskWorkerOptions } from './userTaskWorker.js';
 export { USER_TASK_JOB_TYPE } from './userTaskJob.js';
 export type * from './types.js';
-export { reconcileOpenTasks, startTaskReconciler, type TaskReconcilerOptions } from './taskReconciler.js';
+export { jobStateFrom, reconcileOpenTasks, startTaskReconciler, type TaskReconcilerOptions } from './taskReconciler.js';

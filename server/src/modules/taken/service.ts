@@ -26,6 +26,8 @@ export interface TakenServiceOptions {
   engine: JobCompleter;
   /** The element's name for a task; without it the element id is shown. */
   elementName?: (job: ActivatedUserTaskJob) => Promise<string | undefined>;
+  /** The job's state as the engine reports it (REST v2 job search), or undefined when unknown. */
+  jobState?: (jobKey: string) => Promise<string | undefined>;
 }
 
 /** The task list's rules: who sees, claims, assigns and completes which task. */
@@ -33,23 +35,31 @@ export class TakenService {
   constructor(private readonly options: TakenServiceOptions) {}
 
   /**
-   * Closes a task whose job the engine ended without us (process cancelled, element interrupted),
-   * so it leaves the task list; a task meanwhile completed or closed stays as it is.
+   * Closes a task whose job the engine ended without us, so it leaves the task list: cancelled
+   * (process cancelled, element interrupted), or completed (completed past the task list, or our
+   * CompleteJob went through while its answer was lost, e.g. in an engine restart). A task
+   * meanwhile completed or closed stays as it is.
    */
-  async closeEndedInEngine(id: string): Promise<Taak | undefined> {
+  async closeEndedInEngine(
+    id: string,
+    ended: 'cancelled' | 'completed' = 'cancelled',
+  ): Promise<Taak | undefined> {
     return this.options.db.transaction(async (trx) => {
       const before = await findTaak(trx, id, true);
       if (!before || (before.state !== 'open' && before.state !== 'claimed')) return undefined;
-      const after = await updateTaak(trx, id, { state: 'cancelled', endedAt: new Date() });
+      const after = await updateTaak(trx, id, { state: ended, endedAt: new Date() });
       await recordAudit(trx, {
         actor: systemActor,
-        action: 'taak.geannuleerd',
+        action: ended === 'completed' ? 'taak.afgerond' : 'taak.geannuleerd',
         resourceType: 'taak',
         resourceId: id,
         zaakId: before.zaakId,
         oldValue: summary(before),
         newValue: summary(after),
-        remark: 'De taak bestaat niet meer in het proces (geannuleerd of onderbroken)',
+        remark:
+          ended === 'completed'
+            ? 'De taak is in het proces afgerond'
+            : 'De taak bestaat niet meer in het proces (geannuleerd of onderbroken)',
       });
       return after;
     });
@@ -219,18 +229,21 @@ export class TakenService {
       await this.options.engine.completeJob({ jobKey: taak.jobKey, variables: data });
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      await this.change(user, id, 'taak.geannuleerd', () => ({
-        state: 'cancelled',
-        endedAt: new Date(),
-        endedBy: user.username,
-      }));
-      throw new ConflictError(
-        `Task ${id} no longer exists in the process (it was cancelled or interrupted); it has been closed`,
-        {
-          id,
-          jobKey: taak.jobKey,
-        },
-      );
+      // An earlier attempt of this user's completed the job, but its answer was lost (engine restart).
+      if ((await this.options.jobState?.(taak.jobKey)) !== 'COMPLETED') {
+        await this.change(user, id, 'taak.geannuleerd', () => ({
+          state: 'cancelled',
+          endedAt: new Date(),
+          endedBy: user.username,
+        }));
+        throw new ConflictError(
+          `Task ${id} no longer exists in the process (it was cancelled or interrupted); it has been closed`,
+          {
+            id,
+            jobKey: taak.jobKey,
+          },
+        );
+      }
     }
     return this.change(user, id, 'taak.afgerond', () => ({
       state: 'completed',

@@ -19,12 +19,24 @@ export interface TaskReconcilerOptions {
   batchSize?: number;
 }
 
+/** A job's state as the engine's REST v2 job search reports it; undefined when it does not (yet). */
+export function jobStateFrom(engine: JobSearch): (jobKey: string) => Promise<string | undefined> {
+  return async (jobKey) => {
+    const found = await engine.query<{ items?: { state: string }[] }>('/v2/jobs/search', {
+      filter: { jobKey },
+      page: { limit: 1 },
+    });
+    return found.items?.[0]?.state;
+  };
+}
+
 /** Job states after which the job is gone: nobody can complete the task any more. */
 const endedJobStates = ['CANCELED', 'COMPLETED', 'ERROR_THROWN'];
 
 /**
- * Closes open tasks whose job the engine ended without the task list knowing (the process
- * instance was cancelled, a boundary event interrupted the task). One job search per batch of
+ * Closes open tasks whose job the engine ended without the task list knowing: cancelled (the
+ * process instance was cancelled, a boundary event interrupted the task) or completed (past the
+ * task list, or a CompleteJob whose answer was lost). One job search per batch of
  * open tasks; a job the engine does not (yet) report is left alone, so lagging search data
  * never closes a live task.
  */
@@ -38,14 +50,23 @@ export async function reconcileOpenTasks(
     const batch = await listOpenTaskJobs(options.db, afterId, batchSize);
     if (batch.length === 0) break;
     afterId = batch.at(-1)?.id;
-    const found = await options.engine.query<{ items?: { jobKey: string }[] }>('/v2/jobs/search', {
-      filter: { jobKey: { $in: batch.map((task) => task.jobKey) }, state: { $in: endedJobStates } },
-      page: { limit: batchSize },
-    });
-    const ended = new Set((found.items ?? []).map((job) => String(job.jobKey)));
+    const found = await options.engine.query<{ items?: { jobKey: string; state: string }[] }>(
+      '/v2/jobs/search',
+      {
+        filter: {
+          jobKey: { $in: batch.map((task) => task.jobKey) },
+          state: { $in: endedJobStates },
+        },
+        page: { limit: batchSize },
+      },
+    );
+    const ended = new Map((found.items ?? []).map((job) => [String(job.jobKey), job.state]));
     for (const task of batch) {
-      if (ended.has(task.jobKey) && (await options.service.closeEndedInEngine(task.id)))
-        closed.push(task.id);
+      const state = ended.get(task.jobKey);
+      if (!state) continue;
+      // COMPLETED: someone completed it past us, or our CompleteJob's answer was lost.
+      const closedAs = state === 'COMPLETED' ? 'completed' : 'cancelled';
+      if (await options.service.closeEndedInEngine(task.id, closedAs)) closed.push(task.id);
     }
     if (batch.length < batchSize) break;
   }
