@@ -1,19 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../bench/engineProcess.js';
 import { startServerProcess, type ServerProcess } from '../bench/serverProcess.js';
+import { startWorkersProcess, type WorkersProcess } from '../bench/workersProcess.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
 import { publishTestZaaktype, session } from '../testing/testZaaktype.js';
 import { untilWith } from '../testing/until.js';
 
-/** `npm run workers`: the standard job workers as their own process. */
-const workersMain = fileURLToPath(new URL('../../../workers/dist/main.js', import.meta.url));
 const ZAKEN = 40;
 /** The SMTP peer holds its 250 this long after taking a message: the window the kill aims at. */
 const SMTP_REPLY_DELAY_MS = 1_500;
@@ -74,18 +71,6 @@ function slowSmtpPeer() {
   return { server, deliveries, awaitingReply };
 }
 
-/** Starts `node workers/dist/main.js`; its stderr is kept (the last part) for a failure message. */
-function spawnWorkers(env: Record<string, string>, stderr: { text: string }): ChildProcess {
-  const child = spawn(process.execPath, [workersMain], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr.text = (stderr.text + chunk.toString()).slice(-4000);
-  });
-  return child;
-}
-
 /**
  * Issue #6, acceptance 2: the job workers run as their own process and are killed (SIGKILL) while
  * jobs are in flight; after a restart every zaak effect happened once. Statuses exactly once per
@@ -98,9 +83,9 @@ describe('killing the worker process mid-job', { timeout: 120_000 }, () => {
   let server: ServerProcess & { url: string };
   let dataDir: string;
   let database: TestDatabase | undefined;
-  let workers: ChildProcess | undefined;
+  let workers: WorkersProcess | undefined;
   let workersEnv: Record<string, string>;
-  const workersStderr = { text: '' };
+  let workersSaid = '';
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => peer.server.listen(0, '127.0.0.1', resolve));
@@ -129,7 +114,7 @@ describe('killing the worker process mid-job', { timeout: 120_000 }, () => {
   }, 180_000);
 
   afterAll(async () => {
-    workers?.kill('SIGKILL');
+    await workers?.stop();
     server?.kill();
     await server?.exited;
     await new Promise<void>((resolve) => peer.server.close(() => resolve()));
@@ -140,7 +125,7 @@ describe('killing the worker process mid-job', { timeout: 120_000 }, () => {
   it('gives each zaak each status once and one mail after a kill -9 and restart', async () => {
     const behandelaar = await session(server.url, 'behandelaar2');
     // given the workers running as their own process
-    workers = spawnWorkers(workersEnv, workersStderr);
+    workers = startWorkersProcess(workersEnv);
     // when many zaken start their process
     const zaken: { id: string; identificatie: string }[] = [];
     for (let n = 0; n < ZAKEN; n++) {
@@ -162,14 +147,12 @@ describe('killing the worker process mid-job', { timeout: 120_000 }, () => {
       async () => (peer.awaitingReply.size >= 3 && peer.deliveries.length >= 5 ? true : undefined),
       'mails in flight at the SMTP peer',
     );
-    const killed = workers;
-    const exited = new Promise((resolve) => killed.once('exit', resolve));
-    killed.kill('SIGKILL');
-    await exited;
+    await workers.stop('SIGKILL');
+    workersSaid = workers.output();
     const unacknowledged = new Set(peer.awaitingReply);
     const deliveredBeforeKill = peer.deliveries.length;
     // and started again
-    workers = spawnWorkers(workersEnv, workersStderr);
+    workers = startWorkersProcess(workersEnv);
 
     // then every zaak reaches its last status
     const details = await until(async () => {
@@ -186,7 +169,7 @@ describe('killing the worker process mid-job', { timeout: 120_000 }, () => {
       );
       return done ? all : undefined;
     }, 'every zaak to reach In behandeling').catch((error: unknown) => {
-      throw new Error(`${String(error)}; workers said:\n${workersStderr.text}`);
+      throw new Error(`${String(error)}; workers said:\n${workersSaid}${workers?.output() ?? ''}`);
     });
     // with each status exactly once
     for (const zaak of details) {
