@@ -65,7 +65,7 @@ main().then(
       error instanceof ApplicationError ||
       error instanceof ConfigError ||
       error instanceof TypeError;
-    process.stderr.write(`${known ? (error as Error).message : String(error)}\n`);
+    process.stderr.write(`${known ? (error).message : String(error)}\n`);
     process.exit(2);
   },
 );
