@@ -1,0 +1,176 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { readConfig } from '../../config.js';
+import { createLogger } from '../../logging.js';
+import { startServer, type RunningServer } from '../../server.js';
+import { createTestDatabase, type TestDatabase } from '../../testing/testDatabase.js';
+import { untilWith } from '../../testing/until.js';
+import { zeebeClientFor, type ZeebeClient } from '../zeebeClient.js';
+import { startSmtpPeer, type ReceivedMail } from './smtpPeer.js';
+
+/** A zaak as GET /api/zaken/:id answers it, as far as these tests read it. */
+export interface Zaak {
+  id: string;
+  identificatie: string;
+  startdatum: string;
+  einddatumGepland: string | null;
+  uiterlijkeEinddatumAfdoening: string;
+  einddatum: string | null;
+  archiefactiedatum: string | null;
+  opschorting: { indicatie: boolean; reden: string | null };
+  verlenging: { duur: string; reden: string; datum: string } | null;
+  statussen: { statustype: string; volgnummer: number }[];
+  resultaat: { resultaattype: string } | null;
+  opschortingen: { van: string; tot: string | null; reden: string }[];
+}
+
+export type Session = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: T }>;
+
+/** The same body for every kind of initiator: a natuurlijk persoon with a test BSN. */
+export const initiator = (email?: string) => ({ type: 'natuurlijk_persoon', bsn: '999993653', naam: 'J. Jansen', ...(email ? { email } : {}) });
+
+/**
+ * The real server (embedded engine, in-process workers, demo zaaktypen) on PGlite or on
+ * TEST_DATABASE_URL, with ENGINE_CLOCK_CONTROL and a real SMTP peer: what the four zaaktype
+ * tests share. Staff act through /api, time moves through /v2/clock, messages from outside
+ * (a third party's zienswijze, a hersteld verzuim) arrive over gRPC like from any other system.
+ */
+export class ZaaktypeTestServer {
+  readonly until = untilWith({ timeoutMs: 30_000, intervalMs: 100 });
+  private server!: RunningServer;
+  private smtp!: Awaited<ReturnType<typeof startSmtpPeer>>;
+  private testDb: TestDatabase | undefined;
+  private dataDir = '';
+  private zeebe: ZeebeClient | undefined;
+  private readonly sessions = new Map<string, Session>();
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  async start(): Promise<void> {
+    this.dataDir = await mkdtemp(join(tmpdir(), 'zs-zaaktype-'));
+    this.smtp = await startSmtpPeer();
+    this.testDb = process.env.TEST_DATABASE_URL ? await createTestDatabase({ migrate: false }) : undefined;
+    const config = readConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ZEEBE_GATEWAY_PORT: '0',
+      DATA_DIR: this.dataDir,
+      DATABASE_URL: this.testDb?.url,
+      ENGINE_CLOCK_CONTROL: 'true',
+      SMTP_URL: this.smtp.url,
+      LOG_LEVEL: 'silent',
+    });
+    this.server = await startServer(config, createLogger(config.LOG_LEVEL));
+    this.zeebe = zeebeClientFor(`127.0.0.1:${this.server.engine!.grpc.port}`);
+  }
+
+  async close(): Promise<void> {
+    await this.zeebe?.close();
+    await this.server?.close();
+    await this.smtp?.close();
+    await this.testDb?.destroy();
+    if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** A signed-in demo account (password 'demo'); one session per account for the whole file. */
+  async as(username: string): Promise<Session> {
+    const known = this.sessions.get(username);
+    if (known) return known;
+    const login = await fetch(`${this.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo' }),
+    });
+    expect(login.status, `login as ${username}`).toBe(200);
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+    const session: Session = async (method, path, body, headers = {}) => {
+      const response = await fetch(`${this.url}${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : {}) as never };
+    };
+    this.sessions.set(username, session);
+    return session;
+  }
+
+  /** Pins the engine clock (and so the platform's today) at an instant, e.g. '2031-03-03T09:00:00+01:00'. */
+  async pinClock(instant: string): Promise<void> {
+    const coordinator = await this.as('coordinator');
+    const pinned = await coordinator('PUT', '/v2/clock', { timestamp: Date.parse(instant) });
+    expect(pinned.status, JSON.stringify(pinned.body)).toBe(204);
+  }
+
+  /** Moves the engine clock by an ISO 8601 duration: due timers fire, deadlines count from the new today. */
+  async moveClock(duration: string): Promise<void> {
+    const coordinator = await this.as('coordinator');
+    const moved = await coordinator('POST', '/v2/clock/add', { duration });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+  }
+
+  async createZaak(username: string, zaak: { zaaktype: string; omschrijving: string; initiator: Record<string, unknown> }): Promise<Zaak> {
+    const created = await (await this.as(username))<Zaak>('POST', '/api/zaken', zaak, { 'idempotency-key': crypto.randomUUID() });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body;
+  }
+
+  async zaak(id: string): Promise<Zaak> {
+    const read = await (await this.as('coordinator'))<Zaak>('GET', `/api/zaken/${id}`);
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    return read.body;
+  }
+
+  /** Waits until the zaak satisfies `ready` (the workers run asynchronously), and answers it. */
+  untilZaak(id: string, what: string, ready: (zaak: Zaak) => boolean): Promise<Zaak> {
+    return this.until(async () => {
+      const zaak = await this.zaak(id);
+      return ready(zaak) ? zaak : undefined;
+    }, what);
+  }
+
+  untilStatus(id: string, statustype: string): Promise<Zaak> {
+    return this.untilZaak(id, `status ${statustype}`, (zaak) => zaak.statussen.some((s) => s.statustype === statustype));
+  }
+
+  untilClosed(id: string): Promise<Zaak> {
+    return this.untilZaak(id, 'the zaak to close', (zaak) => zaak.einddatum !== null);
+  }
+
+  /** Waits for the zaak's open task at `elementId`; `username` claims and completes it with `variables`. */
+  async doTask(username: string, zaakId: string, elementId: string, variables: Record<string, unknown>): Promise<void> {
+    const call = await this.as(username);
+    const taak = await this.until(async () => {
+      const page = await call<{ taken: { id: string; elementId: string; state: string }[] }>('GET', `/api/taken?scope=group&zaakId=${zaakId}`);
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      return page.body.taken.find((t) => t.elementId === elementId);
+    }, `task ${elementId} for ${username}`);
+    const claimed = await call('POST', `/api/taken/${taak.id}/claim`);
+    expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
+    const completed = await call('POST', `/api/taken/${taak.id}/complete`, { variables });
+    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+  }
+
+  /** Publishes a message over gRPC, as another system (or a mail intake) would. */
+  async publishMessage(name: string, correlationKey: string, variables: Record<string, unknown> = {}): Promise<void> {
+    await this.zeebe!.publishMessage({ name, correlationKey, variables, timeToLive: 60_000 });
+  }
+
+  /** Mails the SMTP peer received for `address`. */
+  mailsTo(address: string): ReceivedMail[] {
+    return this.smtp.received.filter((mail) => mail.to.includes(address));
+  }
+
+  untilMail(address: string, subjectPart: string): Promise<ReceivedMail> {
+    return this.until(async () => this.mailsTo(address).find((mail) => mail.subject.includes(subjectPart)), `a mail to ${address} about "${subjectPart}"`);
+  }
+}
+
+/** The statustypen of the zaak in the order they were set. */
+export const statusHistoryOf = (zaak: Zaak) => zaak.statussen.map((status) => status.statustype);
