@@ -26,9 +26,7 @@ describe('zaaktype melding-openbare-ruimte, through the API and the engine', { t
     // then the servicenorm (+5 days) falls on Wednesday 25 December, Eerste Kerstdag, and after the
     // Atw on the next working day after both Kerstdagen; the 3-week term ends Friday 10 January
     expect(zaak).toMatchObject({ startdatum: '2030-12-20', einddatumGepland: '2030-12-27', uiterlijkeEinddatumAfdoening: '2031-01-10' });
-    const intake = await t.untilMail(melder, zaak.identificatie);
-    expect(intake.subject).toBe(`Wij hebben uw aanvraag ontvangen (${zaak.identificatie})`);
-    expect(intake.text).toMatch(new RegExp(`${t.url}/status/[A-Za-z0-9_-]{43}`));
+    await t.expectStatusLinkMail(melder, zaak, 'Melding openbare ruimte');
 
     // when the team does triage and solves it the same day
     await t.doTask('behandelaar2', zaak.id, 'MeldingBeoordelen', { categorie: 'afval', spoed: false, triageToelichting: 'Veegploeg' });
@@ -50,7 +48,7 @@ describe('zaaktype melding-openbare-ruimte, through the API and the engine', { t
     // given a melding about illegal building work, routed to team-vergunningen (toezicht)
     const zaak = await registerOnFridayBeforeChristmas('Bouwwerk zonder vergunning Molenweg', melder);
     await t.doTask('behandelaar2', zaak.id, 'MeldingBeoordelen', { categorie: 'bouwen', spoed: false });
-    await t.untilStatus(zaak.id, 'In behandeling');
+    await t.untilWaitingAt(zaak.id, 'MeldingAfhandelen');
     const waitingFor = `Melding ${zaak.identificatie} nadert de servicenorm`;
     expect(t.mailsTo(team).find((mail) => mail.subject === waitingFor)).toBeUndefined();
 

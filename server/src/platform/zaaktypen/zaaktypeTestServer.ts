@@ -24,6 +24,7 @@ export interface Zaak {
   statussen: { statustype: string; volgnummer: number }[];
   resultaat: { resultaattype: string } | null;
   opschortingen: { van: string; tot: string | null; reden: string }[];
+  processInstanceKey: string | null;
 }
 
 export type Session = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: T }>;
@@ -157,6 +158,22 @@ export class ZaaktypeTestServer {
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
   }
 
+  /**
+   * Waits until the zaak's process instance has `elementId` active: a timer attached to it or
+   * behind it exists only from then on, so the clock must not move earlier.
+   */
+  async untilWaitingAt(zaakId: string, elementId: string): Promise<void> {
+    const coordinator = await this.as('coordinator');
+    await this.until(async () => {
+      const { processInstanceKey } = await this.zaak(zaakId);
+      if (!processInstanceKey) return undefined;
+      const filter = { processInstanceKey, elementId, state: 'ACTIVE' };
+      const found = await coordinator<{ items: unknown[] }>('POST', '/v2/element-instances/search', { filter });
+      expect(found.status, JSON.stringify(found.body)).toBe(200);
+      return found.body.items.length > 0 ? true : undefined;
+    }, `the process waiting at ${elementId}`);
+  }
+
   /** Publishes a message over gRPC, as another system (or a mail intake) would. */
   async publishMessage(name: string, correlationKey: string, variables: Record<string, unknown> = {}): Promise<void> {
     await this.zeebe!.publishMessage({ name, correlationKey, variables, timeToLive: 60_000 });
@@ -169,6 +186,15 @@ export class ZaaktypeTestServer {
 
   untilMail(address: string, subjectPart: string): Promise<ReceivedMail> {
     return this.until(async () => this.mailsTo(address).find((mail) => mail.subject.includes(subjectPart)), `a mail to ${address} about "${subjectPart}"`);
+  }
+
+  /** The intake mail: the zaaknummer and the citizen's status link; answers the link's token. */
+  async expectStatusLinkMail(address: string, zaak: Zaak, zaaktypeOmschrijving: string): Promise<string> {
+    const mail = await this.untilMail(address, `Wij hebben uw aanvraag ontvangen (${zaak.identificatie})`);
+    expect(mail.text).toContain(`Wij hebben uw aanvraag "${zaaktypeOmschrijving}" ontvangen. Het zaaknummer is ${zaak.identificatie}.`);
+    const link = new RegExp(`${this.url}/status/([A-Za-z0-9_-]{43})`).exec(mail.text);
+    expect(link, 'the status link in the intake mail').not.toBeNull();
+    return link![1]!;
   }
 }
 
