@@ -174,6 +174,19 @@ export class ZaaktypeTestServer {
     }, `the process waiting at ${elementId}`);
   }
 
+  /** The citizen, on the status page of `token`, answers the open information request with a PDF. */
+  async answerOnStatusPage(token: string, bestandsnaam: string): Promise<void> {
+    const page = await (await fetch(`${this.url}/status/${token}`)).text();
+    const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1];
+    const formulier = /name="formulier" value="([^"]+)"/.exec(page)?.[1];
+    expect(action && formulier, 'an upload form on the status page').toBeTruthy();
+    const form = new FormData();
+    form.set('formulier', formulier!);
+    form.set('inhoud', new Blob([MINIMAL_PDF], { type: 'application/pdf' }), bestandsnaam);
+    const sent = await fetch(`${this.url}${action!}`, { method: 'POST', body: form, redirect: 'manual' });
+    expect(sent.status, await sent.text()).toBe(303);
+  }
+
   /** Publishes a message over gRPC, as another system (or a mail intake) would. */
   async publishMessage(name: string, correlationKey: string, variables: Record<string, unknown> = {}): Promise<void> {
     await this.zeebe!.publishMessage({ name, correlationKey, variables, timeToLive: 60_000 });
@@ -197,6 +210,8 @@ export class ZaaktypeTestServer {
     return link![1]!;
   }
 }
+
+const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
 /** The statustypen of the zaak in the order they were set. */
 export const statusHistoryOf = (zaak: Zaak) => zaak.statussen.map((status) => status.statustype);
