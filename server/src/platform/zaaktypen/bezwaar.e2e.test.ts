@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initiator, statusHistoryOf, ZaaktypeTestServer, type Zaak } from './zaaktypeTestServer.js';
+import { statusHistoryOf, ZaaktypeTestServer, type Zaak } from './testing/zaaktypeTestServer.js';
 
 /**
  * Bezwaar (6 weeks, 12 with the advisory committee, Awb 7:10) on the real server. Herstel
@@ -7,47 +7,74 @@ import { initiator, statusHistoryOf, ZaaktypeTestServer, type Zaak } from './zaa
  * or two weeks pass on the engine clock; the committee route extends the term by six weeks.
  */
 describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 }, () => {
-  const t = new ZaaktypeTestServer();
-  const bezwaarmaker = 'bezwaarmaker@voorbeeld.nl';
+  const t = new ZaaktypeTestServer({
+    identificatie: 'bezwaar',
+    omschrijving: 'Bezwaarschrift',
+    behandelaar: 'behandelaar2',
+    initiatorEmail: 'bezwaarmaker@voorbeeld.nl',
+  });
   const opschortingReden = 'Herstel verzuim gevraagd (Awb 6:6)';
-  const hoorzitting = { hoorzittingDatum: '2031-10-01T10:00', bezwaarmakerVerschenen: true, verslagHoorzitting: 'Bezwaarmaker lichtte toe.' };
+  const hoorzitting = {
+    hoorzittingDatum: '2031-10-01T10:00',
+    bezwaarmakerVerschenen: true,
+    verslagHoorzitting: 'Bezwaarmaker lichtte toe.',
+  };
 
   beforeAll(() => t.start(), 120_000);
   afterAll(() => t.close());
 
-  const register = async (instant: string, omschrijving: string) => {
-    await t.pinClock(instant);
-    const zaak = await t.createZaak('behandelaar2', { zaaktype: 'bezwaar', omschrijving, initiator: initiator(bezwaarmaker) });
-    await t.expectStatusLinkMail(bezwaarmaker, zaak, 'Bezwaarschrift');
-    return zaak;
-  };
-
   /** Verzuim found at the first assessment: the zaak stands still, waiting for herstel or the term. */
   const askHerstel = async (zaak: Zaak, adviescommissie: boolean) => {
-    await t.doTask('behandelaar2', zaak.id, 'BezwaarBeoordelen', { verzuim: true, verzuimOmschrijving: 'De gronden van het bezwaar ontbreken.', adviescommissie });
+    await t.doTask(zaak.id, 'BezwaarBeoordelen', {
+      verzuim: true,
+      verzuimOmschrijving: 'De gronden van het bezwaar ontbreken.',
+      adviescommissie,
+    });
     await t.untilWaitingAt(zaak.id, 'WachtenOpHerstel');
     const suspended = await t.zaak(zaak.id);
     expect(statusHistoryOf(suspended)).toEqual(['Ontvangen', 'Herstel verzuim gevraagd']);
-    expect(suspended.opschortingen).toEqual([{ van: zaak.startdatum, tot: null, reden: opschortingReden }]);
+    expect(suspended.opschortingen).toEqual([
+      { van: zaak.startdatum, tot: null, reden: opschortingReden },
+    ]);
   };
 
   it('happy path: no verzuim, no committee, hoorzitting, gegrond', async () => {
     // given a bezwaarschrift on Thursday 20 November 2031: six weeks end on Nieuwjaarsdag 2032, so on Friday 2 January
-    const zaak = await register('2031-11-20T09:00:00+01:00', 'Bezwaar tegen weigering kapvergunning');
-    expect(zaak).toMatchObject({ einddatumGepland: null, uiterlijkeEinddatumAfdoening: '2032-01-02' });
+    const zaak = await t.register(
+      '2031-11-20T09:00:00+01:00',
+      'Bezwaar tegen weigering kapvergunning',
+    );
+    expect(zaak).toMatchObject({
+      einddatumGepland: null,
+      uiterlijkeEinddatumAfdoening: '2032-01-02',
+    });
     // when
-    await t.doTask('behandelaar2', zaak.id, 'BezwaarBeoordelen', { verzuim: false, adviescommissie: false });
-    await t.doTask('behandelaar2', zaak.id, 'HoorzittingHouden', hoorzitting);
-    await t.doTask('behandelaar2', zaak.id, 'BesluitOpstellen', { besluit: 'gegrond', motivering: 'De boom is ziek; kap is nodig.' });
+    await t.doTask(zaak.id, 'BezwaarBeoordelen', { verzuim: false, adviescommissie: false });
+    await t.doTask(zaak.id, 'HoorzittingHouden', hoorzitting);
+    await t.doTask(zaak.id, 'BesluitOpstellen', {
+      besluit: 'gegrond',
+      motivering: 'De boom is ziek; kap is nodig.',
+    });
     // then
     const closed = await t.untilClosed(zaak.id);
-    expect(statusHistoryOf(closed)).toEqual(['Ontvangen', 'In behandeling', 'Besluit genomen', 'Afgehandeld']);
-    expect(closed).toMatchObject({ resultaat: { resultaattype: 'Gegrond' }, einddatum: '2031-11-20', opschortingen: [], verlenging: null, uiterlijkeEinddatumAfdoening: '2032-01-02' });
+    expect(statusHistoryOf(closed)).toEqual([
+      'Ontvangen',
+      'In behandeling',
+      'Besluit genomen',
+      'Afgehandeld',
+    ]);
+    expect(closed).toMatchObject({
+      resultaat: { resultaattype: 'Gegrond' },
+      einddatum: '2031-11-20',
+      opschortingen: [],
+      verlenging: null,
+      uiterlijkeEinddatumAfdoening: '2032-01-02',
+    });
   });
 
   it('herstel verzuim after six days, then the committee route of twelve weeks: ongegrond', async () => {
     // given a bezwaarschrift on Monday 1 September 2031 (six weeks: Monday 13 October) with a verzuim
-    const zaak = await register('2031-09-01T09:00:00+02:00', 'Bezwaar tegen last onder dwangsom');
+    const zaak = await t.register('2031-09-01T09:00:00+02:00', 'Bezwaar tegen last onder dwangsom');
     expect(zaak.uiterlijkeEinddatumAfdoening).toBe('2031-10-13');
     await askHerstel(zaak, true);
 
@@ -57,22 +84,47 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
 
     // then the zaak resumes after six days and the committee adds six weeks:
     // 1 September + 6 + 6 weeks + 6 days is Sunday 30 November, so Monday 1 December
-    const extended = await t.untilZaak(zaak.id, 'resumed and extended for the committee', (z) => z.verlenging !== null);
-    expect(extended.opschortingen).toEqual([{ van: '2031-09-01', tot: '2031-09-07', reden: opschortingReden }]);
+    const extended = await t.untilZaak(
+      zaak.id,
+      'resumed and extended for the committee',
+      (z) => z.verlenging !== null,
+    );
+    expect(extended.opschortingen).toEqual([
+      { van: '2031-09-01', tot: '2031-09-07', reden: opschortingReden },
+    ]);
     expect(extended.verlenging).toMatchObject({ duur: 'P6W', datum: '2031-09-07' });
-    expect(extended).toMatchObject({ opschorting: { indicatie: false }, uiterlijkeEinddatumAfdoening: '2031-12-01' });
-    await t.doTask('behandelaar2', zaak.id, 'HoorzittingCommissie', hoorzitting);
-    await t.doTask('behandelaar2', zaak.id, 'AdviesVastleggen', { adviesCommissie: 'ongegrond', adviesToelichting: 'De last is terecht opgelegd.' });
-    await t.doTask('behandelaar2', zaak.id, 'BesluitOpstellen', { besluit: 'ongegrond', motivering: 'Conform het advies van de commissie.' });
+    expect(extended).toMatchObject({
+      opschorting: { indicatie: false },
+      uiterlijkeEinddatumAfdoening: '2031-12-01',
+    });
+    await t.doTask(zaak.id, 'HoorzittingCommissie', hoorzitting);
+    await t.doTask(zaak.id, 'AdviesVastleggen', {
+      adviesCommissie: 'ongegrond',
+      adviesToelichting: 'De last is terecht opgelegd.',
+    });
+    await t.doTask(zaak.id, 'BesluitOpstellen', {
+      besluit: 'ongegrond',
+      motivering: 'Conform het advies van de commissie.',
+    });
 
     const closed = await t.untilClosed(zaak.id);
-    expect(statusHistoryOf(closed)).toEqual(['Ontvangen', 'Herstel verzuim gevraagd', 'In behandeling', 'Besluit genomen', 'Afgehandeld']);
-    expect(closed).toMatchObject({ resultaat: { resultaattype: 'Ongegrond' }, einddatum: '2031-09-07', uiterlijkeEinddatumAfdoening: '2031-12-01' });
+    expect(statusHistoryOf(closed)).toEqual([
+      'Ontvangen',
+      'Herstel verzuim gevraagd',
+      'In behandeling',
+      'Besluit genomen',
+      'Afgehandeld',
+    ]);
+    expect(closed).toMatchObject({
+      resultaat: { resultaattype: 'Ongegrond' },
+      einddatum: '2031-09-07',
+      uiterlijkeEinddatumAfdoening: '2031-12-01',
+    });
   });
 
   it('hersteltermijn expires: after two weeks the bezwaar goes straight to the besluit, niet-ontvankelijk', async () => {
     // given a bezwaarschrift on Monday 2 June 2031 (Tweede Pinksterdag; six weeks: Monday 14 July)
-    const zaak = await register('2031-06-02T09:00:00+02:00', 'Bezwaar tegen parkeerbelasting');
+    const zaak = await t.register('2031-06-02T09:00:00+02:00', 'Bezwaar tegen parkeerbelasting');
     expect(zaak.uiterlijkeEinddatumAfdoening).toBe('2031-07-14');
     await askHerstel(zaak, false);
 
@@ -81,12 +133,26 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
 
     // then the zaak resumes after 14 days (term: Monday 28 July) and the besluit follows without hoorzitting
     const resumed = await t.untilZaak(zaak.id, 'resumed', (z) => !z.opschorting.indicatie);
-    expect(resumed.opschortingen).toEqual([{ van: '2031-06-02', tot: '2031-06-16', reden: opschortingReden }]);
+    expect(resumed.opschortingen).toEqual([
+      { van: '2031-06-02', tot: '2031-06-16', reden: opschortingReden },
+    ]);
     expect(resumed.uiterlijkeEinddatumAfdoening).toBe('2031-07-28');
-    await t.doTask('behandelaar2', zaak.id, 'BesluitOpstellen', { besluit: 'niet_ontvankelijk', motivering: 'Het verzuim is niet hersteld.' });
+    await t.doTask(zaak.id, 'BesluitOpstellen', {
+      besluit: 'niet_ontvankelijk',
+      motivering: 'Het verzuim is niet hersteld.',
+    });
 
     const closed = await t.untilClosed(zaak.id);
-    expect(statusHistoryOf(closed)).toEqual(['Ontvangen', 'Herstel verzuim gevraagd', 'Besluit genomen', 'Afgehandeld']);
-    expect(closed).toMatchObject({ resultaat: { resultaattype: 'Niet-ontvankelijk' }, einddatum: '2031-06-16', verlenging: null });
+    expect(statusHistoryOf(closed)).toEqual([
+      'Ontvangen',
+      'Herstel verzuim gevraagd',
+      'Besluit genomen',
+      'Afgehandeld',
+    ]);
+    expect(closed).toMatchObject({
+      resultaat: { resultaattype: 'Niet-ontvankelijk' },
+      einddatum: '2031-06-16',
+      verlenging: null,
+    });
   });
 });

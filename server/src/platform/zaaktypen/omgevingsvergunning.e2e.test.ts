@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initiator, statusHistoryOf, ZaaktypeTestServer, type Zaak } from './zaaktypeTestServer.js';
+import { statusHistoryOf, ZaaktypeTestServer, type Zaak } from './testing/zaaktypeTestServer.js';
 
 /**
  * Omgevingsvergunning, reguliere procedure (8 weeks, servicenorm 6 weeks, verlenging once by 6
@@ -7,99 +7,184 @@ import { initiator, statusHistoryOf, ZaaktypeTestServer, type Zaak } from './zaa
  * applicant through their status page; the upload there resumes it, or after four weeks on the
  * engine clock the aanvraag is left buiten behandeling.
  */
-describe('zaaktype omgevingsvergunning, through the API and the engine', { timeout: 120_000 }, () => {
-  const t = new ZaaktypeTestServer();
-  const aanvrager = 'aanvrager@voorbeeld.nl';
-  const opschortingReden = 'Wachten op aanvullende gegevens van de aanvrager';
+describe(
+  'zaaktype omgevingsvergunning, through the API and the engine',
+  { timeout: 120_000 },
+  () => {
+    const t = new ZaaktypeTestServer({
+      identificatie: 'omgevingsvergunning',
+      omschrijving: 'Omgevingsvergunning (reguliere procedure)',
+      behandelaar: 'behandelaar',
+      initiatorEmail: 'aanvrager@voorbeeld.nl',
+    });
+    const opschortingReden = 'Wachten op aanvullende gegevens van de aanvrager';
 
-  beforeAll(() => t.start(), 120_000);
-  afterAll(() => t.close());
+    beforeAll(() => t.start(), 120_000);
+    afterAll(() => t.close());
 
-  const register = async (instant: string, omschrijving: string) => {
-    await t.pinClock(instant);
-    const zaak = await t.createZaak('behandelaar', { zaaktype: 'omgevingsvergunning', omschrijving, initiator: initiator(aanvrager) });
-    await t.expectStatusLinkMail(aanvrager, zaak, 'Omgevingsvergunning (reguliere procedure)');
-    return zaak;
-  };
+    /** Found incomplete: the zaak stands still and the applicant is mailed what is missing; answers the request's link token. */
+    const findIncomplete = async (zaak: Zaak, ontbrekendeGegevens: string) => {
+      await t.doTask(zaak.id, 'VolledigheidToetsen', { volledig: false, ontbrekendeGegevens });
+      const request = await t.untilMail(
+        t.zaaktype.initiatorEmail,
+        `Wij hebben meer gegevens van u nodig (${zaak.identificatie})`,
+      );
+      expect(request.text).toContain(ontbrekendeGegevens);
+      expect(request.text).toContain(
+        'Zolang wij de gegevens niet hebben, staat de termijn voor uw aanvraag stil.',
+      );
+      await t.untilWaitingAt(zaak.id, 'WachtenOpGegevens');
+      const suspended = await t.zaak(zaak.id);
+      expect(statusHistoryOf(suspended)).toEqual(['Ontvangen', 'Aanvullende informatie gevraagd']);
+      expect(suspended.opschorting).toEqual({ indicatie: true, reden: opschortingReden });
+      expect(suspended.opschortingen).toEqual([
+        { van: zaak.startdatum, tot: null, reden: opschortingReden },
+      ]);
+      return /\/status\/([A-Za-z0-9_-]{43})/.exec(request.text)![1]!;
+    };
 
-  /** Found incomplete: the zaak stands still and the applicant is mailed what is missing; answers the request's link token. */
-  const findIncomplete = async (zaak: Zaak, ontbrekendeGegevens: string) => {
-    await t.doTask('behandelaar', zaak.id, 'VolledigheidToetsen', { volledig: false, ontbrekendeGegevens });
-    const request = await t.untilMail(aanvrager, `Wij hebben meer gegevens van u nodig (${zaak.identificatie})`);
-    expect(request.text).toContain(ontbrekendeGegevens);
-    expect(request.text).toContain('Zolang wij de gegevens niet hebben, staat de termijn voor uw aanvraag stil.');
-    await t.untilWaitingAt(zaak.id, 'WachtenOpGegevens');
-    const suspended = await t.zaak(zaak.id);
-    expect(statusHistoryOf(suspended)).toEqual(['Ontvangen', 'Aanvullende informatie gevraagd']);
-    expect(suspended.opschorting).toEqual({ indicatie: true, reden: opschortingReden });
-    expect(suspended.opschortingen).toEqual([{ van: zaak.startdatum, tot: null, reden: opschortingReden }]);
-    return /\/status\/([A-Za-z0-9_-]{43})/.exec(request.text)![1]!;
-  };
+    it('happy path: complete, no advice, verleend, with the besluit as a PDF document', async () => {
+      // given an aanvraag on Friday 31 October 2031: 6 weeks is Friday 12 December; 8 weeks is
+      // Friday 26 December, Tweede Kerstdag, so after the weekend the term ends on Monday 29 December
+      const zaak = await t.register('2031-10-31T09:00:00+01:00', 'Dakkapel Dorpsstraat 1');
+      expect(zaak).toMatchObject({
+        einddatumGepland: '2031-12-12',
+        uiterlijkeEinddatumAfdoening: '2031-12-29',
+      });
+      // when
+      await t.doTask(zaak.id, 'VolledigheidToetsen', { volledig: true });
+      await t.doTask(zaak.id, 'InhoudelijkBeoordelen', { adviseurs: [], verlengingNodig: false });
+      await t.doTask(zaak.id, 'BesluitOpstellen', {
+        besluit: 'verleend',
+        motivering: 'Past in het omgevingsplan.',
+      });
+      // then
+      const closed = await t.untilClosed(zaak.id);
+      expect(statusHistoryOf(closed)).toEqual([
+        'Ontvangen',
+        'In behandeling',
+        'Besluit genomen',
+        'Afgehandeld',
+      ]);
+      expect(closed).toMatchObject({
+        resultaat: { resultaattype: 'Verleend' },
+        einddatum: '2031-10-31',
+        opschortingen: [],
+        verlenging: null,
+      });
+      expect(closed).toMatchObject({
+        einddatumGepland: '2031-12-12',
+        uiterlijkeEinddatumAfdoening: '2031-12-29',
+      });
+      const { body } = await (
+        await t.as('behandelaar')
+      )<{ documenten: { informatieobjecttype: string; formaat: string }[] }>(
+        'GET',
+        `/api/zaken/${zaak.id}/documenten`,
+      );
+      expect(body.documenten).toEqual([
+        expect.objectContaining({ informatieobjecttype: 'Besluit', formaat: 'application/pdf' }),
+      ]);
+    });
 
-  it('happy path: complete, no advice, verleend, with the besluit as a PDF document', async () => {
-    // given an aanvraag on Friday 31 October 2031: 6 weeks is Friday 12 December; 8 weeks is
-    // Friday 26 December, Tweede Kerstdag, so after the weekend the term ends on Monday 29 December
-    const zaak = await register('2031-10-31T09:00:00+01:00', 'Dakkapel Dorpsstraat 1');
-    expect(zaak).toMatchObject({ einddatumGepland: '2031-12-12', uiterlijkeEinddatumAfdoening: '2031-12-29' });
-    // when
-    await t.doTask('behandelaar', zaak.id, 'VolledigheidToetsen', { volledig: true });
-    await t.doTask('behandelaar', zaak.id, 'InhoudelijkBeoordelen', { adviseurs: [], verlengingNodig: false });
-    await t.doTask('behandelaar', zaak.id, 'BesluitOpstellen', { besluit: 'verleend', motivering: 'Past in het omgevingsplan.' });
-    // then
-    const closed = await t.untilClosed(zaak.id);
-    expect(statusHistoryOf(closed)).toEqual(['Ontvangen', 'In behandeling', 'Besluit genomen', 'Afgehandeld']);
-    expect(closed).toMatchObject({ resultaat: { resultaattype: 'Verleend' }, einddatum: '2031-10-31', opschortingen: [], verlenging: null });
-    expect(closed).toMatchObject({ einddatumGepland: '2031-12-12', uiterlijkeEinddatumAfdoening: '2031-12-29' });
-    const { body } = await (await t.as('behandelaar'))<{ documenten: { informatieobjecttype: string; formaat: string }[] }>('GET', `/api/zaken/${zaak.id}/documenten`);
-    expect(body.documenten).toEqual([expect.objectContaining({ informatieobjecttype: 'Besluit', formaat: 'application/pdf' })]);
-  });
+    it('aanvullende gegevens: the upload after ten days resumes the zaak, verlenging and advice, geweigerd', async () => {
+      // given an aanvraag on Monday 3 March 2031: 6 weeks is Monday 14 April, Tweede Paasdag, so
+      // the servicenorm ends on Tuesday 15 April; 8 weeks is Monday 28 April
+      const zaak = await t.register('2031-03-03T09:00:00+01:00', 'Aanbouw Kerkstraat 12');
+      expect(zaak).toMatchObject({
+        einddatumGepland: '2031-04-15',
+        uiterlijkeEinddatumAfdoening: '2031-04-28',
+      });
+      const token = await findIncomplete(zaak, 'Een constructieberekening van de aanbouw');
 
-  it('aanvullende gegevens: the upload after ten days resumes the zaak, verlenging and advice, geweigerd', async () => {
-    // given an aanvraag on Monday 3 March 2031: 6 weeks is Monday 14 April, Tweede Paasdag, so
-    // the servicenorm ends on Tuesday 15 April; 8 weeks is Monday 28 April
-    const zaak = await register('2031-03-03T09:00:00+01:00', 'Aanbouw Kerkstraat 12');
-    expect(zaak).toMatchObject({ einddatumGepland: '2031-04-15', uiterlijkeEinddatumAfdoening: '2031-04-28' });
-    const token = await findIncomplete(zaak, 'Een constructieberekening van de aanbouw');
+      // when the applicant uploads the missing file ten days later, on Thursday 13 March
+      await t.moveClock('P10D');
+      await t.answerOnStatusPage(token, 'constructieberekening.pdf');
 
-    // when the applicant uploads the missing file ten days later, on Thursday 13 March
-    await t.moveClock('P10D');
-    await t.answerOnStatusPage(token, 'constructieberekening.pdf');
+      // then both dates move by the ten suspended days: Thursday 24 April and Thursday 8 May
+      const resumed = await t.untilStatus(zaak.id, 'In behandeling');
+      expect(resumed.opschortingen).toEqual([
+        { van: '2031-03-03', tot: '2031-03-13', reden: opschortingReden },
+      ]);
+      expect(resumed).toMatchObject({
+        opschorting: { indicatie: false },
+        einddatumGepland: '2031-04-24',
+        uiterlijkeEinddatumAfdoening: '2031-05-08',
+      });
 
-    // then both dates move by the ten suspended days: Thursday 24 April and Thursday 8 May
-    const resumed = await t.untilStatus(zaak.id, 'In behandeling');
-    expect(resumed.opschortingen).toEqual([{ van: '2031-03-03', tot: '2031-03-13', reden: opschortingReden }]);
-    expect(resumed).toMatchObject({ opschorting: { indicatie: false }, einddatumGepland: '2031-04-24', uiterlijkeEinddatumAfdoening: '2031-05-08' });
+      // when the behandelaar needs the verlenging and the advice of welstand
+      await t.doTask(zaak.id, 'InhoudelijkBeoordelen', {
+        adviseurs: ['welstand'],
+        verlengingNodig: true,
+      });
+      // then only the legal term moves, by six weeks: 8 May -> Thursday 19 June; the servicenorm stays
+      const extended = await t.untilZaak(zaak.id, 'the verlenging', (z) => z.verlenging !== null);
+      expect(extended).toMatchObject({
+        einddatumGepland: '2031-04-24',
+        uiterlijkeEinddatumAfdoening: '2031-06-19',
+      });
+      expect(extended.verlenging).toMatchObject({ duur: 'P6W', datum: '2031-03-13' });
+      await t.doTask(zaak.id, 'AdviesUitbrengen', {
+        advies: 'negatief',
+        adviesToelichting: 'Past niet in het straatbeeld.',
+      });
+      await t.doTask(zaak.id, 'BesluitOpstellen', {
+        besluit: 'geweigerd',
+        motivering: 'Negatief welstandsadvies.',
+      });
 
-    // when the behandelaar needs the verlenging and the advice of welstand
-    await t.doTask('behandelaar', zaak.id, 'InhoudelijkBeoordelen', { adviseurs: ['welstand'], verlengingNodig: true });
-    // then only the legal term moves, by six weeks: 8 May -> Thursday 19 June; the servicenorm stays
-    const extended = await t.untilZaak(zaak.id, 'the verlenging', (z) => z.verlenging !== null);
-    expect(extended).toMatchObject({ einddatumGepland: '2031-04-24', uiterlijkeEinddatumAfdoening: '2031-06-19' });
-    expect(extended.verlenging).toMatchObject({ duur: 'P6W', datum: '2031-03-13' });
-    await t.doTask('behandelaar', zaak.id, 'AdviesUitbrengen', { advies: 'negatief', adviesToelichting: 'Past niet in het straatbeeld.' });
-    await t.doTask('behandelaar', zaak.id, 'BesluitOpstellen', { besluit: 'geweigerd', motivering: 'Negatief welstandsadvies.' });
+      const closed = await t.untilClosed(zaak.id);
+      expect(statusHistoryOf(closed)).toEqual([
+        'Ontvangen',
+        'Aanvullende informatie gevraagd',
+        'In behandeling',
+        'Besluit genomen',
+        'Afgehandeld',
+      ]);
+      expect(closed).toMatchObject({
+        resultaat: { resultaattype: 'Geweigerd' },
+        einddatum: '2031-03-13',
+        uiterlijkeEinddatumAfdoening: '2031-06-19',
+      });
+      const { body } = await (
+        await t.as('behandelaar')
+      )<{ documenten: { bestandsnaam: string }[] }>('GET', `/api/zaken/${zaak.id}/documenten`);
+      expect(body.documenten.map((document) => document.bestandsnaam)).toContain(
+        'constructieberekening.pdf',
+      );
+    });
 
-    const closed = await t.untilClosed(zaak.id);
-    expect(statusHistoryOf(closed)).toEqual(['Ontvangen', 'Aanvullende informatie gevraagd', 'In behandeling', 'Besluit genomen', 'Afgehandeld']);
-    expect(closed).toMatchObject({ resultaat: { resultaattype: 'Geweigerd' }, einddatum: '2031-03-13', uiterlijkeEinddatumAfdoening: '2031-06-19' });
-    const { body } = await (await t.as('behandelaar'))<{ documenten: { bestandsnaam: string }[] }>('GET', `/api/zaken/${zaak.id}/documenten`);
-    expect(body.documenten.map((document) => document.bestandsnaam)).toContain('constructieberekening.pdf');
-  });
+    it('hersteltermijn expires: after four weeks without an answer the aanvraag is left buiten behandeling', async () => {
+      // given an aanvraag on Monday 2 June 2031, found incomplete the same day
+      const zaak = await t.register('2031-06-02T09:00:00+02:00', 'Schuur Achterweg 3');
+      expect(zaak).toMatchObject({
+        einddatumGepland: '2031-07-14',
+        uiterlijkeEinddatumAfdoening: '2031-07-28',
+      });
+      await findIncomplete(zaak, 'Een situatietekening');
 
-  it('hersteltermijn expires: after four weeks without an answer the aanvraag is left buiten behandeling', async () => {
-    // given an aanvraag on Monday 2 June 2031, found incomplete the same day
-    const zaak = await register('2031-06-02T09:00:00+02:00', 'Schuur Achterweg 3');
-    expect(zaak).toMatchObject({ einddatumGepland: '2031-07-14', uiterlijkeEinddatumAfdoening: '2031-07-28' });
-    await findIncomplete(zaak, 'Een situatietekening');
+      // when four weeks pass on the engine clock
+      await t.moveClock('P4W');
 
-    // when four weeks pass on the engine clock
-    await t.moveClock('P4W');
-
-    // then the zaak is resumed after 28 days and closed as Buiten behandeling gelaten, without In behandeling
-    const closed = await t.untilClosed(zaak.id);
-    expect(statusHistoryOf(closed)).toEqual(['Ontvangen', 'Aanvullende informatie gevraagd', 'Afgehandeld']);
-    expect(closed).toMatchObject({ resultaat: { resultaattype: 'Buiten behandeling gelaten' }, einddatum: '2031-06-30', opschorting: { indicatie: false } });
-    expect(closed.opschortingen).toEqual([{ van: '2031-06-02', tot: '2031-06-30', reden: opschortingReden }]);
-    expect(closed).toMatchObject({ einddatumGepland: '2031-08-11', uiterlijkeEinddatumAfdoening: '2031-08-25' });
-  });
-});
+      // then the zaak is resumed after 28 days and closed as Buiten behandeling gelaten, without In behandeling
+      const closed = await t.untilClosed(zaak.id);
+      expect(statusHistoryOf(closed)).toEqual([
+        'Ontvangen',
+        'Aanvullende informatie gevraagd',
+        'Afgehandeld',
+      ]);
+      expect(closed).toMatchObject({
+        resultaat: { resultaattype: 'Buiten behandeling gelaten' },
+        einddatum: '2031-06-30',
+        opschorting: { indicatie: false },
+      });
+      expect(closed.opschortingen).toEqual([
+        { van: '2031-06-02', tot: '2031-06-30', reden: opschortingReden },
+      ]);
+      expect(closed).toMatchObject({
+        einddatumGepland: '2031-08-11',
+        uiterlijkeEinddatumAfdoening: '2031-08-25',
+      });
+    });
+  },
+);

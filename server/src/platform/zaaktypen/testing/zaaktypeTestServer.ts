@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { readConfig } from '../../config.js';
-import { createLogger } from '../../logging.js';
-import { startServer, type RunningServer } from '../../server.js';
-import { createTestDatabase, type TestDatabase } from '../../testing/testDatabase.js';
-import { untilWith } from '../../testing/until.js';
-import { zeebeClientFor, type ZeebeClient } from '../zeebeClient.js';
+import { readConfig } from '../../../config.js';
+import { createLogger } from '../../../logging.js';
+import { startServer, type RunningServer } from '../../../server.js';
+import { createTestDatabase, type TestDatabase } from '../../../testing/testDatabase.js';
+import { untilWith } from '../../../testing/until.js';
+import { zeebeClientFor, type ZeebeClient } from '../../zeebeClient.js';
 import { startSmtpPeer, type ReceivedMail } from './smtpPeer.js';
 
 /** A zaak as GET /api/zaken/:id answers it, as far as these tests read it. */
@@ -27,10 +27,12 @@ export interface Zaak {
   processInstanceKey: string | null;
 }
 
-export type Session = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: T }>;
-
-/** The same body for every kind of initiator: a natuurlijk persoon with a test BSN. */
-export const initiator = (email?: string) => ({ type: 'natuurlijk_persoon', bsn: '999993653', naam: 'J. Jansen', ...(email ? { email } : {}) });
+export type Session = <T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ status: number; body: T }>;
 
 /**
  * The real server (embedded engine, in-process workers, demo zaaktypen) on PGlite or on
@@ -38,6 +40,16 @@ export const initiator = (email?: string) => ({ type: 'natuurlijk_persoon', bsn:
  * tests share. Staff act through /api, time moves through /v2/clock, messages from outside
  * (a third party's zienswijze, a hersteld verzuim) arrive over gRPC like from any other system.
  */
+export interface ZaaktypeUnderTest {
+  identificatie: string;
+  /** The zaaktype's omschrijving, as the intake mail names it. */
+  omschrijving: string;
+  /** The demo account in the process's candidate group: registers zaken and does their tasks. */
+  behandelaar: string;
+  /** The initiator's e-mail address, where the citizen's mails go. */
+  initiatorEmail: string;
+}
+
 export class ZaaktypeTestServer {
   readonly until = untilWith({ timeoutMs: 30_000, intervalMs: 100 });
   private server!: RunningServer;
@@ -47,6 +59,8 @@ export class ZaaktypeTestServer {
   private zeebe: ZeebeClient | undefined;
   private readonly sessions = new Map<string, Session>();
 
+  constructor(readonly zaaktype: ZaaktypeUnderTest) {}
+
   get url(): string {
     return this.server.url;
   }
@@ -54,7 +68,9 @@ export class ZaaktypeTestServer {
   async start(): Promise<void> {
     this.dataDir = await mkdtemp(join(tmpdir(), 'zs-zaaktype-'));
     this.smtp = await startSmtpPeer();
-    this.testDb = process.env.TEST_DATABASE_URL ? await createTestDatabase({ migrate: false }) : undefined;
+    this.testDb = process.env.TEST_DATABASE_URL
+      ? await createTestDatabase({ migrate: false })
+      : undefined;
     const config = readConfig({
       PORT: '0',
       HOST: '127.0.0.1',
@@ -88,11 +104,19 @@ export class ZaaktypeTestServer {
     });
     expect(login.status, `login as ${username}`).toBe(200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((value) => value.split(';')[0])
+      .join('; ');
     const session: Session = async (method, path, body, headers = {}) => {
       const response = await fetch(`${this.url}${path}`, {
         method,
-        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', ...headers },
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          'content-type': 'application/json',
+          ...headers,
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
@@ -116,9 +140,28 @@ export class ZaaktypeTestServer {
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
   }
 
-  async createZaak(username: string, zaak: { zaaktype: string; omschrijving: string; initiator: Record<string, unknown> }): Promise<Zaak> {
-    const created = await (await this.as(username))<Zaak>('POST', '/api/zaken', zaak, { 'idempotency-key': crypto.randomUUID() });
+  /**
+   * Registers a zaak of this zaaktype on `instant` (the engine clock is pinned there first), as
+   * the behandelaar, and checks the intake mail with the status link reached the initiator.
+   */
+  async register(instant: string, omschrijving: string): Promise<Zaak> {
+    await this.pinClock(instant);
+    const { identificatie: zaaktype, behandelaar, initiatorEmail } = this.zaaktype;
+    const body = {
+      zaaktype,
+      omschrijving,
+      initiator: {
+        type: 'natuurlijk_persoon',
+        bsn: '999993653',
+        naam: 'J. Jansen',
+        email: initiatorEmail,
+      },
+    };
+    const created = await (
+      await this.as(behandelaar)
+    )<Zaak>('POST', '/api/zaken', body, { 'idempotency-key': crypto.randomUUID() });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await this.expectStatusLinkMail(created.body);
     return created.body;
   }
 
@@ -137,7 +180,9 @@ export class ZaaktypeTestServer {
   }
 
   untilStatus(id: string, statustype: string): Promise<Zaak> {
-    return this.untilZaak(id, `status ${statustype}`, (zaak) => zaak.statussen.some((s) => s.statustype === statustype));
+    return this.untilZaak(id, `status ${statustype}`, (zaak) =>
+      zaak.statussen.some((s) => s.statustype === statustype),
+    );
   }
 
   untilClosed(id: string): Promise<Zaak> {
@@ -145,10 +190,18 @@ export class ZaaktypeTestServer {
   }
 
   /** Waits for the zaak's open task at `elementId`; `username` claims and completes it with `variables`. */
-  async doTask(username: string, zaakId: string, elementId: string, variables: Record<string, unknown>): Promise<void> {
+  async doTask(
+    zaakId: string,
+    elementId: string,
+    variables: Record<string, unknown>,
+    username = this.zaaktype.behandelaar,
+  ): Promise<void> {
     const call = await this.as(username);
     const taak = await this.until(async () => {
-      const page = await call<{ taken: { id: string; elementId: string; state: string }[] }>('GET', `/api/taken?scope=group&zaakId=${zaakId}`);
+      const page = await call<{ taken: { id: string; elementId: string; state: string }[] }>(
+        'GET',
+        `/api/taken?scope=group&zaakId=${zaakId}`,
+      );
       expect(page.status, JSON.stringify(page.body)).toBe(200);
       return page.body.taken.find((t) => t.elementId === elementId);
     }, `task ${elementId} for ${username}`);
@@ -168,7 +221,11 @@ export class ZaaktypeTestServer {
       const { processInstanceKey } = await this.zaak(zaakId);
       if (!processInstanceKey) return undefined;
       const filter = { processInstanceKey, elementId, state: 'ACTIVE' };
-      const found = await coordinator<{ items: unknown[] }>('POST', '/v2/element-instances/search', { filter });
+      const found = await coordinator<{ items: unknown[] }>(
+        'POST',
+        '/v2/element-instances/search',
+        { filter },
+      );
       expect(found.status, JSON.stringify(found.body)).toBe(200);
       return found.body.items.length > 0 ? true : undefined;
     }, `the process waiting at ${elementId}`);
@@ -183,12 +240,20 @@ export class ZaaktypeTestServer {
     const form = new FormData();
     form.set('formulier', formulier!);
     form.set('inhoud', new Blob([MINIMAL_PDF], { type: 'application/pdf' }), bestandsnaam);
-    const sent = await fetch(`${this.url}${action!}`, { method: 'POST', body: form, redirect: 'manual' });
+    const sent = await fetch(`${this.url}${action!}`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    });
     expect(sent.status, await sent.text()).toBe(303);
   }
 
   /** Publishes a message over gRPC, as another system (or a mail intake) would. */
-  async publishMessage(name: string, correlationKey: string, variables: Record<string, unknown> = {}): Promise<void> {
+  async publishMessage(
+    name: string,
+    correlationKey: string,
+    variables: Record<string, string> = {},
+  ): Promise<void> {
     await this.zeebe!.publishMessage({ name, correlationKey, variables, timeToLive: 60_000 });
   }
 
@@ -198,20 +263,31 @@ export class ZaaktypeTestServer {
   }
 
   untilMail(address: string, subjectPart: string): Promise<ReceivedMail> {
-    return this.until(async () => this.mailsTo(address).find((mail) => mail.subject.includes(subjectPart)), `a mail to ${address} about "${subjectPart}"`);
+    return this.until(
+      async () => this.mailsTo(address).find((mail) => mail.subject.includes(subjectPart)),
+      `a mail to ${address} about "${subjectPart}"`,
+    );
   }
 
   /** The intake mail: the zaaknummer and the citizen's status link; answers the link's token. */
-  async expectStatusLinkMail(address: string, zaak: Zaak, zaaktypeOmschrijving: string): Promise<string> {
-    const mail = await this.untilMail(address, `Wij hebben uw aanvraag ontvangen (${zaak.identificatie})`);
-    expect(mail.text).toContain(`Wij hebben uw aanvraag "${zaaktypeOmschrijving}" ontvangen. Het zaaknummer is ${zaak.identificatie}.`);
+  async expectStatusLinkMail(zaak: Zaak): Promise<string> {
+    const mail = await this.untilMail(
+      this.zaaktype.initiatorEmail,
+      `Wij hebben uw aanvraag ontvangen (${zaak.identificatie})`,
+    );
+    expect(mail.text).toContain(
+      `Wij hebben uw aanvraag "${this.zaaktype.omschrijving}" ontvangen. Het zaaknummer is ${zaak.identificatie}.`,
+    );
     const link = new RegExp(`${this.url}/status/([A-Za-z0-9_-]{43})`).exec(mail.text);
     expect(link, 'the status link in the intake mail').not.toBeNull();
     return link![1]!;
   }
 }
 
-const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const MINIMAL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
 
 /** The statustypen of the zaak in the order they were set. */
 export const statusHistoryOf = (zaak: Zaak) => zaak.statussen.map((status) => status.statustype);
