@@ -99,7 +99,7 @@ describe(
 
       // when the applicant uploads the missing file ten days later, on Thursday 13 March
       await t.moveClock('P10D');
-      await t.answerOnStatusPage(token, 'constructieberekening.pdf');
+      expect(await t.upload(await t.uploadFormOn(token), 'constructieberekening.pdf')).toBe(303);
 
       // then both dates move by the ten suspended days: Thursday 24 April and Thursday 8 May
       const resumed = await t.untilStatus(zaak.id, 'In behandeling');
@@ -161,7 +161,8 @@ describe(
         einddatumGepland: '2031-07-14',
         uiterlijkeEinddatumAfdoening: '2031-07-28',
       });
-      await findIncomplete(zaak, 'Een situatietekening');
+      const token = await findIncomplete(zaak, 'Een situatietekening');
+      const form = await t.uploadFormOn(token);
 
       // when four weeks pass on the engine clock
       await t.moveClock('P4W');
@@ -185,6 +186,17 @@ describe(
         einddatumGepland: '2031-08-11',
         uiterlijkeEinddatumAfdoening: '2031-08-25',
       });
+      // and the applicant's status page shows the outcome, and no longer asks for the file
+      const page = await (await fetch(`${t.url}/status/${token}`)).text();
+      expect(page).toContain('Buiten behandeling gelaten');
+      expect(page).not.toContain('Een situatietekening');
+      expect(page).not.toContain('<form');
+      // and a page still open from before cannot send the file to the closed zaak any more
+      expect(await t.upload(form, 'situatietekening.pdf')).toBe(404);
+      const { body } = await (
+        await t.as('behandelaar')
+      )<{ documenten: unknown[] }>('GET', `/api/zaken/${zaak.id}/documenten`);
+      expect(body.documenten).toEqual([]);
     });
   },
 );

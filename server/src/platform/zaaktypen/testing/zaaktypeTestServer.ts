@@ -231,21 +231,26 @@ export class ZaaktypeTestServer {
     }, `the process waiting at ${elementId}`);
   }
 
-  /** The citizen, on the status page of `token`, answers the open information request with a PDF. */
-  async answerOnStatusPage(token: string, bestandsnaam: string): Promise<void> {
+  /** The upload form the citizen's status page shows for the open information request. */
+  async uploadFormOn(token: string): Promise<{ action: string; formulier: string }> {
     const page = await (await fetch(`${this.url}/status/${token}`)).text();
     const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1];
     const formulier = /name="formulier" value="([^"]+)"/.exec(page)?.[1];
     expect(action && formulier, 'an upload form on the status page').toBeTruthy();
-    const form = new FormData();
-    form.set('formulier', formulier!);
-    form.set('inhoud', new Blob([MINIMAL_PDF], { type: 'application/pdf' }), bestandsnaam);
-    const sent = await fetch(`${this.url}${action!}`, {
+    return { action: action!, formulier: formulier! };
+  }
+
+  /** The citizen sends a PDF through that form; answers the HTTP status (303 when taken). */
+  async upload(form: { action: string; formulier: string }, bestandsnaam: string): Promise<number> {
+    const body = new FormData();
+    body.set('formulier', form.formulier);
+    body.set('inhoud', new Blob([MINIMAL_PDF], { type: 'application/pdf' }), bestandsnaam);
+    const sent = await fetch(`${this.url}${form.action}`, {
       method: 'POST',
-      body: form,
+      body,
       redirect: 'manual',
     });
-    expect(sent.status, await sent.text()).toBe(303);
+    return sent.status;
   }
 
   /** Publishes a message over gRPC, as another system (or a mail intake) would. */
