@@ -23,13 +23,15 @@ describe(
     afterAll(() => t.close());
 
     /** Found incomplete: the zaak stands still and the applicant is mailed what is missing; answers the request's link token. */
-    const findIncomplete = async (zaak: Zaak, ontbrekendeGegevens: string) => {
+    const findIncomplete = async (zaak: Zaak, ontbrekendeGegevens: string, uiterlijk: string) => {
       await t.doTask(zaak.id, 'VolledigheidToetsen', { volledig: false, ontbrekendeGegevens });
       const request = await t.untilMail(
         t.zaaktype.initiatorEmail,
         `Wij hebben meer gegevens van u nodig (${zaak.identificatie})`,
       );
       expect(request.text).toContain(ontbrekendeGegevens);
+      // the hersteltermijn of four weeks, as a date the applicant can act on
+      expect(request.text).toContain(`Stuur de gegevens uiterlijk ${uiterlijk}.`);
       expect(request.text).toContain(
         'Zolang wij de gegevens niet hebben, staat de termijn voor uw aanvraag stil.',
       );
@@ -95,7 +97,11 @@ describe(
         einddatumGepland: '2031-04-15',
         uiterlijkeEinddatumAfdoening: '2031-04-28',
       });
-      const token = await findIncomplete(zaak, 'Een constructieberekening van de aanbouw');
+      const token = await findIncomplete(
+        zaak,
+        'Een constructieberekening van de aanbouw',
+        '31 maart 2031',
+      );
 
       // when the applicant uploads the missing file ten days later, on Thursday 13 March
       await t.moveClock('P10D');
@@ -161,7 +167,7 @@ describe(
         einddatumGepland: '2031-07-14',
         uiterlijkeEinddatumAfdoening: '2031-07-28',
       });
-      const token = await findIncomplete(zaak, 'Een situatietekening');
+      const token = await findIncomplete(zaak, 'Een situatietekening', '30 juni 2031');
       const form = await t.uploadFormOn(token);
 
       // when four weeks pass on the engine clock
