@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statusHistoryOf, ZaaktypeTestServer, type Zaak } from './testing/zaaktypeTestServer.js';
+import {
+  INFORMATIEVERZOEK_OPSCHORTING,
+  statusHistoryOf,
+  ZaaktypeTestServer,
+  type Zaak,
+} from './testing/zaaktypeTestServer.js';
 
 /**
  * Bezwaar (6 weeks, 12 with the advisory committee, Awb 7:10) on the real server. Herstel
- * verzuim (Awb 6:6) suspends the zaak until the bezwaarmaker repairs it (a message over gRPC)
- * or two weeks pass on the engine clock; the committee route extends the term by six weeks.
+ * verzuim (Awb 6:6) suspends the zaak and asks the bezwaarmaker on their status page, until they
+ * upload the repair there or two weeks pass on the engine clock; the committee route extends
+ * the term by six weeks.
  */
 describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 }, () => {
   const t = new ZaaktypeTestServer({
@@ -13,7 +19,6 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
     behandelaar: 'behandelaar2',
     initiatorEmail: 'bezwaarmaker@voorbeeld.nl',
   });
-  const opschortingReden = 'Herstel verzuim gevraagd (Awb 6:6)';
   const hoorzitting = {
     hoorzittingDatum: '2031-10-01T10:00',
     bezwaarmakerVerschenen: true,
@@ -23,19 +28,24 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
   beforeAll(() => t.start(), 120_000);
   afterAll(() => t.close());
 
-  /** Verzuim found at the first assessment: the zaak stands still, waiting for herstel or the term. */
-  const askHerstel = async (zaak: Zaak, adviescommissie: boolean) => {
+  /** Verzuim found at the first assessment: asked of the bezwaarmaker, with two weeks to repair it. */
+  const askHerstel = async (zaak: Zaak, adviescommissie: boolean, uiterlijk: string) => {
+    const verzuimOmschrijving = 'De gronden van het bezwaar ontbreken.';
     await t.doTask(zaak.id, 'BezwaarBeoordelen', {
       verzuim: true,
-      verzuimOmschrijving: 'De gronden van het bezwaar ontbreken.',
+      verzuimOmschrijving,
       adviescommissie,
     });
-    await t.untilWaitingAt(zaak.id, 'WachtenOpHerstel');
-    const suspended = await t.zaak(zaak.id);
-    expect(statusHistoryOf(suspended)).toEqual(['Ontvangen', 'Herstel verzuim gevraagd']);
-    expect(suspended.opschortingen).toEqual([
-      { van: zaak.startdatum, tot: null, reden: opschortingReden },
+    const token = await t.expectInformatieverzoek(zaak, {
+      omschrijving: verzuimOmschrijving,
+      uiterlijk,
+      waitingAt: 'WachtenOpHerstel',
+    });
+    expect(statusHistoryOf(await t.zaak(zaak.id))).toEqual([
+      'Ontvangen',
+      'Herstel verzuim gevraagd',
     ]);
+    return token;
   };
 
   it('happy path: no verzuim, no committee, hoorzitting, gegrond', async () => {
@@ -76,11 +86,11 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
     // given a bezwaarschrift on Monday 1 September 2031 (six weeks: Monday 13 October) with a verzuim
     const zaak = await t.register('2031-09-01T09:00:00+02:00', 'Bezwaar tegen last onder dwangsom');
     expect(zaak.uiterlijkeEinddatumAfdoening).toBe('2031-10-13');
-    await askHerstel(zaak, true);
+    const token = await askHerstel(zaak, true, '15 september 2031');
 
     // when the bezwaarmaker repairs the verzuim six days later, on Sunday 7 September
     await t.moveClock('P6D');
-    await t.publishMessage('verzuim-hersteld', zaak.identificatie);
+    expect(await t.upload(await t.uploadFormOn(token), 'gronden-van-het-bezwaar.pdf')).toBe(303);
 
     // then the zaak resumes after six days and the committee adds six weeks:
     // 1 September + 6 + 6 weeks + 6 days is Sunday 30 November, so Monday 1 December
@@ -90,7 +100,7 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
       (z) => z.verlenging !== null,
     );
     expect(extended.opschortingen).toEqual([
-      { van: '2031-09-01', tot: '2031-09-07', reden: opschortingReden },
+      { van: '2031-09-01', tot: '2031-09-07', reden: INFORMATIEVERZOEK_OPSCHORTING },
     ]);
     expect(extended.verlenging).toMatchObject({ duur: 'P6W', datum: '2031-09-07' });
     expect(extended).toMatchObject({
@@ -126,7 +136,7 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
     // given a bezwaarschrift on Monday 2 June 2031 (Tweede Pinksterdag; six weeks: Monday 14 July)
     const zaak = await t.register('2031-06-02T09:00:00+02:00', 'Bezwaar tegen parkeerbelasting');
     expect(zaak.uiterlijkeEinddatumAfdoening).toBe('2031-07-14');
-    await askHerstel(zaak, false);
+    await askHerstel(zaak, false, '16 juni 2031');
 
     // when two weeks pass without herstel
     await t.moveClock('P2W');
@@ -134,7 +144,7 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
     // then the zaak resumes after 14 days (term: Monday 28 July) and the besluit follows without hoorzitting
     const resumed = await t.untilZaak(zaak.id, 'resumed', (z) => !z.opschorting.indicatie);
     expect(resumed.opschortingen).toEqual([
-      { van: '2031-06-02', tot: '2031-06-16', reden: opschortingReden },
+      { van: '2031-06-02', tot: '2031-06-16', reden: INFORMATIEVERZOEK_OPSCHORTING },
     ]);
     expect(resumed.uiterlijkeEinddatumAfdoening).toBe('2031-07-28');
     await t.doTask(zaak.id, 'BesluitOpstellen', {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statusHistoryOf, ZaaktypeTestServer, type Zaak } from './testing/zaaktypeTestServer.js';
+import {
+  INFORMATIEVERZOEK_OPSCHORTING,
+  statusHistoryOf,
+  ZaaktypeTestServer,
+  type Zaak,
+} from './testing/zaaktypeTestServer.js';
 
 /**
  * Omgevingsvergunning, reguliere procedure (8 weeks, servicenorm 6 weeks, verlenging once by 6
@@ -17,32 +22,23 @@ describe(
       behandelaar: 'behandelaar',
       initiatorEmail: 'aanvrager@voorbeeld.nl',
     });
-    const opschortingReden = 'Wachten op aanvullende gegevens van de aanvrager';
 
     beforeAll(() => t.start(), 120_000);
     afterAll(() => t.close());
 
-    /** Found incomplete: the zaak stands still and the applicant is mailed what is missing; answers the request's link token. */
+    /** Found incomplete: the applicant is asked, with the four-week hersteltermijn as a date. */
     const findIncomplete = async (zaak: Zaak, ontbrekendeGegevens: string, uiterlijk: string) => {
       await t.doTask(zaak.id, 'VolledigheidToetsen', { volledig: false, ontbrekendeGegevens });
-      const request = await t.untilMail(
-        t.zaaktype.initiatorEmail,
-        `Wij hebben meer gegevens van u nodig (${zaak.identificatie})`,
-      );
-      expect(request.text).toContain(ontbrekendeGegevens);
-      // the hersteltermijn of four weeks, as a date the applicant can act on
-      expect(request.text).toContain(`Stuur de gegevens uiterlijk ${uiterlijk}.`);
-      expect(request.text).toContain(
-        'Zolang wij de gegevens niet hebben, staat de termijn voor uw aanvraag stil.',
-      );
-      await t.untilWaitingAt(zaak.id, 'WachtenOpGegevens');
-      const suspended = await t.zaak(zaak.id);
-      expect(statusHistoryOf(suspended)).toEqual(['Ontvangen', 'Aanvullende informatie gevraagd']);
-      expect(suspended.opschorting).toEqual({ indicatie: true, reden: opschortingReden });
-      expect(suspended.opschortingen).toEqual([
-        { van: zaak.startdatum, tot: null, reden: opschortingReden },
+      const token = await t.expectInformatieverzoek(zaak, {
+        omschrijving: ontbrekendeGegevens,
+        uiterlijk,
+        waitingAt: 'WachtenOpGegevens',
+      });
+      expect(statusHistoryOf(await t.zaak(zaak.id))).toEqual([
+        'Ontvangen',
+        'Aanvullende informatie gevraagd',
       ]);
-      return /\/status\/([A-Za-z0-9_-]{43})/.exec(request.text)![1]!;
+      return token;
     };
 
     it('happy path: complete, no advice, verleend, with the besluit as a PDF document', async () => {
@@ -110,7 +106,7 @@ describe(
       // then both dates move by the ten suspended days: Thursday 24 April and Thursday 8 May
       const resumed = await t.untilStatus(zaak.id, 'In behandeling');
       expect(resumed.opschortingen).toEqual([
-        { van: '2031-03-03', tot: '2031-03-13', reden: opschortingReden },
+        { van: '2031-03-03', tot: '2031-03-13', reden: INFORMATIEVERZOEK_OPSCHORTING },
       ]);
       expect(resumed).toMatchObject({
         opschorting: { indicatie: false },
@@ -186,7 +182,7 @@ describe(
         opschorting: { indicatie: false },
       });
       expect(closed.opschortingen).toEqual([
-        { van: '2031-06-02', tot: '2031-06-30', reden: opschortingReden },
+        { van: '2031-06-02', tot: '2031-06-30', reden: INFORMATIEVERZOEK_OPSCHORTING },
       ]);
       expect(closed).toMatchObject({
         einddatumGepland: '2031-08-11',

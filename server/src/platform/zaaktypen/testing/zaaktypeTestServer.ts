@@ -283,9 +283,37 @@ export class ZaaktypeTestServer {
     expect(mail.text).toContain(
       `Wij hebben uw aanvraag "${this.zaaktype.omschrijving}" ontvangen. Het zaaknummer is ${zaak.identificatie}.`,
     );
-    const link = new RegExp(`${this.url}/status/([A-Za-z0-9_-]{43})`).exec(mail.text);
-    expect(link, 'the status link in the intake mail').not.toBeNull();
-    return link![1]!;
+    expect(mail.text).toContain(`${this.url}/status/`);
+    return statusTokenIn(mail.text);
+  }
+  /**
+   * After burger.informatie-opvragen: the initiator is mailed what is missing and by when, the
+   * zaak stands still from its startdatum (asked the day it came in) and the process waits at
+   * `waitingAt`. Answers the mail's link token.
+   */
+  async expectInformatieverzoek(
+    zaak: Zaak,
+    request: { omschrijving: string; uiterlijk: string; waitingAt: string },
+  ): Promise<string> {
+    const mail = await this.untilMail(
+      this.zaaktype.initiatorEmail,
+      `Wij hebben meer gegevens van u nodig (${zaak.identificatie})`,
+    );
+    expect(mail.text).toContain(request.omschrijving);
+    expect(mail.text).toContain(`Stuur de gegevens uiterlijk ${request.uiterlijk}.`);
+    expect(mail.text).toContain(
+      'Zolang wij de gegevens niet hebben, staat de termijn voor uw aanvraag stil.',
+    );
+    await this.untilWaitingAt(zaak.id, request.waitingAt);
+    const suspended = await this.zaak(zaak.id);
+    expect(suspended.opschorting).toEqual({
+      indicatie: true,
+      reden: INFORMATIEVERZOEK_OPSCHORTING,
+    });
+    expect(suspended.opschortingen).toEqual([
+      { van: zaak.startdatum, tot: null, reden: INFORMATIEVERZOEK_OPSCHORTING },
+    ]);
+    return statusTokenIn(mail.text);
   }
 }
 
@@ -293,6 +321,15 @@ const MINIMAL_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
   'latin1',
 );
+
+/** The reden the platform gives an opschorting while it waits for the citizen's answer. */
+export const INFORMATIEVERZOEK_OPSCHORTING = 'Wachten op aanvullende gegevens van de aanvrager';
+
+function statusTokenIn(text: string): string {
+  const token = /\/status\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+  expect(token, 'a status link in the mail').toBeDefined();
+  return token!;
+}
 
 /** The statustypen of the zaak in the order they were set. */
 export const statusHistoryOf = (zaak: Zaak) => zaak.statussen.map((status) => status.statustype);
