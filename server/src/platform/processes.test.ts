@@ -554,9 +554,15 @@ describe('running the example processes on the engine', () => {
           'BezwaarBeoordelen',
           { verzuim: true, verzuimOmschrijving: 'Geen gronden', adviescommissie: false },
         ],
-        ['zaak.opschorten', 'ZaakOpschorten'],
-        status('StatusHerstelVerzuim'),
       ]);
+      // the bezwaarmaker is asked (on the status page) to repair what the behandelaar found missing
+      const ask = await complete(instance, 'burger.informatie-opvragen', 'HerstelVerzuimVragen');
+      expect([
+        ask.variables.omschrijving,
+        ask.variables.correlatieSleutel,
+        ask.customHeaders.berichtNaam,
+      ]).toEqual(['Geen gronden', variables.zaak.identificatie, 'verzuim-hersteld']);
+      await run(instance, [status('StatusHerstelVerzuim')]);
       await harness.engine.publishMessage({
         name: 'verzuim-hersteld',
         correlationKey: variables.zaak.identificatie,
@@ -597,7 +603,7 @@ describe('running the example processes on the engine', () => {
           'BezwaarBeoordelen',
           { verzuim: true, verzuimOmschrijving: 'Niet ondertekend', adviescommissie: false },
         ],
-        ['zaak.opschorten', 'ZaakOpschorten'],
+        ['burger.informatie-opvragen', 'HerstelVerzuimVragen'],
         status('StatusHerstelVerzuim'),
       ]);
       await advanceClock(14 * DAY + 60_000);

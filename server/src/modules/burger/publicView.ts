@@ -43,8 +43,9 @@ export function publicViewOf(
     afgehandeld: zaak.einddatum !== null,
     einddatum: zaak.einddatum,
     resultaat: zaak.einddatum !== null ? (zaak.resultaat?.resultaattype ?? null) : null,
+    // A closed zaak asks nothing more: a request left unanswered (hersteltermijn passed) ends with it.
     openVerzoeken: verzoeken
-      .filter((verzoek) => verzoek.status === 'open')
+      .filter((verzoek) => verzoek.status === 'open' && zaak.einddatum === null)
       .map((verzoek) => ({ id: verzoek.id, omschrijving: verzoek.omschrijving, uiterlijkeDatum: verzoek.uiterlijkeDatum })),
   };
 }

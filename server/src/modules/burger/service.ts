@@ -156,6 +156,8 @@ export class BurgerService {
     if (verzoek.status !== 'open') return { alreadyAnswered: true };
     const caller = burgerCaller(requestId);
     const zaak = await this.options.zaken.get(zaakId, caller);
+    // Closed (e.g. buiten behandeling after the hersteltermijn): the process no longer waits for it.
+    if (zaak.einddatum !== null) throw notFound();
     const version = await this.options.catalogus.getVersion(zaak.zaaktype.identificatie, zaak.zaaktype.versie);
     const { document } = await this.options.documenten.add(
       zaakId,
