@@ -41,7 +41,9 @@ export async function startEngineProcess(
 ): Promise<EngineProcess> {
   const http = ports?.http ?? (await freePort());
   const grpc = ports?.grpc ?? (await freePort());
-  const child = spawn(process.execPath, [mainScript, '--engine-only'], {
+  // BENCH_ENGINE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the engine.
+  const nodeArgs = (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, mainScript, '--engine-only'], {
     env: {
       ...process.env,
       LOG_LEVEL: 'warn',

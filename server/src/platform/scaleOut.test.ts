@@ -309,7 +309,7 @@ async function handleTask(api: Api, taak: TaakRow): Promise<void> {
 /** The melders who received a mail whose subject starts with `subject`, once per mail. */
 function mailedMelders(smtp: SmtpPeer, subject: string): string[] {
   return smtp.received
-    .filter((mail) => mail.raw.replace(/\r?\n[ \t]+/g, ' ').includes(`Subject: ${subject}`))
+    .filter((mail) => mail.subject.startsWith(subject))
     .flatMap((mail) => mail.to)
     .filter((to) => /^melder-\d+@/.test(to));
 }

@@ -8,7 +8,7 @@ import { startServer, type RunningServer } from '../../../server.js';
 import { createTestDatabase, type TestDatabase } from '../../../testing/testDatabase.js';
 import { untilWith } from '../../../testing/until.js';
 import { zeebeClientFor, type ZeebeClient } from '../../zeebeClient.js';
-import { startSmtpPeer, type ReceivedMail } from './smtpPeer.js';
+import { startSmtpPeer, type ReceivedMail } from '../../../testing/smtpPeer.js';
 
 /** A zaak as GET /api/zaken/:id answers it, as far as these tests read it. */
 export interface Zaak {
