@@ -10,6 +10,7 @@ import type { ElementProcessor } from './elementProcessor.js';
 import type { InstanceExecution } from './instanceExecution.js';
 import type { CommandRunner } from './commandRunner.js';
 import type { ElementInstance } from '../state/elementInstance.js';
+import { WriteBatch } from '../state/writeBatch.js';
 
 /** Long-lived collaborators of every command, created once per engine. */
 export interface EngineServices {
@@ -44,6 +45,8 @@ export interface InstanceOutcome {
  */
 export class CommandContext {
   readonly records = new RecordBuffer();
+  /** Saved instance state and records, written in one statement at the end (or before a read). */
+  readonly writes = new WriteBatch();
   /** Job types that got activatable jobs: long-polling ActivateJobs calls are woken after commit. */
   readonly jobTypesToWake = new Set<string>();
   readonly finishedInstances: InstanceOutcome[] = [];

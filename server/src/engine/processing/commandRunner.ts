@@ -24,7 +24,8 @@ export class CommandRunner {
         const { result, ctx } = await this.db.transaction(async (trx) => {
           const ctx = new CommandContext(trx, this.services, this);
           const result = await body(ctx);
-          await ctx.records.flush(trx);
+          ctx.records.flush(trx, ctx.writes);
+          await ctx.writes.run(trx);
           return { result, ctx };
         });
         this.afterCommit(ctx);
@@ -52,17 +53,28 @@ export class CommandRunner {
     });
   }
 
-  async lockAndLoad(ctx: CommandContext, target: InstanceTarget, notFound: string): Promise<InstanceExecution> {
+  async lockAndLoad(
+    ctx: CommandContext,
+    target: InstanceTarget,
+    notFound: string,
+  ): Promise<InstanceExecution> {
     const execution = await this.tryLockAndLoad(ctx, target);
     if (!execution) throw new EngineRejection('NOT_FOUND', notFound);
     return execution;
   }
 
   /** As lockAndLoad, but undefined for an instance that has ended. */
-  async tryLockAndLoad(ctx: CommandContext, target: InstanceTarget): Promise<InstanceExecution | undefined> {
+  async tryLockAndLoad(
+    ctx: CommandContext,
+    target: InstanceTarget,
+  ): Promise<InstanceExecution | undefined> {
+    await ctx.writes.run(ctx.trx); // what this command saved so far must be read back as saved
     const state = await ProcessInstanceState.lockAndLoad(ctx.trx, target);
     if (!state) return undefined;
-    const definition = await this.services.definitions.byDefinitionKey(ctx.trx, state.identity.processDefinitionKey);
+    const definition = await this.services.definitions.byDefinitionKey(
+      ctx.trx,
+      state.identity.processDefinitionKey,
+    );
     return new InstanceExecution(ctx, state, definition);
   }
 
@@ -70,12 +82,17 @@ export class CommandRunner {
   async finish(execution: InstanceExecution): Promise<void> {
     const { ctx, state } = execution;
     await execution.drain();
-    await state.flush(ctx.trx);
+    state.flush(ctx.trx, ctx.writes);
     ctx.openExecutions.delete(state.identity.processInstanceKey);
     const root = state.get(state.identity.processInstanceKey);
     const { parentProcessInstanceKey, parentElementInstanceKey } = state.identity;
     if (root?.state === 'COMPLETED' && parentProcessInstanceKey && parentElementInstanceKey) {
-      await this.services.onChildCompleted(ctx, parentProcessInstanceKey, parentElementInstanceKey, execution);
+      await this.services.onChildCompleted(
+        ctx,
+        parentProcessInstanceKey,
+        parentElementInstanceKey,
+        execution,
+      );
     }
   }
 }

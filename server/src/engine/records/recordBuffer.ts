@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { WriteBatch } from '../state/writeBatch.js';
 
 export type RecordType = 'EVENT' | 'COMMAND' | 'COMMAND_REJECTION';
 export type ValueType =
@@ -53,7 +54,8 @@ export class RecordBuffer {
     return this.records;
   }
 
-  async flush(trx: Knex): Promise<void> {
+  /** Adds the insert of the buffered records to `batch`. */
+  flush(trx: Knex, batch: WriteBatch): void {
     if (this.records.length === 0) return;
     const rows = this.records.map((record) => ({
       key: record.key,
@@ -69,7 +71,7 @@ export class RecordBuffer {
     }));
     // Large commands (big multi-instance) are written in chunks to stay under parameter limits.
     for (let start = 0; start < rows.length; start += 500) {
-      await trx('engine_records').insert(rows.slice(start, start + 500));
+      batch.add(trx('engine_records').insert(rows.slice(start, start + 500)));
     }
     this.records.length = 0;
   }

@@ -1,6 +1,12 @@
 import type { Knex } from 'knex';
+import type { WriteBatch } from './writeBatch.js';
 import type { JsonValue } from '../feel/types.js';
-import { FINAL_STATES, type ElementInstance, type ElementRuntime, type ElementState } from './elementInstance.js';
+import {
+  FINAL_STATES,
+  type ElementInstance,
+  type ElementRuntime,
+  type ElementState,
+} from './elementInstance.js';
 import type { ElementType } from '../model/types.js';
 
 /** What every element instance row of one process instance shares. */
@@ -28,7 +34,10 @@ export type InstanceTarget =
 
 /** SQL for the process instance key of a target, with its one binding. */
 function ownerOf(target: InstanceTarget): { owner: string; key: string } {
-  const via = (table: string, key: string) => ({ owner: `(select process_instance_key from ${table} where key = ?)`, key });
+  const via = (table: string, key: string) => ({
+    owner: `(select process_instance_key from ${table} where key = ?)`,
+    key,
+  });
   if ('processInstanceKey' in target) return { owner: '?', key: target.processInstanceKey };
   if ('jobKey' in target) return via('engine_jobs', target.jobKey);
   if ('incidentKey' in target) return via('engine_incidents', target.incidentKey);
@@ -94,7 +103,10 @@ export class ProcessInstanceState {
 
   require(key: string): ElementInstance {
     const instance = this.elements.get(key);
-    if (!instance) throw new Error(`element instance ${key} is not part of process instance ${this.identity.processInstanceKey}`);
+    if (!instance)
+      throw new Error(
+        `element instance ${key} is not part of process instance ${this.identity.processInstanceKey}`,
+      );
     return instance;
   }
 
@@ -118,7 +130,8 @@ export class ProcessInstanceState {
   activeChildren(flowScopeKey: string): ElementInstance[] {
     const children: ElementInstance[] = [];
     for (const instance of this.elements.values()) {
-      if (instance.flowScopeKey === flowScopeKey && !FINAL_STATES.has(instance.state)) children.push(instance);
+      if (instance.flowScopeKey === flowScopeKey && !FINAL_STATES.has(instance.state))
+        children.push(instance);
     }
     return children;
   }
@@ -127,7 +140,12 @@ export class ProcessInstanceState {
   activatedInstancesOf(elementId: string): ElementInstance[] {
     const found: ElementInstance[] = [];
     for (const instance of this.elements.values()) {
-      if (instance.elementId === elementId && instance.state === 'ACTIVATED' && instance.elementType !== 'MULTI_INSTANCE_BODY') found.push(instance);
+      if (
+        instance.elementId === elementId &&
+        instance.state === 'ACTIVATED' &&
+        instance.elementType !== 'MULTI_INSTANCE_BODY'
+      )
+        found.push(instance);
     }
     return found;
   }
@@ -176,7 +194,10 @@ export class ProcessInstanceState {
    * command on this instance committed. The instance is named directly or through a job,
    * incident or element instance of it. Undefined when it has ended or never existed.
    */
-  static async lockAndLoad(trx: Knex, target: InstanceTarget): Promise<ProcessInstanceState | undefined> {
+  static async lockAndLoad(
+    trx: Knex,
+    target: InstanceTarget,
+  ): Promise<ProcessInstanceState | undefined> {
     const { owner, key } = ownerOf(target);
     const locked = await trx.raw<{ rows: { key: string }[] }>(
       `select key::text as key from engine_element_instances
@@ -185,7 +206,10 @@ export class ProcessInstanceState {
     );
     const processInstanceKey = locked.rows[0]?.key;
     if (!processInstanceKey) return undefined;
-    const loaded = await trx.raw<{ rows: LoadedRow[] }>(LOAD_SQL, [processInstanceKey, processInstanceKey]);
+    const loaded = await trx.raw<{ rows: LoadedRow[] }>(LOAD_SQL, [
+      processInstanceKey,
+      processInstanceKey,
+    ]);
     const elements = loaded.rows.filter((row) => row.kind === 'e');
     const root = elements.find((row) => row.key === processInstanceKey);
     if (!root) return undefined;
@@ -211,7 +235,8 @@ export class ProcessInstanceState {
     return state;
   }
 
-  async flush(trx: Knex): Promise<void> {
+  /** Adds the writes that save this instance to `batch` (run it before reading them back). */
+  flush(trx: Knex, batch: WriteBatch): void {
     const id = this.identity;
     const inserts = [...this.newElements].map((key) => {
       const instance = this.require(key);
@@ -227,8 +252,10 @@ export class ProcessInstanceState {
         bpmn_process_id: id.bpmnProcessId,
         version: id.version,
         tenant_id: id.tenantId,
-        parent_process_instance_key: key === id.processInstanceKey ? (id.parentProcessInstanceKey ?? null) : null,
-        parent_element_instance_key: key === id.processInstanceKey ? (id.parentElementInstanceKey ?? null) : null,
+        parent_process_instance_key:
+          key === id.processInstanceKey ? (id.parentProcessInstanceKey ?? null) : null,
+        parent_element_instance_key:
+          key === id.processInstanceKey ? (id.parentElementInstanceKey ?? null) : null,
         incident_key: instance.incidentKey ?? null,
         runtime: JSON.stringify(instance.runtime),
         start_date: new Date(instance.startDate),
@@ -236,12 +263,14 @@ export class ProcessInstanceState {
       };
     });
     for (let start = 0; start < inserts.length; start += 500) {
-      await trx('engine_element_instances').insert(inserts.slice(start, start + 500));
+      batch.add(trx('engine_element_instances').insert(inserts.slice(start, start + 500)));
     }
     if (this.changedElements.size > 0) {
       // One statement for all changed rows: UPDATE … FROM (VALUES …).
       const changed = [...this.changedElements].map((key) => this.require(key));
-      const values = changed.map(() => '(?::bigint, ?, ?::jsonb, ?::bigint, ?::timestamptz)').join(', ');
+      const values = changed
+        .map(() => '(?::bigint, ?, ?::jsonb, ?::bigint, ?::timestamptz)')
+        .join(', ');
       const bindings = changed.flatMap((instance) => [
         instance.key,
         instance.state,
@@ -249,12 +278,14 @@ export class ProcessInstanceState {
         instance.incidentKey ?? null,
         instance.endDate === undefined ? null : new Date(instance.endDate),
       ]);
-      await trx.raw(
-        `update engine_element_instances as e
+      batch.add(
+        trx.raw(
+          `update engine_element_instances as e
             set state = v.state, runtime = v.runtime, incident_key = v.incident_key, end_date = v.end_date
            from (values ${values}) as v(key, state, runtime, incident_key, end_date)
           where e.key = v.key`,
-        bindings,
+          bindings,
+        ),
       );
     }
     const variableInserts = [...this.newVariables].map(([key, { scopeKey, name }]) => ({
@@ -266,12 +297,16 @@ export class ProcessInstanceState {
       tenant_id: id.tenantId,
     }));
     for (let start = 0; start < variableInserts.length; start += 500) {
-      await trx('engine_variables').insert(variableInserts.slice(start, start + 500));
+      batch.add(trx('engine_variables').insert(variableInserts.slice(start, start + 500)));
     }
     for (const scope of this.variables.values()) {
       for (const entry of scope.values()) {
         if (this.changedVariables.has(entry.key)) {
-          await trx('engine_variables').where({ key: entry.key }).update({ value: JSON.stringify(entry.value) });
+          batch.add(
+            trx('engine_variables')
+              .where({ key: entry.key })
+              .update({ value: JSON.stringify(entry.value) }),
+          );
         }
       }
     }

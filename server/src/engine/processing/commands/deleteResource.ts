@@ -28,6 +28,7 @@ async function deleteProcessDefinition(ctx: CommandContext, key: string): Promis
     | { bpmn_process_id: string; version: number; tenant_id: string }
     | undefined;
   if (!row) return false;
+  await ctx.writes.run(ctx.trx);
   const running = (await ctx.trx('engine_element_instances')
     .where({ process_definition_key: key, element_type: 'PROCESS' })
     .whereNotIn('state', ['COMPLETED', 'TERMINATED'])

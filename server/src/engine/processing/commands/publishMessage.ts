@@ -145,6 +145,7 @@ async function startByMessage(
 
 /** Zeebe starts at most one active instance of a process per message correlation key. */
 async function hasActiveInstanceFor(ctx: CommandContext, bpmnProcessId: string, correlationKey: string): Promise<boolean> {
+  await ctx.writes.run(ctx.trx);
   const row: unknown = await ctx.trx('engine_message_correlations as c')
     .join('engine_element_instances as e', 'e.key', 'c.process_instance_key')
     .where({ 'c.bpmn_process_id': bpmnProcessId, 'c.correlation_key': correlationKey })
