@@ -15,6 +15,9 @@ export interface AuthRouterOptions {
 export const authPublicRoutes = [
   { method: 'POST', path: '/api/auth/login' },
   { method: 'POST', path: '/api/auth/token' },
+  { method: 'GET', path: '/api/auth/config' },
+  { method: 'GET', path: '/api/auth/oidc/login' },
+  { method: 'GET', path: '/api/auth/oidc/callback' },
 ] as const;
 
 /** `/api/auth`: login and logout with a session cookie, the current user, and tokens for workers. */
