@@ -79,8 +79,17 @@ export function registerAuthOperations(
     method: 'post',
     path: '/api/auth/logout',
     summary: 'End the current session',
+    description:
+      "For a person who logged in with OpenID Connect, the answer also names the provider's " +
+      'logout page (RP-initiated logout), for the browser to open next.',
     tags,
-    responses: { 204: { description: 'Logged out; the cookie is cleared' } },
+    responses: {
+      200: {
+        description: 'Logged out here; open endSessionUrl to log out at the provider too',
+        schema: z.object({ endSessionUrl: z.url() }),
+      },
+      204: { description: 'Logged out; the cookie is cleared' },
+    },
     access: {},
   });
   registry.register({

@@ -69,7 +69,14 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
   if (options.openApi)
     registerAuthOperations(options.openApi, options.loginThrottle ?? defaultLoginThrottle);
   const router = Router();
-  router.use(oidcRouter(oidc), authRouter({ authService, serviceTokens }));
+  router.use(
+    oidcRouter(oidc),
+    authRouter({
+      authService,
+      serviceTokens,
+      ...(oidc ? { endSessionUrlFor: (principal) => oidc.endSessionUrlFor(principal) } : {}),
+    }),
+  );
   return {
     router,
     authenticate: authenticate({ sessions: authService.sessions, serviceTokens }),

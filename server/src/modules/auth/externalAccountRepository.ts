@@ -42,8 +42,20 @@ export async function findExternalAccount(
   );
 }
 
+export async function isExternalAccountOf(
+  db: Knex,
+  accountId: string,
+  issuer: string,
+): Promise<boolean> {
+  const row = await db('auth_accounts')
+    .where({ id: accountId, external_issuer: issuer })
+    .first<{ id: string } | undefined>('id');
+  return row !== undefined;
+}
+
 export async function usernameTaken(db: Knex, username: string): Promise<boolean> {
-  return (await db('auth_accounts').where({ username }).first('id')) !== undefined;
+  const row = await db('auth_accounts').where({ username }).first<{ id: string } | undefined>('id');
+  return row !== undefined;
 }
 
 export async function insertExternalAccount(

@@ -29,6 +29,7 @@ describe('login with OpenID Connect (real oidc-provider)', () => {
     clientId,
     clientSecret,
     redirectUri: () => `${app.url}${callbackPath}`,
+    postLogoutRedirectUri: () => `${app.url}/inloggen?uitgelogd=1`,
     users,
   });
 
@@ -40,6 +41,7 @@ describe('login with OpenID Connect (real oidc-provider)', () => {
         clientId,
         clientSecret,
         redirectUri: () => `${app.url}${callbackPath}`,
+        postLogoutRedirectUri: () => `${app.url}/inloggen?uitgelogd=1`,
         scopes: 'openid profile email',
         rolesClaim: 'roles',
         groupsClaim: 'groups',
@@ -132,6 +134,39 @@ describe('login with OpenID Connect (real oidc-provider)', () => {
     });
     const accounts = await app.db('auth_accounts').where({ external_subject: 'sub-jan' });
     expect(accounts).toHaveLength(1);
+  });
+
+  it("logs out here and names the provider's logout page; a local account gets a plain logout", async () => {
+    const { callback } = await loginAs('sub-jan');
+    const cookie = sessionCookieOf(callback)!;
+    const me = (await (await app.fetch('/api/auth/me', { cookie })).json()) as {
+      csrfToken: string;
+    };
+
+    const logout = await app.fetch('/api/auth/logout', {
+      method: 'POST',
+      cookie,
+      csrfToken: me.csrfToken,
+    });
+    expect(logout.status).toBe(200);
+    const { endSessionUrl } = (await logout.json()) as { endSessionUrl: string };
+    const url = new URL(endSessionUrl);
+    expect(url.origin).toBe(provider.issuer);
+    expect(url.searchParams.get('client_id')).toBe(clientId);
+    expect(url.searchParams.get('post_logout_redirect_uri')).toBe(
+      `${app.url}/inloggen?uitgelogd=1`,
+    );
+    // The provider accepts it (asks to confirm), rather than rejecting the redirect URI.
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(200);
+    expect((await app.fetch('/api/auth/me', { cookie })).status).toBe(401);
+
+    const local = await app.login('behandelaar');
+    const localLogout = await app.fetch('/api/auth/logout', {
+      method: 'POST',
+      cookie: local.cookie,
+      csrfToken: local.csrfToken,
+    });
+    expect(localLogout.status).toBe(204);
   });
 
   it('refuses a local password login for an account made by the provider', async () => {

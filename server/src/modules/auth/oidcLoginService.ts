@@ -5,6 +5,7 @@ import type { AuthService, LoginResult } from './authService.js';
 import {
   findExternalAccount,
   insertExternalAccount,
+  isExternalAccountOf,
   replaceGroupMemberships,
   updateExternalAccount,
   usernameTaken,
@@ -17,6 +18,7 @@ import {
   takePendingOidcLogin,
 } from './oidcLoginRepository.js';
 import { OidcRelyingParty } from './oidcRelyingParty.js';
+import type { Principal } from './principal.js';
 import { randomToken, sameSecret, tokenHash } from './secureTokens.js';
 
 /**
@@ -137,6 +139,14 @@ export class OidcLoginService {
       await this.#auditFailure(failure, request.client);
       throw failure;
     }
+  }
+
+  /** The provider's logout page for a person who logged in there; undefined for local accounts. */
+  async endSessionUrlFor(principal: Principal): Promise<string | undefined> {
+    if (principal.kind !== 'user' || principal.credential.type !== 'session') return undefined;
+    const { issuer, postLogoutRedirectUri } = this.relyingParty.settings;
+    if (!(await isExternalAccountOf(this.#db, principal.id, issuer))) return undefined;
+    return (await this.relyingParty.endSessionUrl(postLogoutRedirectUri()))?.href;
   }
 
   /** Creates the account at first login; later logins refresh name, e-mail, roles and groups. */

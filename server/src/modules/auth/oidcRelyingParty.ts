@@ -8,6 +8,8 @@ export interface OidcSettings {
   clientSecret?: string;
   /** `…/api/auth/oidc/callback` as registered at the provider; a function because the port may be known late. */
   redirectUri: () => string;
+  /** Where the provider's logout page sends people back (`…/inloggen?uitgelogd=1`); register it there too. */
+  postLogoutRedirectUri: () => string;
   /** Space-separated, including `openid`. */
   scopes: string;
   rolesClaim: string;

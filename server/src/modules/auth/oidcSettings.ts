@@ -21,12 +21,17 @@ export function oidcSettingsOf(config: OidcConfig, selfUrl: () => string): OidcS
     throw new Error('oidcSettingsOf: OIDC_ISSUER and OIDC_CLIENT_ID are required');
   const redirectUri = config.OIDC_REDIRECT_URI;
   const publicUrl = config.PUBLIC_URL;
+  // The app's base URL: the one the provider knows, when the redirect URI is set explicitly.
+  const appUrl = () =>
+    redirectUri
+      ? redirectUri.replace(/\/api\/auth\/oidc\/callback\/?$/, '')
+      : (publicUrl ?? selfUrl()).replace(/\/+$/, '');
   return {
     issuer: config.OIDC_ISSUER,
     clientId: config.OIDC_CLIENT_ID,
     ...(config.OIDC_CLIENT_SECRET ? { clientSecret: config.OIDC_CLIENT_SECRET } : {}),
-    redirectUri: () =>
-      redirectUri ?? `${(publicUrl ?? selfUrl()).replace(/\/+$/, '')}${oidcCallbackPath}`,
+    redirectUri: () => redirectUri ?? `${appUrl()}${oidcCallbackPath}`,
+    postLogoutRedirectUri: () => `${appUrl()}/inloggen?uitgelogd=1`,
     scopes: config.OIDC_SCOPES,
     rolesClaim: config.OIDC_ROLES_CLAIM,
     groupsClaim: config.OIDC_GROUPS_CLAIM,

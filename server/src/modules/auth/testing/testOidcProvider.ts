@@ -10,6 +10,7 @@ export interface TestOidcProviderOptions {
   clientSecret: string;
   /** Called once the provider listens, since the app's port may be known only then. */
   redirectUri: () => string;
+  postLogoutRedirectUri: () => string;
   users: Record<string, TestUserClaims>;
 }
 
@@ -61,6 +62,7 @@ export class TestOidcProvider {
           client_id: clientId,
           client_secret: clientSecret,
           redirect_uris: [this.options.redirectUri()],
+          post_logout_redirect_uris: [this.options.postLogoutRedirectUri()],
           grant_types: ['authorization_code'],
           response_types: ['code'],
         },
