@@ -69,9 +69,9 @@ export class TestOidcProvider {
       ],
       findAccount: (_ctx: unknown, id: string) =>
         users[id] && { accountId: id, claims: () => ({ sub: id, ...users[id] }) },
-      // roles and groups come with the openid scope, so the default OIDC_SCOPES suffice.
+      // Roles and groups (also Keycloak's realm_access) come with the openid scope: default OIDC_SCOPES suffice.
       claims: {
-        openid: ['sub', 'roles', 'groups'],
+        openid: ['sub', 'roles', 'groups', 'realm_access'],
         profile: ['name', 'preferred_username'],
         email: ['email'],
       },
