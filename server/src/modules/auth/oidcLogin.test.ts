@@ -269,6 +269,42 @@ describe('login with OpenID Connect (real oidc-provider)', () => {
   });
 });
 
+describe('with a provider that cannot be reached', () => {
+  const app = new AuthTestApp();
+  beforeAll(async () => {
+    await app.start({
+      oidc: {
+        // Port 9 (discard) on loopback: nothing answers.
+        issuer: 'http://127.0.0.1:9',
+        clientId,
+        redirectUri: () => `${app.url}${callbackPath}`,
+        postLogoutRedirectUri: () => `${app.url}/inloggen?uitgelogd=1`,
+        scopes: 'openid',
+        rolesClaim: 'roles',
+        groupsClaim: 'groups',
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('sends the browser back to the login page with the reason, and audits it', async () => {
+    const response = await app.fetch('/api/auth/oidc/login', { redirect: 'manual' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/inloggen?fout=oidc_mislukt');
+    const failure = await app
+      .db('audit_trail')
+      .where({ action: 'auth.login_failed' })
+      .first<{ new_value: Record<string, unknown> }>('new_value');
+    expect(failure?.new_value).toMatchObject({
+      method: 'oidc',
+      code: 'oidc_mislukt',
+      reason: expect.stringMatching(/^provider_unavailable: /),
+    });
+  });
+});
+
 describe('without OIDC_ISSUER', () => {
   const app = new AuthTestApp();
   beforeAll(async () => {

@@ -74,10 +74,23 @@ export class OidcLoginService {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Remembers the checks behind a new cookie token and returns where to send the browser. */
-  async start(returnTo: string): Promise<{ cookieToken: string; redirectTo: URL }> {
+  /**
+   * Remembers the checks behind a new cookie token and returns where to send the browser; an
+   * OidcLoginError (audited) when the provider's metadata cannot be had.
+   */
+  async start(
+    returnTo: string,
+    client: OidcClient,
+  ): Promise<{ cookieToken: string; redirectTo: URL }> {
     const checks = OidcRelyingParty.newChecks();
-    const redirectTo = await this.relyingParty.authorizationUrl(checks);
+    const redirectTo = await this.relyingParty.authorizationUrl(checks).catch(async (error) => {
+      const failure = new OidcLoginError(
+        'oidc_mislukt',
+        `provider_unavailable: ${messageOf(error)}`,
+      );
+      await this.#auditFailure(failure, client);
+      throw failure;
+    });
     const cookieToken = randomToken();
     const now = this.#now();
     await deletePendingOidcLoginsExpiredBefore(this.#db, now);

@@ -1,6 +1,11 @@
 import { Router, type CookieOptions, type Request } from 'express';
 import { NotFoundError } from '../../http/errors.js';
-import { OidcLoginError, pendingLoginTtlMs, type OidcLoginService } from './oidcLoginService.js';
+import {
+  OidcLoginError,
+  pendingLoginTtlMs,
+  type OidcClient,
+  type OidcLoginService,
+} from './oidcLoginService.js';
 import { setSessionCookie } from './sessionCookie.js';
 
 const pendingCookieName = 'zs_oidc';
@@ -21,16 +26,16 @@ export function oidcRouter(oidc: OidcLoginService | undefined): Router {
     const service = requireOidc(oidc);
     const returnTo = safeReturnPath(req.query.terug);
     try {
-      const { cookieToken, redirectTo } = await service.start(returnTo);
+      const { cookieToken, redirectTo } = await service.start(returnTo, clientOf(req));
       res.cookie(pendingCookieName, cookieToken, {
         ...cookieOptions(req),
         maxAge: pendingLoginTtlMs,
       });
       res.redirect(303, redirectTo.href);
     } catch (error) {
-      // The provider is unreachable or its metadata unusable: nothing to audit yet, but say so.
+      if (!(error instanceof OidcLoginError)) throw error;
       req.log.error({ err: error }, 'OpenID Connect login could not start');
-      res.redirect(303, `${loginPage}?fout=oidc_mislukt`);
+      res.redirect(303, `${loginPage}?fout=${error.code}`);
     }
   });
 
@@ -41,11 +46,7 @@ export function oidcRouter(oidc: OidcLoginService | undefined): Router {
       const result = await service.finish({
         cookieToken: readCookie(req, pendingCookieName),
         query: new URL(req.originalUrl, 'http://callback').searchParams,
-        client: {
-          ip: (req.ip ?? 'unknown').slice(0, 64),
-          userAgent: req.get('user-agent') ?? null,
-          requestId: req.id,
-        },
+        client: clientOf(req),
       });
       setSessionCookie(req, res, result.sessionToken, result.maxAgeMs);
       res.redirect(303, result.returnTo);
@@ -56,6 +57,14 @@ export function oidcRouter(oidc: OidcLoginService | undefined): Router {
   });
 
   return router;
+}
+
+function clientOf(req: Request): OidcClient {
+  return {
+    ip: (req.ip ?? 'unknown').slice(0, 64),
+    userAgent: req.get('user-agent') ?? null,
+    requestId: req.id,
+  };
 }
 
 function requireOidc(oidc: OidcLoginService | undefined): OidcLoginService {
