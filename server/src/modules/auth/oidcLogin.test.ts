@@ -122,13 +122,21 @@ describe('login with OpenID Connect (real oidc-provider)', () => {
   });
 
   it('given changed claims at the provider, when logging in again, then roles and groups follow them', async () => {
-    users['sub-jan'] = { ...users['sub-jan'], roles: ['manager', 'Beheerder'], groups: [] };
+    users['sub-jan'] = {
+      ...users['sub-jan'],
+      preferred_username: 'jan.hernoemd',
+      name: 'Jan Hernoemd',
+      roles: ['manager', 'Beheerder'],
+      groups: [],
+    };
     const { callback } = await loginAs('sub-jan', '/');
     expect(callback.headers.get('location')).toBe('/');
     const me = await app.fetch('/api/auth/me', { cookie: sessionCookieOf(callback)! });
     const body = (await me.json()) as { user: Record<string, unknown> };
+    // The username stays (tasks and audit refer to it); name, roles and groups follow the provider.
     expect(body.user).toMatchObject({
       username: 'jan.oidc',
+      displayName: 'Jan Hernoemd',
       roles: ['beheerder', 'manager'],
       groups: [],
     });

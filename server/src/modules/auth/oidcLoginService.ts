@@ -173,12 +173,13 @@ export class OidcLoginService {
       throw new OidcLoginError('oidc_uitgeschakeld', 'account_inactive', account.username);
     if (account) {
       // The username stays: tasks and audit entries refer to it.
-      await updateExternalAccount(trx, account.id, identity, now);
-      account = { ...account, ...pick(identity) };
+      const { displayName, email, roles } = identity;
+      await updateExternalAccount(trx, account.id, { displayName, email, roles }, now);
+      account = { ...account, displayName, email, roles };
     } else {
       if (await usernameTaken(trx, identity.username))
         throw new OidcLoginError('oidc_naam_bezet', 'username_taken', identity.username);
-      account = await insertExternalAccount(trx, { ...pick(identity), issuer }, now);
+      account = await insertExternalAccount(trx, newAccountOf(identity, issuer), now);
     }
     await replaceGroupMemberships(trx, account.id, identity.groups);
     return account;
@@ -203,9 +204,9 @@ export class OidcLoginService {
   }
 }
 
-function pick(identity: ExternalIdentity) {
+function newAccountOf(identity: ExternalIdentity, issuer: string) {
   const { subject, username, displayName, email, roles } = identity;
-  return { subject, username, displayName, email, roles };
+  return { issuer, subject, username, displayName, email, roles };
 }
 
 function messageOf(error: unknown): string {
