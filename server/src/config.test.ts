@@ -45,6 +45,13 @@ describe('readConfig', () => {
       STATUSLINK_DAYS: 730,
       PUBLIC_RATE_LIMIT_PER_MINUTE: 30,
       MAX_UPLOAD_MB: 20,
+      OIDC_ISSUER: undefined,
+      OIDC_CLIENT_ID: undefined,
+      OIDC_CLIENT_SECRET: undefined,
+      OIDC_REDIRECT_URI: undefined,
+      OIDC_SCOPES: 'openid profile email',
+      OIDC_ROLES_CLAIM: 'roles',
+      OIDC_GROUPS_CLAIM: 'groups',
     });
   });
 
@@ -124,6 +131,24 @@ describe('readConfig', () => {
     expect([config.PUBLIC_URL, config.STATUSLINK_DAYS, config.PUBLIC_RATE_LIMIT_PER_MINUTE]).toEqual(['https://zaken.gemeente.nl', 365, 10]);
     // and a bare host name is refused, naming the setting
     expect(configErrorOf({ PUBLIC_URL: 'zaken.gemeente.nl' }).message).toContain('PUBLIC_URL="zaken.gemeente.nl"');
+  });
+
+  it('reads the OpenID Connect settings, and refuses an insecure issuer or one without a client id', () => {
+    // given a municipality's identity provider
+    const config = readConfig({ OIDC_ISSUER: 'https://login.gemeente.nl/realms/medewerkers', OIDC_CLIENT_ID: 'zaakstroom', OIDC_ROLES_CLAIM: 'realm_access.roles' });
+    // then the settings arrive as given, with the defaults for the rest
+    expect([config.OIDC_ISSUER, config.OIDC_CLIENT_ID, config.OIDC_ROLES_CLAIM, config.OIDC_SCOPES]).toEqual([
+      'https://login.gemeente.nl/realms/medewerkers',
+      'zaakstroom',
+      'realm_access.roles',
+      'openid profile email',
+    ]);
+    // and a provider on this machine may use plain http (development, tests)
+    expect(readConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'zaakstroom' }).OIDC_ISSUER).toBe('http://127.0.0.1:9000');
+    // but elsewhere it must be https, the client id is required, and openid must be among the scopes
+    expect(configErrorOf({ OIDC_ISSUER: 'http://login.gemeente.nl', OIDC_CLIENT_ID: 'zaakstroom' }).message).toContain('OIDC_ISSUER="http://login.gemeente.nl": expected https://');
+    expect(configErrorOf({ OIDC_ISSUER: 'https://login.gemeente.nl' }).message).toContain('OIDC_CLIENT_ID=undefined: required when OIDC_ISSUER is set');
+    expect(configErrorOf({ OIDC_SCOPES: 'profile email' }).message).toContain('OIDC_SCOPES="profile email": expected space-separated scopes that include openid');
   });
 
   it('derives the external engine from ZEEBE_ADDRESS or ZEEBE_GRPC_ADDRESS, REST on port 8080 unless told', () => {

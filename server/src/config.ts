@@ -60,7 +60,29 @@ const serverConfigSchema = z.object({
     .positive('expected more than 0 megabytes')
     .max(1024, 'expected at most 1024 megabytes')
     .default(20),
+  /** The identity provider for "Inloggen met gemeente-account"; unset switches OpenID Connect off. */
+  OIDC_ISSUER: z
+    .url({ error: 'expected the https:// URL of the OpenID Connect issuer' })
+    .refine(isSecureOrLoopback, 'expected https:// (plain http:// only for localhost or 127.0.0.1)')
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the provider sends people back; default PUBLIC_URL (else this server's URL) + /api/auth/oidc/callback. */
+  OIDC_REDIRECT_URI: z.url({ error: 'expected an http(s):// URL ending in /api/auth/oidc/callback' }).optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, 'expected space-separated scopes that include openid')
+    .default('openid profile email'),
+  /** Claim with the role names (beheerder, behandelaar, coordinator, manager); dots reach nested claims. */
+  OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+  /** Claim with the group (afdeling) codes; dots reach nested claims. */
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
 });
+
+function isSecureOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || (protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname));
+}
 
 /** The REST v2 address of an external engine: ZEEBE_REST_ADDRESS, or the gateway's host on Camunda's port 8080. */
 export function engineRestAddress(config: ExternalEngineSettings): string | undefined {
@@ -91,7 +113,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const relevant = Object.fromEntries(
     Object.keys(serverConfigSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
-  const result = serverConfigSchema.safeParse(relevant);
+  const result = serverConfigSchema
+    .refine((config) => !config.OIDC_ISSUER || config.OIDC_CLIENT_ID, {
+      path: ['OIDC_CLIENT_ID'],
+      message: 'required when OIDC_ISSUER is set: the client id registered at the identity provider',
+    })
+    .safeParse(relevant);
   if (result.success) return result.data;
   const problems = result.error.issues.map(
     (issue) => `${issue.path.join('.')}=${JSON.stringify(relevant[String(issue.path[0])])}: ${issue.message}`,

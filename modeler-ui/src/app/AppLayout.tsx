@@ -16,15 +16,21 @@ export function AppLayout() {
 
   async function signOut() {
     setBusy(true);
+    let endSessionUrl: string | undefined;
     try {
-      await logout();
+      ({ endSessionUrl } = await logout());
     } finally {
-      // Even if the server call fails, this browser forgets the session. One transition with the
-      // navigation, so the login guard never sees "no session" on the old page and redirects first.
-      startTransition(() => {
-        setSession(null);
-        void navigate('/inloggen?uitgelogd=1', { replace: true });
-      });
+      if (endSessionUrl) {
+        // Logged in with the gemeente-account: log out there too; the provider sends the browser back.
+        window.location.assign(endSessionUrl);
+      } else {
+        // Even if the server call fails, this browser forgets the session. One transition with the
+        // navigation, so the login guard never sees "no session" on the old page and redirects first.
+        startTransition(() => {
+          setSession(null);
+          void navigate('/inloggen?uitgelogd=1', { replace: true });
+        });
+      }
     }
   }
 

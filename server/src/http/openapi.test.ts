@@ -137,8 +137,11 @@ describe('GET /api/openapi.json', () => {
     );
     expect(operations.sort()).toEqual([
       'GET /api/audit',
+      'GET /api/auth/config',
       'GET /api/auth/groups',
       'GET /api/auth/me',
+      'GET /api/auth/oidc/callback',
+      'GET /api/auth/oidc/login',
       'GET /api/openapi.json',
       'POST /api/auth/login',
       'POST /api/auth/logout',
@@ -149,6 +152,9 @@ describe('GET /api/openapi.json', () => {
   it('marks login and token public and the rest as needing a session (with CSRF) or a bearer token', () => {
     expect(document.paths['/api/auth/login']?.post?.security).toEqual([]);
     expect(document.paths['/api/auth/token']?.post?.security).toEqual([]);
+    expect(document.paths['/api/auth/config']?.get?.security).toEqual([]);
+    expect(document.paths['/api/auth/oidc/login']?.get?.security).toEqual([]);
+    expect(document.paths['/api/auth/oidc/callback']?.get?.security).toEqual([]);
     expect(document.paths['/api/auth/logout']?.post?.security).toEqual([
       { sessionCookie: [], csrfToken: [] },
       { bearerToken: [] },

@@ -5,7 +5,7 @@ import { apiRouter } from '../http/apiRouter.js';
 import { OpenApiRegistry } from '../http/openapi.js';
 import { openApiRouter } from '../http/openapiRouter.js';
 import { auditRouter, recordAudit } from '../modules/audit/index.js';
-import { createAuthModule, ensureServiceCredential, generateServiceSecret, seedDemoAccounts, type AuthModule } from '../modules/auth/index.js';
+import { createAuthModule, ensureServiceCredential, generateServiceSecret, oidcSettingsOf, seedDemoAccounts, type AuthModule } from '../modules/auth/index.js';
 import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter } from '../modules/catalogus/index.js';
 import { CalendarService, calendarRouter, todayInNetherlands } from '../modules/deadlines/index.js';
 import { createDocumentenModule } from '../modules/documenten/index.js';
@@ -67,6 +67,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
     sessionTtlMs: config.SESSION_TTL_MINUTES * 60_000,
     sessionMaxLifetimeMs: config.SESSION_MAX_HOURS * 3_600_000,
     serviceTokenTtlMs: config.SERVICE_TOKEN_TTL_MINUTES * 60_000,
+    ...(config.OIDC_ISSUER ? { oidc: oidcSettingsOf(config, selfUrl) } : {}),
   });
   if (config.SEED_DEMO) await seedDemoAccounts(db);
   const workerCredential = { clientId: config.WORKER_CLIENT_ID, secret: config.WORKER_CLIENT_SECRET ?? generateServiceSecret() };

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { ApiSecurity, OpenApiRegistry } from '../../http/openapi.js';
 import { csrfHeaderName } from './authenticate.js';
 import type { LoginThrottlePolicy } from './loginThrottle.js';
+import { oidcFailureCodes } from './oidcLoginService.js';
 import {
+  authConfigResponseSchema,
   groupsResponseSchema,
   loginBodySchema,
   sessionResponseSchema,
@@ -77,8 +79,17 @@ export function registerAuthOperations(
     method: 'post',
     path: '/api/auth/logout',
     summary: 'End the current session',
+    description:
+      "For a person who logged in with OpenID Connect, the answer also names the provider's " +
+      'logout page (RP-initiated logout), for the browser to open next.',
     tags,
-    responses: { 204: { description: 'Logged out; the cookie is cleared' } },
+    responses: {
+      200: {
+        description: 'Logged out here; open endSessionUrl to log out at the provider too',
+        schema: z.object({ endSessionUrl: z.url() }),
+      },
+      204: { description: 'Logged out; the cookie is cleared' },
+    },
     access: {},
   });
   registry.register({
@@ -96,6 +107,47 @@ export function registerAuthOperations(
     tags,
     responses: { 200: { description: 'Groups by code', schema: groupsResponseSchema } },
     access: {},
+  });
+  registry.register({
+    method: 'get',
+    path: '/api/auth/config',
+    summary: 'Which ways of logging in the login page offers',
+    tags,
+    responses: { 200: { description: 'Login options', schema: authConfigResponseSchema } },
+    access: { public: true },
+  });
+  registry.register({
+    method: 'get',
+    path: '/api/auth/oidc/login',
+    summary: 'Start logging in with the OpenID Connect provider (gemeente-account)',
+    description:
+      'Redirects the browser to the provider (authorization code flow with PKCE S256, state and ' +
+      'nonce, kept for 10 minutes behind an httpOnly cookie). `terug` is the app path to open ' +
+      'after login. 404 when OIDC_ISSUER is not set.',
+    tags,
+    query: z.object({ terug: z.string().optional() }),
+    responses: {
+      303: { description: 'To the provider; on trouble, to /inloggen?fout=oidc_mislukt' },
+      404: { description: 'OpenID Connect is not configured' },
+    },
+    access: { public: true },
+  });
+  registry.register({
+    method: 'get',
+    path: '/api/auth/oidc/callback',
+    summary: 'The redirect URI: where the provider sends the browser back',
+    description:
+      'Exchanges the code, checks the ID token, creates or refreshes the account (roles and ' +
+      'groups from the claims) and sets the session cookie. Failures redirect to ' +
+      '/inloggen?fout=<code> with one of: ' +
+      oidcFailureCodes.join(', ') +
+      '. 404 when OIDC_ISSUER is not set.',
+    tags,
+    responses: {
+      303: { description: 'Logged in: to the app; refused: to the login page with the reason' },
+      404: { description: 'OpenID Connect is not configured' },
+    },
+    access: { public: true },
   });
   registry.register({
     method: 'post',

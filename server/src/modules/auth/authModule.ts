@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Router } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import type { PublicRoute } from '../../http/apiRouter.js';
 import type { OpenApiRegistry } from '../../http/openapi.js';
@@ -6,6 +6,9 @@ import { registerAuthOperations } from './authApiDocs.js';
 import { authenticate, verifyCsrf } from './authenticate.js';
 import { AuthService } from './authService.js';
 import { defaultLoginThrottle, type LoginThrottlePolicy } from './loginThrottle.js';
+import { OidcLoginService } from './oidcLoginService.js';
+import { OidcRelyingParty, type OidcSettings } from './oidcRelyingParty.js';
+import { oidcRouter } from './oidcRouter.js';
 import { principalOf } from './principal.js';
 import { requireRole } from './requireRole.js';
 import { roles, type Role } from './roles.js';
@@ -23,6 +26,8 @@ export interface AuthModuleOptions {
   loginThrottle?: LoginThrottlePolicy;
   /** Registers the /api/auth operations and the security schemes. */
   openApi?: OpenApiRegistry;
+  /** Login through an OpenID Connect provider besides local accounts; absent: off (routes 404). */
+  oidc?: OidcSettings;
   /** Injected in tests to move time forward. */
   now?: () => Date;
 }
@@ -53,10 +58,27 @@ export function createAuthModule(options: AuthModuleOptions): AuthModule {
     tokenTtlMs: options.serviceTokenTtlMs,
     ...(options.now ? { now: options.now } : {}),
   });
+  const oidc =
+    options.oidc &&
+    new OidcLoginService({
+      db: options.db,
+      authService,
+      relyingParty: new OidcRelyingParty(options.oidc),
+      ...(options.now ? { now: options.now } : {}),
+    });
   if (options.openApi)
     registerAuthOperations(options.openApi, options.loginThrottle ?? defaultLoginThrottle);
+  const router = Router();
+  router.use(
+    oidcRouter(oidc),
+    authRouter({
+      authService,
+      serviceTokens,
+      ...(oidc ? { endSessionUrlFor: (principal) => oidc.endSessionUrlFor(principal) } : {}),
+    }),
+  );
   return {
-    router: authRouter({ authService, serviceTokens }),
+    router,
     authenticate: authenticate({ sessions: authService.sessions, serviceTokens }),
     verifyCsrf,
     publicRoutes: authPublicRoutes,

@@ -88,37 +88,51 @@ export class AuthService {
     return this.#db.transaction(async (trx) => {
       await this.#throttle.reset(trx, key);
       if (rehashed) await updatePasswordHash(trx, account.id, rehashed, now);
-      const session = await this.sessions.create(trx, account.id, request);
-      await recordAudit(trx, {
-        actor: { type: 'user', id: account.id, name: account.username },
-        action: 'auth.login',
-        resourceType: 'account',
-        resourceId: account.id,
-        newValue: { ip: request.ip, userAgent: request.userAgent },
-        requestId: request.requestId,
-      });
-      const groups = await groupsOfAccount(trx, account.id);
-      const principal: Principal = {
-        kind: 'user',
-        id: account.id,
-        username: account.username,
-        displayName: account.displayName,
-        email: account.email,
-        roles: account.roles,
-        groups,
-        credential: {
-          type: 'session',
-          sessionId: session.id,
-          csrfToken: session.csrfToken,
-          expiresAt: session.expiresAt,
-        },
-      };
-      return {
-        principal,
-        sessionToken: session.token,
-        maxAgeMs: session.expiresAt.getTime() - now.getTime(),
-      };
+      return this.openSession(trx, account, request);
     });
+  }
+
+  /**
+   * A new session for an account whose identity is proven (password, or an identity provider),
+   * with the `auth.login` audit entry; `details` says how (e.g. `{ method: 'oidc' }`).
+   */
+  async openSession(
+    trx: Knex,
+    account: Pick<AccountRecord, 'id' | 'username' | 'displayName' | 'email' | 'roles'>,
+    request: { ip: string; userAgent: string | null; requestId: string },
+    details: Record<string, unknown> = {},
+  ): Promise<LoginResult> {
+    const now = this.#now();
+    const session = await this.sessions.create(trx, account.id, request);
+    await recordAudit(trx, {
+      actor: { type: 'user', id: account.id, name: account.username },
+      action: 'auth.login',
+      resourceType: 'account',
+      resourceId: account.id,
+      newValue: { ip: request.ip, userAgent: request.userAgent, ...details },
+      requestId: request.requestId,
+    });
+    const groups = await groupsOfAccount(trx, account.id);
+    const principal: Principal = {
+      kind: 'user',
+      id: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      email: account.email,
+      roles: account.roles,
+      groups,
+      credential: {
+        type: 'session',
+        sessionId: session.id,
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+      },
+    };
+    return {
+      principal,
+      sessionToken: session.token,
+      maxAgeMs: session.expiresAt.getTime() - now.getTime(),
+    };
   }
 
   /** Ends the session behind the cookie; the token is useless afterwards. */

@@ -19,6 +19,8 @@ export { listMedewerkers, type Medewerker } from './accountRepository.js';
 export { requireRole } from './requireRole.js';
 export { accountRoles, roles, roleSchema, type AccountRole, type Role } from './roles.js';
 export { authPublicRoutes } from './router.js';
+export { oidcSettingsOf } from './oidcSettings.js';
+export type { OidcSettings } from './oidcRelyingParty.js';
 export { sessionCookieName } from './sessionCookie.js';
 export {
   ensureServiceCredential,

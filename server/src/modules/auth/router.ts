@@ -9,16 +9,25 @@ import { tooManyRequestsHandler } from './tooManyRequests.js';
 export interface AuthRouterOptions {
   authService: AuthService;
   serviceTokens: ServiceTokenService;
+  /** The identity provider's logout page for a person who logged in there (OpenID Connect). */
+  endSessionUrlFor?: (principal: Principal) => Promise<string | undefined>;
 }
 
 /** The routes anyone may call; everything else under /api needs a session or a bearer token. */
 export const authPublicRoutes = [
   { method: 'POST', path: '/api/auth/login' },
   { method: 'POST', path: '/api/auth/token' },
+  { method: 'GET', path: '/api/auth/config' },
+  { method: 'GET', path: '/api/auth/oidc/login' },
+  { method: 'GET', path: '/api/auth/oidc/callback' },
 ] as const;
 
 /** `/api/auth`: login and logout with a session cookie, the current user, and tokens for workers. */
-export function authRouter({ authService, serviceTokens }: AuthRouterOptions): Router {
+export function authRouter({
+  authService,
+  serviceTokens,
+  endSessionUrlFor,
+}: AuthRouterOptions): Router {
   const router = Router();
 
   router.post('/api/auth/login', async (req, res) => {
@@ -34,9 +43,16 @@ export function authRouter({ authService, serviceTokens }: AuthRouterOptions): R
   });
 
   router.post('/api/auth/logout', async (req, res) => {
-    await authService.logout(requirePrincipal(req), req.id);
+    const principal = requirePrincipal(req);
+    // The local logout must work even when the provider cannot be reached.
+    const endSessionUrl = await endSessionUrlFor?.(principal).catch((error: unknown) => {
+      req.log.warn({ err: error }, 'no logout page of the OpenID Connect provider');
+      return undefined;
+    });
+    await authService.logout(principal, req.id);
     clearSessionCookie(req, res);
-    res.status(204).end();
+    if (endSessionUrl) res.json({ endSessionUrl });
+    else res.status(204).end();
   });
 
   router.get('/api/auth/me', (req, res) => {

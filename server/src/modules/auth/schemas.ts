@@ -50,3 +50,7 @@ export const tokenResponseSchema = z.object({
 });
 
 export const groupsResponseSchema = z.object({ groups: z.array(groupSchema) });
+
+export const authConfigResponseSchema = z.object({
+  oidc: z.boolean().meta({ description: 'Whether "Inloggen met gemeente-account" is offered' }),
+});

@@ -9,8 +9,16 @@ export async function login(username: string, password: string): Promise<Session
   });
 }
 
-export async function logout(): Promise<void> {
-  await apiFetch<unknown>('/api/auth/logout', { method: 'POST', expectUnauthorized: true });
+/**
+ * Ends the session here. For a gemeente-account (OpenID Connect) the answer names the provider's
+ * logout page, which the browser should open next to log out there too.
+ */
+export async function logout(): Promise<{ endSessionUrl?: string }> {
+  const answer = await apiFetch<{ endSessionUrl?: string } | undefined>('/api/auth/logout', {
+    method: 'POST',
+    expectUnauthorized: true,
+  });
+  return answer ?? {};
 }
 
 /** The current session, or null when not signed in (401). */

@@ -4,7 +4,10 @@ import { ApiError, errorMessage } from '../../../lib/api';
 import { useSessionContext } from '../../../lib/session';
 import { Alert } from '../../../components/Alert';
 import { TextField } from '../../../components/TextField';
+import { useResource } from '../../../lib/useResource';
+import { getAuthConfig, oidcLoginUrl } from '../api/authConfig';
 import { login } from '../api/session';
+import { oidcFailureMessage } from './oidcFailureMessages';
 import { ServerReadiness } from './ServerReadiness';
 
 interface FieldErrors {
@@ -24,7 +27,12 @@ export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const oidcFailure = params.get('fout');
+  const [failure, setFailure] = useState<string | null>(
+    oidcFailure ? oidcFailureMessage(oidcFailure) : null,
+  );
+  // Without an answer the page simply offers the password login.
+  const authConfig = useResource('auth-config', getAuthConfig);
   const [busy, setBusy] = useState(false);
   const failureRef = useRef<HTMLDivElement>(null);
 
@@ -105,6 +113,19 @@ export function LoginPage() {
           </button>
         </div>
       </form>
+      {authConfig.data?.oidc && (
+        <div className="stack">
+          <p className="utrecht-paragraph">Of log in via de inlogdienst van uw gemeente:</p>
+          <div>
+            <a
+              href={oidcLoginUrl(safeReturnPath(params.get('terug')))}
+              className="utrecht-button utrecht-button--secondary-action"
+            >
+              Inloggen met gemeente-account
+            </a>
+          </div>
+        </div>
+      )}
       <ServerReadiness />
     </main>
   );

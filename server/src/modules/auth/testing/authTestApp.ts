@@ -12,6 +12,7 @@ import { auditRouter } from '../../audit/router.js';
 import { createAuthModule, type AuthModule } from '../authModule.js';
 import { seedDemoAccounts } from '../demoAccounts.js';
 import type { LoginThrottlePolicy } from '../loginThrottle.js';
+import type { OidcSettings } from '../oidcRelyingParty.js';
 import { ensureServiceCredential, generateServiceSecret } from '../serviceTokenService.js';
 
 /** A clock the test moves by hand. */
@@ -39,6 +40,8 @@ export interface AuthTestAppOptions {
   publicRoutes?: readonly PublicRoute[];
   /** Routers mounted outside /api (e.g. public pages); asked for after `routers`. */
   outerRouters?: () => Router[];
+  /** Switches OpenID Connect login on. */
+  oidc?: OidcSettings;
 }
 
 export interface LoggedIn {
@@ -79,6 +82,7 @@ export class AuthTestApp {
       sessionMaxLifetimeMs: options.sessionMaxLifetimeMs ?? minutes(12 * 60),
       serviceTokenTtlMs: options.serviceTokenTtlMs ?? minutes(10),
       ...(options.loginThrottle ? { loginThrottle: options.loginThrottle } : {}),
+      ...(options.oidc ? { oidc: options.oidc } : {}),
       openApi: this.openApi,
       now: this.clock.now,
     });
