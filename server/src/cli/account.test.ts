@@ -97,4 +97,27 @@ describe('npm run account', () => {
     });
     expect(await account('bert')).toBeUndefined();
   }, 60_000);
+
+  it('refuses a password for an account that signs in through OpenID Connect', async () => {
+    const db = openDatabase({ url: database?.url, dataDir, poolMax: 1 });
+    try {
+      await db('auth_accounts').insert({
+        id: '0b1c2d3e-0000-4000-8000-000000000001',
+        username: 'oidc-gebruiker',
+        display_name: 'O. Idc',
+        roles: ['behandelaar'],
+        active: true,
+        external_issuer: 'https://login.gemeente.example',
+        external_subject: 'abc',
+      });
+    } finally {
+      await db.destroy();
+    }
+    expect(await run(['oidc-gebruiker'], 'een-lang-wachtwoord')).toMatchObject({
+      code: 2,
+      out: expect.stringContaining(
+        "signs in with the municipality's identity provider (https://login.gemeente.example)",
+      ),
+    });
+  }, 60_000);
 });

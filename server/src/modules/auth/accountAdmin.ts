@@ -48,6 +48,13 @@ export async function setAccount(
     return parsed.data;
   });
   const existing = await findAccountByUsername(db, username);
+  const external = (await db('auth_accounts').where({ username }).first('external_issuer')) as
+    { external_issuer: string | null } | undefined;
+  if (external?.external_issuer)
+    throw new InputError(
+      `${username} signs in with the municipality's identity provider (${external.external_issuer}); it has no password here. Manage it at the provider.`,
+      { username },
+    );
   if (!existing && roles.length === 0)
     throw new InputError('roles: a new account needs at least one role (--role)', { username });
   const passwordHash = await hashPassword(setting.password);
