@@ -53,8 +53,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const zeebe = options.engineOnly
     ? undefined
     : engine
-      ? zeebeClientFor(`127.0.0.1:${engine.grpc.port}`)
-      : zeebeClientFromEnvironment();
+      ? zeebeClientFor(`127.0.0.1:${engine.grpc.port}`, { retry: false })
+      : zeebeClientFromEnvironment({ retry: false });
   const platform: Platform | undefined = zeebe
     ? await createPlatform({
         db,
