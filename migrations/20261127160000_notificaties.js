@@ -48,7 +48,10 @@ export async function up(knex) {
   await knex.schema.createTable('notificatie_afleveringen', (t) => {
     t.bigIncrements('id').primary();
     t.bigInteger('notificatie_id').notNullable().references('notificaties.id').onDelete('cascade');
-    t.uuid('abonnement_id').notNullable().references('notificatie_abonnementen.id').onDelete('cascade');
+    t.uuid('abonnement_id')
+      .notNullable()
+      .references('notificatie_abonnementen.id')
+      .onDelete('cascade');
     t.string('state', 20).notNullable(); // pending | delivered | failed
     t.integer('attempts').notNullable().defaultTo(0);
     t.timestamp('next_attempt_at', { useTz: true });
@@ -66,7 +69,10 @@ export async function up(knex) {
 
   await knex.schema.createTable('notificatie_pogingen', (t) => {
     t.bigIncrements('id').primary();
-    t.bigInteger('aflevering_id').notNullable().references('notificatie_afleveringen.id').onDelete('cascade');
+    t.bigInteger('aflevering_id')
+      .notNullable()
+      .references('notificatie_afleveringen.id')
+      .onDelete('cascade');
     t.integer('nummer').notNullable();
     t.timestamp('at', { useTz: true }).notNullable();
     t.integer('status_code');

@@ -22,12 +22,17 @@ export class AbonnementRepository {
   constructor(private readonly db: Knex) {}
 
   async list(): Promise<Abonnement[]> {
-    const rows = await this.db('notificatie_abonnementen').orderBy('created_at').orderBy('id').select<AbonnementRow[]>('*');
+    const rows = await this.db('notificatie_abonnementen')
+      .orderBy('created_at')
+      .orderBy('id')
+      .select<AbonnementRow[]>('*');
     return rows.map(toAbonnement);
   }
 
   async find(id: string): Promise<Abonnement | undefined> {
-    const row = await this.db('notificatie_abonnementen').where({ id }).first<AbonnementRow | undefined>('*');
+    const row = await this.db('notificatie_abonnementen')
+      .where({ id })
+      .first<AbonnementRow | undefined>('*');
     return row && toAbonnement(row);
   }
 
@@ -59,7 +64,9 @@ export class AbonnementRepository {
 
   /** Removes the abonnement and its afleveringen; returns whether it existed. */
   async delete(id: string): Promise<boolean> {
-    return (await this.db('notificatie_abonnementen').where({ id }).delete().returning('id')).length > 0;
+    return (
+      (await this.db('notificatie_abonnementen').where({ id }).delete().returning('id')).length > 0
+    );
   }
 }
 
@@ -76,8 +83,14 @@ function toAbonnement(row: AbonnementRow): Abonnement {
 }
 
 /** Whether an abonnement wants this notificatie: one of its kanalen matches, with every filter. */
-export function wants(abonnement: Pick<Abonnement, 'kanalen'>, kanaal: string, kenmerken: Record<string, string>): boolean {
+export function wants(
+  abonnement: Pick<Abonnement, 'kanalen'>,
+  kanaal: string,
+  kenmerken: Record<string, string>,
+): boolean {
   return abonnement.kanalen.some(
-    (k) => k.naam === kanaal && Object.entries(k.filters).every(([kenmerk, value]) => kenmerken[kenmerk] === value),
+    (k) =>
+      k.naam === kanaal &&
+      Object.entries(k.filters).every(([kenmerk, value]) => kenmerken[kenmerk] === value),
   );
 }

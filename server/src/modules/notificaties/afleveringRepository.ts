@@ -46,19 +46,23 @@ export class AfleveringRepository {
         .skipLocked()
         .pluck<string[]>('id');
       if (due.length === 0) return [];
-      await trx('notificatie_afleveringen').whereIn('id', due).update({ next_attempt_at: leaseUntil });
+      await trx('notificatie_afleveringen')
+        .whereIn('id', due)
+        .update({ next_attempt_at: leaseUntil });
       const rows = await trx('notificatie_afleveringen as a')
         .join('notificatie_abonnementen as s', 's.id', 'a.abonnement_id')
         .join('notificaties as n', 'n.id', 'a.notificatie_id')
         .whereIn('a.id', due)
         .orderBy('a.id')
-        .select<{ id: string; attempts: number; callback_url: string; auth: string; bericht: ZgwNotificatie }[]>(
-          'a.id',
-          'a.attempts',
-          's.callback_url',
-          's.auth',
-          'n.bericht',
-        );
+        .select<
+          {
+            id: string;
+            attempts: number;
+            callback_url: string;
+            auth: string;
+            bericht: ZgwNotificatie;
+          }[]
+        >('a.id', 'a.attempts', 's.callback_url', 's.auth', 'n.bericht');
       return rows.map((row) => ({
         id: String(row.id),
         attempts: row.attempts,
@@ -73,7 +77,10 @@ export class AfleveringRepository {
    * Records attempt `claimed.attempts + 1` and its outcome. Only while the aflevering is still as
    * claimed: had the lease run out and another dispatcher recorded this attempt, nothing changes.
    */
-  recordAttempt(claimed: Pick<ClaimedAflevering, 'id' | 'attempts'>, outcome: AttemptOutcome): Promise<boolean> {
+  recordAttempt(
+    claimed: Pick<ClaimedAflevering, 'id' | 'attempts'>,
+    outcome: AttemptOutcome,
+  ): Promise<boolean> {
     return this.db.transaction(async (trx) => {
       const nummer = claimed.attempts + 1;
       const updated = await trx('notificatie_afleveringen')
@@ -131,10 +138,23 @@ export class AfleveringRepository {
     const rows = await this.db('notificatie_pogingen')
       .whereIn('aflevering_id', ids)
       .orderBy('nummer')
-      .select<{ aflevering_id: string; nummer: number; at: Date; status_code: number | null; error: string | null }[]>('*');
+      .select<
+        {
+          aflevering_id: string;
+          nummer: number;
+          at: Date;
+          status_code: number | null;
+          error: string | null;
+        }[]
+      >('*');
     for (const row of rows) {
       const list = byAflevering.get(String(row.aflevering_id)) ?? [];
-      list.push({ nummer: row.nummer, at: new Date(row.at), statusCode: row.status_code, error: row.error });
+      list.push({
+        nummer: row.nummer,
+        at: new Date(row.at),
+        statusCode: row.status_code,
+        error: row.error,
+      });
       byAflevering.set(String(row.aflevering_id), list);
     }
     return byAflevering;

@@ -33,7 +33,9 @@ export interface NotificatieDispatcher {
  * after an exponential back-off. Safe with several servers on one database: the feed cursor and
  * the due afleveringen are claimed with SKIP LOCKED. Rounds of one dispatcher never overlap.
  */
-export function startNotificatieDispatcher(options: NotificatieDispatcherOptions): NotificatieDispatcher {
+export function startNotificatieDispatcher(
+  options: NotificatieDispatcherOptions,
+): NotificatieDispatcher {
   const { db, logger } = options;
   const retry = options.retry ?? defaultRetryPolicy;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -45,21 +47,45 @@ export function startNotificatieDispatcher(options: NotificatieDispatcherOptions
   let running: Promise<void> = Promise.resolve();
 
   const deliver = async (claimed: ClaimedAflevering) => {
-    const result = await postNotificatie(claimed.callbackUrl, claimed.auth, claimed.notificatie, timeoutMs);
+    const result = await postNotificatie(
+      claimed.callbackUrl,
+      claimed.auth,
+      claimed.notificatie,
+      timeoutMs,
+    );
     const at = now();
     const attempt = claimed.attempts + 1;
     const retryAt = result.error ? nextAttemptAt(retry, attempt, at) : null;
     const state = result.error === null ? 'delivered' : retryAt ? 'pending' : 'failed';
-    await afleveringen.recordAttempt(claimed, { at, statusCode: result.statusCode, error: result.error, state, nextAttemptAt: retryAt });
+    await afleveringen.recordAttempt(claimed, {
+      at,
+      statusCode: result.statusCode,
+      error: result.error,
+      state,
+      nextAttemptAt: retryAt,
+    });
     if (result.error) {
-      logger.warn({ afleveringId: claimed.id, attempt, state, error: result.error, callbackUrl: claimed.callbackUrl }, 'notificatie not delivered');
+      logger.warn(
+        {
+          afleveringId: claimed.id,
+          attempt,
+          state,
+          error: result.error,
+          callbackUrl: claimed.callbackUrl,
+        },
+        'notificatie not delivered',
+      );
     }
   };
   const round = async () => {
     await drainNotificatieFeed(db, { publicUrl: options.publicUrl, now });
     for (let batches = 0; batches < 20 && !stopped; batches++) {
       const at = now();
-      const claimed = await afleveringen.claimDue(at, new Date(at.getTime() + leaseMs), options.batchSize ?? 20);
+      const claimed = await afleveringen.claimDue(
+        at,
+        new Date(at.getTime() + leaseMs),
+        options.batchSize ?? 20,
+      );
       await Promise.all(claimed.map(deliver));
       if (claimed.length < (options.batchSize ?? 20)) return;
     }
@@ -70,7 +96,10 @@ export function startNotificatieDispatcher(options: NotificatieDispatcherOptions
       try {
         await round();
       } catch (error) {
-        logger.error({ err: error, round: name }, 'notificaties round failed; it runs again on the next tick');
+        logger.error(
+          { err: error, round: name },
+          'notificaties round failed; it runs again on the next tick',
+        );
       }
     });
     return running;

@@ -48,7 +48,13 @@ export async function consumeNotificatieFeed(db: Knex, options: FeedOptions): Pr
     const published = rows.filter((row) => row.zaakId && isPublished(row.action));
     if (published.length > 0) {
       const abonnementen = await new AbonnementRepository(trx).list();
-      for (const row of published) await publish(trx, { ...row, id: String(row.id), at: new Date(row.at) }, abonnementen, options);
+      for (const row of published)
+        await publish(
+          trx,
+          { ...row, id: String(row.id), at: new Date(row.at) },
+          abonnementen,
+          options,
+        );
     }
     const last = rows.at(-1);
     if (last) {
@@ -84,7 +90,12 @@ async function publish(
 ): Promise<void> {
   const zaak = await trx('zaken')
     .where({ id: event.zaakId })
-    .first<ZaakKenmerken | undefined>('id', 'bronorganisatie', 'zaaktype_identificatie as zaaktype', 'vertrouwelijkheidaanduiding');
+    .first<ZaakKenmerken | undefined>(
+      'id',
+      'bronorganisatie',
+      'zaaktype_identificatie as zaaktype',
+      'vertrouwelijkheidaanduiding',
+    );
   if (!zaak) return;
   const notificatie = zgwNotificatieOf(event, zaak, options.publicUrl());
   if (!notificatie) return;
@@ -114,7 +125,9 @@ async function publish(
 
 async function oldestRunningTransaction(trx: Knex): Promise<string> {
   // Asked before this transaction writes anything, so its own id does not lower the horizon.
-  const result = await trx.raw<{ rows: { xmin: string }[] }>('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin');
+  const result = await trx.raw<{ rows: { xmin: string }[] }>(
+    'select pg_snapshot_xmin(pg_current_snapshot())::text as xmin',
+  );
   const xmin = result.rows[0]?.xmin;
   if (!xmin) throw new Error('the database did not report its oldest running transaction');
   return xmin;

@@ -27,14 +27,65 @@ const BEHEER: Role[] = ['beheerder'];
 function describeOperations(openApi: OpenApiRegistry): void {
   const tags = ['notificaties'];
   const access = { roles: BEHEER };
-  const one = { description: 'The abonnement (the Authorization value only as a hint)', schema: abonnementResponseSchema };
+  const one = {
+    description: 'The abonnement (the Authorization value only as a hint)',
+    schema: abonnementResponseSchema,
+  };
   const missing = { description: 'No such abonnement' };
-  openApi.register({ method: 'get', path: ABONNEMENTEN, summary: 'Abonnementen on zaak notificaties (webhooks in ZGW Notificaties shape)', tags, responses: { 200: { description: 'Every abonnement', schema: abonnementenResponseSchema } }, access });
-  openApi.register({ method: 'post', path: ABONNEMENTEN, summary: 'Subscribe a callback URL to kanalen, optionally filtered on kenmerken', tags, body: abonnementBodySchema, responses: { 201: one }, access });
-  openApi.register({ method: 'get', path: `${ABONNEMENTEN}/:id`, summary: 'One abonnement', tags, params: idParamsSchema, responses: { 200: one, 404: missing }, access });
-  openApi.register({ method: 'patch', path: `${ABONNEMENTEN}/:id`, summary: 'Change the callback URL, Authorization value or kanalen', tags, params: idParamsSchema, body: abonnementPatchSchema, responses: { 200: one, 404: missing }, access });
-  openApi.register({ method: 'delete', path: `${ABONNEMENTEN}/:id`, summary: 'End an abonnement (its pending afleveringen are dropped)', tags, params: idParamsSchema, responses: { 204: { description: 'Ended' }, 404: missing }, access });
-  openApi.register({ method: 'get', path: `${BASE}/afleveringen`, summary: 'Afleveringen newest first, with state and every attempt', tags, query: afleveringenQuerySchema, responses: { 200: { description: 'Afleveringen', schema: afleveringenResponseSchema } }, access });
+  openApi.register({
+    method: 'get',
+    path: ABONNEMENTEN,
+    summary: 'Abonnementen on zaak notificaties (webhooks in ZGW Notificaties shape)',
+    tags,
+    responses: { 200: { description: 'Every abonnement', schema: abonnementenResponseSchema } },
+    access,
+  });
+  openApi.register({
+    method: 'post',
+    path: ABONNEMENTEN,
+    summary: 'Subscribe a callback URL to kanalen, optionally filtered on kenmerken',
+    tags,
+    body: abonnementBodySchema,
+    responses: { 201: one },
+    access,
+  });
+  openApi.register({
+    method: 'get',
+    path: `${ABONNEMENTEN}/:id`,
+    summary: 'One abonnement',
+    tags,
+    params: idParamsSchema,
+    responses: { 200: one, 404: missing },
+    access,
+  });
+  openApi.register({
+    method: 'patch',
+    path: `${ABONNEMENTEN}/:id`,
+    summary: 'Change the callback URL, Authorization value or kanalen',
+    tags,
+    params: idParamsSchema,
+    body: abonnementPatchSchema,
+    responses: { 200: one, 404: missing },
+    access,
+  });
+  openApi.register({
+    method: 'delete',
+    path: `${ABONNEMENTEN}/:id`,
+    summary: 'End an abonnement (its pending afleveringen are dropped)',
+    tags,
+    params: idParamsSchema,
+    responses: { 204: { description: 'Ended' }, 404: missing },
+    access,
+  });
+  openApi.register({
+    method: 'get',
+    path: `${BASE}/afleveringen`,
+    summary: 'Afleveringen newest first, with state and every attempt',
+    tags,
+    query: afleveringenQuerySchema,
+    responses: { 200: { description: 'Afleveringen', schema: afleveringenResponseSchema } },
+    access,
+  });
 }
 
 /** `/api/notificaties`: beheerders manage abonnementen and follow their afleveringen. */
@@ -50,7 +101,9 @@ export function notificatiesRouter(options: NotificatiesRouterOptions): Router {
   });
   router.post(ABONNEMENTEN, beheer, async (req, res) => {
     const input = parseInput(abonnementBodySchema, req.body, 'abonnement');
-    res.status(201).json(abonnementJson(await service.create(input, requirePrincipal(req).username)));
+    res
+      .status(201)
+      .json(abonnementJson(await service.create(input, requirePrincipal(req).username)));
   });
   router.get(`${ABONNEMENTEN}/:id`, beheer, async (req, res) => {
     res.json(abonnementJson(await service.get(idOf(req.params))));
@@ -66,7 +119,11 @@ export function notificatiesRouter(options: NotificatiesRouterOptions): Router {
   });
   router.get(`${BASE}/afleveringen`, beheer, async (req, res) => {
     const query = parseInput(afleveringenQuerySchema, req.query, 'query');
-    const afleveringen = await service.afleveringen({ state: query.state, abonnementId: query.abonnement, limit: query.limit });
+    const afleveringen = await service.afleveringen({
+      state: query.state,
+      abonnementId: query.abonnement,
+      limit: query.limit,
+    });
     res.json({ afleveringen: afleveringen.map(afleveringJson) });
   });
   return router;

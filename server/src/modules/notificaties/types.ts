@@ -3,7 +3,11 @@ export const KANALEN = ['zaken'] as const;
 export type Kanaal = (typeof KANALEN)[number];
 
 /** Kenmerken a subscriber may filter on (ZGW: attributes of the hoofdObject). */
-export const ZAAK_KENMERKEN = ['bronorganisatie', 'zaaktype', 'vertrouwelijkheidaanduiding'] as const;
+export const ZAAK_KENMERKEN = [
+  'bronorganisatie',
+  'zaaktype',
+  'vertrouwelijkheidaanduiding',
+] as const;
 export type ZaakKenmerk = (typeof ZAAK_KENMERKEN)[number];
 
 export type ZgwResource = 'zaak' | 'status' | 'resultaat' | 'rol' | 'zaakinformatieobject';
@@ -68,4 +72,8 @@ export interface RetryPolicy {
 }
 
 /** One minute, doubling up to a day; after 12 attempts (about three days) the aflevering has failed. */
-export const defaultRetryPolicy: RetryPolicy = { baseMs: 60_000, maxMs: 86_400_000, maxAttempts: 12 };
+export const defaultRetryPolicy: RetryPolicy = {
+  baseMs: 60_000,
+  maxMs: 86_400_000,
+  maxAttempts: 12,
+};

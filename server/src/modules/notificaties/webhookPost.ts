@@ -26,7 +26,8 @@ export async function postNotificatie(
       signal: AbortSignal.timeout(timeoutMs),
     });
     await response.body?.cancel();
-    if (response.status >= 200 && response.status < 300) return { statusCode: response.status, error: null };
+    if (response.status >= 200 && response.status < 300)
+      return { statusCode: response.status, error: null };
     return { statusCode: response.status, error: `callback answered HTTP ${response.status}` };
   } catch (error) {
     return { statusCode: null, error: describe(error, timeoutMs) };
@@ -37,6 +38,7 @@ function describe(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return `no answer within ${timeoutMs} ms`;
   }
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error instanceof Error ? error.message : String(error)}${cause}`;
 }

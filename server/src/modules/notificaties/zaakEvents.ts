@@ -18,9 +18,15 @@ export interface ZaakKenmerken {
   vertrouwelijkheidaanduiding: string;
 }
 
-type Mapping = (event: ZaakEvent) => { resource: ZgwResource; actie: ZgwActie; path: (zaakUrl: string, base: string) => string };
+type Mapping = (event: ZaakEvent) => {
+  resource: ZgwResource;
+  actie: ZgwActie;
+  path: (zaakUrl: string, base: string) => string;
+};
 
-const onZaak = (actie: ZgwActie): Mapping => () => ({ resource: 'zaak', actie, path: (zaakUrl) => zaakUrl });
+const onZaak =
+  (actie: ZgwActie): Mapping =>
+  () => ({ resource: 'zaak', actie, path: (zaakUrl) => zaakUrl });
 
 /**
  * Audit actions that are zaak events for subscribers, and what they are in ZGW terms. Sub-resources
@@ -33,14 +39,26 @@ const mappings: Record<string, Mapping> = {
   'zaak.hervat': onZaak('partial_update'),
   'zaak.verlengd': onZaak('partial_update'),
   'zaak.toegewezen': onZaak('partial_update'),
-  'zaak.status_gezet': () => ({ resource: 'status', actie: 'create', path: (zaakUrl) => `${zaakUrl}/statussen` }),
-  'zaak.heropend': () => ({ resource: 'status', actie: 'create', path: (zaakUrl) => `${zaakUrl}/statussen` }),
+  'zaak.status_gezet': () => ({
+    resource: 'status',
+    actie: 'create',
+    path: (zaakUrl) => `${zaakUrl}/statussen`,
+  }),
+  'zaak.heropend': () => ({
+    resource: 'status',
+    actie: 'create',
+    path: (zaakUrl) => `${zaakUrl}/statussen`,
+  }),
   'zaak.resultaat_gezet': (event) => ({
     resource: 'resultaat',
     actie: event.oldValue ? 'update' : 'create',
     path: (zaakUrl) => `${zaakUrl}/resultaat`,
   }),
-  'zaak.rol_toegevoegd': () => ({ resource: 'rol', actie: 'create', path: (zaakUrl) => `${zaakUrl}/rollen` }),
+  'zaak.rol_toegevoegd': () => ({
+    resource: 'rol',
+    actie: 'create',
+    path: (zaakUrl) => `${zaakUrl}/rollen`,
+  }),
   'document.toegevoegd': (event) => ({
     resource: 'zaakinformatieobject',
     actie: 'create',
@@ -59,7 +77,11 @@ export function isPublished(action: string): boolean {
 }
 
 /** The ZGW notificatie for one audit entry about a zaak, or undefined when it is not published. */
-export function zgwNotificatieOf(event: ZaakEvent, zaak: ZaakKenmerken, publicUrl: string): ZgwNotificatie | undefined {
+export function zgwNotificatieOf(
+  event: ZaakEvent,
+  zaak: ZaakKenmerken,
+  publicUrl: string,
+): ZgwNotificatie | undefined {
   const mapping = Object.hasOwn(mappings, event.action) ? mappings[event.action] : undefined;
   if (!mapping) return undefined;
   const base = publicUrl.replace(/\/+$/, '');

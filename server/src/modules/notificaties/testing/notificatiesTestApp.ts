@@ -4,7 +4,11 @@ import { createLogger } from '../../../logging.js';
 import { AuthTestApp, type LoggedIn } from '../../auth/testing/authTestApp.js';
 import { AuthorisationService, CatalogusService } from '../../catalogus/index.js';
 import { CalendarService } from '../../deadlines/index.js';
-import { publishFixtureZaaktype, testBsn, testRsin } from '../../zaken/testing/publishedZaaktype.js';
+import {
+  publishFixtureZaaktype,
+  testBsn,
+  testRsin,
+} from '../../zaken/testing/publishedZaaktype.js';
 import { zakenRouter, ZaakService } from '../../zaken/index.js';
 import { startNotificatieDispatcher, type NotificatieDispatcher } from '../dispatcher.js';
 import { notificatieFeedCaughtUp } from '../notificatieFeed.js';
@@ -39,7 +43,10 @@ export class NotificatiesTestApp {
           openApi: this.app.openApi,
         }),
         notificatiesRouter({
-          service: new NotificatieService({ db: this.app.db, now: () => new Date(this.clock.now()) }),
+          service: new NotificatieService({
+            db: this.app.db,
+            now: () => new Date(this.clock.now()),
+          }),
           requireRole: auth.requireRole,
           openApi: this.app.openApi,
         }),
@@ -52,7 +59,9 @@ export class NotificatiesTestApp {
   }
 
   /** A dispatcher on this app's database (or another connection to it), not moved by the clock. */
-  dispatcher(options: { db?: Knex; retry?: RetryPolicy; intervalMs?: number } = {}): NotificatieDispatcher {
+  dispatcher(
+    options: { db?: Knex; retry?: RetryPolicy; intervalMs?: number } = {},
+  ): NotificatieDispatcher {
     const dispatcher = startNotificatieDispatcher({
       db: options.db ?? this.app.db,
       logger: createLogger('silent'),
@@ -75,7 +84,8 @@ export class NotificatiesTestApp {
     for (;;) {
       await dispatcher.runOnce();
       if (await notificatieFeedCaughtUp(this.app.db)) break;
-      if (Date.now() > giveUpAt) throw new Error('the notificatie feed did not catch up within 30 s');
+      if (Date.now() > giveUpAt)
+        throw new Error('the notificatie feed did not catch up within 30 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await dispatcher.runOnce();
@@ -90,7 +100,13 @@ export class NotificatiesTestApp {
     return this.app.login(username);
   }
 
-  async call<T = Record<string, unknown>>(who: LoggedIn, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  async call<T = Record<string, unknown>>(
+    who: LoggedIn,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const response = await this.app.fetch(path, {
       method,
       headers,
@@ -102,13 +118,24 @@ export class NotificatiesTestApp {
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
   }
 
-  async subscribe(beheerder: LoggedIn, callbackUrl: string, auth: string, filters: Record<string, string> = {}) {
-    const { status, body } = await this.call<{ id: string }>(beheerder, 'POST', '/api/notificaties/abonnementen', {
-      callbackUrl,
-      auth,
-      kanalen: [{ naam: 'zaken', filters }],
-    });
-    if (status !== 201) throw new Error(`abonnement not created: ${status} ${JSON.stringify(body)}`);
+  async subscribe(
+    beheerder: LoggedIn,
+    callbackUrl: string,
+    auth: string,
+    filters: Record<string, string> = {},
+  ) {
+    const { status, body } = await this.call<{ id: string }>(
+      beheerder,
+      'POST',
+      '/api/notificaties/abonnementen',
+      {
+        callbackUrl,
+        auth,
+        kanalen: [{ naam: 'zaken', filters }],
+      },
+    );
+    if (status !== 201)
+      throw new Error(`abonnement not created: ${status} ${JSON.stringify(body)}`);
     return body;
   }
 
@@ -132,6 +159,7 @@ export class NotificatiesTestApp {
 
   async act(who: LoggedIn, zaakId: string, action: string, body: unknown) {
     const result = await this.call(who, 'POST', `/api/zaken/${zaakId}/${action}`, body);
-    if (result.status !== 200) throw new Error(`${action} failed: ${result.status} ${JSON.stringify(result.body)}`);
+    if (result.status !== 200)
+      throw new Error(`${action} failed: ${result.status} ${JSON.stringify(result.body)}`);
   }
 }

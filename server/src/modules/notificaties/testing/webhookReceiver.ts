@@ -22,7 +22,13 @@ export async function startWebhookReceiver(plan: number[] = []) {
     req.on('end', () => {
       const answered = plan.shift() ?? 204;
       const text = Buffer.concat(chunks).toString('utf8');
-      received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: text ? JSON.parse(text) : null, answered });
+      received.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: text ? JSON.parse(text) : null,
+        answered,
+      });
       res.statusCode = answered;
       res.end();
     });
