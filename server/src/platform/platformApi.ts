@@ -27,7 +27,7 @@ import { elementNameResolver } from './elementNames.js';
 import { mailOutboxTransport, SignaleringService, signaleringenRouter, startSignaleringJobs, type Clock } from '../modules/signaleringen/index.js';
 import { smtpTransport } from '@zaakstroom/workers';
 import { OverzichtService, overzichtRouter } from '../modules/overzicht/index.js';
-import { NotificatieService, notificatiesRouter, startNotificatieDispatcher } from '../modules/notificaties/index.js';
+import { defaultRetryPolicy, NotificatieService, notificatiesRouter, startNotificatieDispatcher } from '../modules/notificaties/index.js';
 
 export interface PlatformOptions {
   db: Database;
@@ -212,6 +212,8 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
       clock,
       logger: logger.child({ component: 'notificaties' }),
       publicUrl: () => config.PUBLIC_URL ?? selfUrl(),
+      timeoutMs: config.NOTIFICATIE_TIMEOUT_SECONDS * 1000,
+      retry: { ...defaultRetryPolicy, maxAttempts: config.NOTIFICATIE_MAX_ATTEMPTS },
     });
     background.push({ stop: () => notificaties.stop() });
     const userTasks = startUserTaskWorker({ zeebe, service: takenService, logger: logger.child({ component: 'user-tasks' }) });

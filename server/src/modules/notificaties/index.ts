@@ -12,4 +12,5 @@ export {
   notificatieFeedCaughtUp,
 } from './notificatieFeed.js';
 export { zgwNotificatieOf } from './zaakEvents.js';
+export { defaultRetryPolicy } from './types.js';
 export type * from './types.js';

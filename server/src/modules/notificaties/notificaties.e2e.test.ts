@@ -129,19 +129,24 @@ describe(
       );
     });
 
-    it('create zaak, set status, close: the receiver gets each notificatie in ZGW shape with its Authorization header', async () => {
+    it('create zaak, set status, add a rol, close: the receiver gets each notificatie in ZGW shape with its Authorization header', async () => {
       // given a receiver subscribed to zaken, and another only to a zaaktype that is not used
       const callback = await receiver();
       const other = await receiver();
       const abonnement = await t.subscribe(beheerder, callback.url, 'Bearer ontvanger-token-1');
       await t.subscribe(beheerder, other.url, 'Bearer ander', { zaaktype: 'bezwaar' });
       const dispatcher = t.dispatcher();
-      // when a zaak is created, gets a status and is closed with a resultaat
+      // when a zaak is created, gets a status and a behandelaar, and is closed with a resultaat
       const zaak = await t.createZaak(coordinator);
       await t.act(coordinator, zaak.id, 'status', { statustype: 'In behandeling' });
+      const rol = await t.call(coordinator, 'POST', `/api/zaken/${zaak.id}/rollen`, {
+        roltype: 'Vergunningverlener',
+        betrokkene: { type: 'medewerker', username: 'behandelaar' },
+      });
+      expect(rol.status).toBe(201);
       await t.act(coordinator, zaak.id, 'afsluiten', { resultaattype: 'Verleend' });
       await t.dispatch(dispatcher);
-      // then the receiver got, in order: zaak created, status, resultaat, eindstatus
+      // then the receiver got, in order: zaak created, status, rol, resultaat, eindstatus
       const hoofdObject = `${publicUrl}/api/zaken/${zaak.id}`;
       const kenmerken = {
         bronorganisatie: testRsin,
@@ -164,6 +169,15 @@ describe(
           hoofdObject,
           resource: 'status',
           resourceUrl: `${hoofdObject}/statussen`,
+          actie: 'create',
+          aanmaakdatum: expect.any(String) as string,
+          kenmerken,
+        },
+        {
+          kanaal: 'zaken',
+          hoofdObject,
+          resource: 'rol',
+          resourceUrl: `${hoofdObject}/rollen`,
           actie: 'create',
           aanmaakdatum: expect.any(String) as string,
           kenmerken,
@@ -200,10 +214,10 @@ describe(
       const recorded = await afleveringen(abonnement.id);
       expect(
         recorded.map((a) => [a.state, a.attempts, a.pogingen.map((p) => p.statusCode)]),
-      ).toEqual(Array(4).fill(['delivered', 1, [204]]));
+      ).toEqual(Array(5).fill(['delivered', 1, [204]]));
       // and another round posts nothing again
       await t.dispatch(dispatcher);
-      expect(callback.received).toHaveLength(4);
+      expect(callback.received).toHaveLength(5);
     });
 
     it('a receiver answering 500 is tried again after an exponential back-off, every attempt recorded', async () => {
