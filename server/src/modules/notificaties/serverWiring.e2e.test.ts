@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../config.js';
 import { createLogger } from '../../logging.js';
 import { startServer, type RunningServer } from '../../server.js';
+import { createTestDatabase, type TestDatabase } from '../../testing/testDatabase.js';
 import { session } from '../../testing/testZaaktype.js';
 import { untilWith } from '../../testing/until.js';
 import { startWebhookReceiver, type WebhookReceiver } from './testing/webhookReceiver.js';
@@ -16,16 +17,19 @@ describe('notificaties in the running server', { timeout: 120_000 }, () => {
   let server: RunningServer;
   let dataDir: string;
   let callback: WebhookReceiver;
+  let database: TestDatabase | undefined;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'zs-notificaties-'));
     callback = await startWebhookReceiver();
+    // On PostgreSQL a fresh database of its own, on PGlite the data dir.
+    if (process.env.TEST_DATABASE_URL) database = await createTestDatabase({ migrate: false });
     const config = readConfig({
       PORT: '0',
       HOST: '127.0.0.1',
       ZEEBE_GATEWAY_PORT: '0',
       DATA_DIR: dataDir,
-      DATABASE_URL: process.env.TEST_DATABASE_URL ? '' : undefined,
+      DATABASE_URL: database?.url,
       LOG_LEVEL: 'silent',
       WORKERS_IN_PROCESS: 'false',
       PUBLIC_URL: 'https://zaken.gemeente.example',
@@ -35,6 +39,7 @@ describe('notificaties in the running server', { timeout: 120_000 }, () => {
   afterAll(async () => {
     await server?.close();
     await callback?.close();
+    await database?.destroy();
     await rm(dataDir, { recursive: true, force: true });
   });
 
