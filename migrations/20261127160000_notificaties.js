@@ -7,8 +7,8 @@
  *   with every delivery, and its kanalen with optional filters on kenmerken (ZGW shape:
  *   `[{ naam: 'zaken', filters: { zaaktype: '...' } }]`).
  * - `notificatie_feed_cursor`: how far the dispatcher has read the audit trail (as signaleringen).
- * - `notificaties`: one row per audit entry that is a zaak event; `bron_entry_id` is unique, so a
- *   second reading of the same entry adds nothing.
+ * - `notificaties`: one row per audit entry that is a zaak event some abonnement wants;
+ *   `bron_entry_id` is unique, so a second reading of the same entry adds nothing.
  * - `notificatie_afleveringen`: one row per (notificatie, abonnement), with its state and when the
  *   next attempt is due. A dispatcher claims due rows with SKIP LOCKED and moves `next_attempt_at`
  *   past the request's time-out, so no other dispatcher takes the same row meanwhile.

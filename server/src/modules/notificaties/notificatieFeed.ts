@@ -48,7 +48,7 @@ export async function consumeNotificatieFeed(db: Knex, options: FeedOptions): Pr
     const published = rows.filter((row) => row.zaakId && isPublished(row.action));
     if (published.length > 0) {
       const abonnementen = await new AbonnementRepository(trx).list();
-      for (const row of published)
+      for (const row of abonnementen.length > 0 ? published : [])
         await publish(
           trx,
           { ...row, id: String(row.id), at: new Date(row.at) },
@@ -99,6 +99,11 @@ async function publish(
   if (!zaak) return;
   const notificatie = zgwNotificatieOf(event, zaak, options.publicUrl());
   if (!notificatie) return;
+  // Only kept when someone wants it: a notificatie nobody subscribed to is not stored.
+  const subscribers = abonnementen.filter((abonnement) =>
+    wants(abonnement, notificatie.kanaal, notificatie.kenmerken),
+  );
+  if (subscribers.length === 0) return;
   const [inserted] = await trx('notificaties')
     .insert({
       bron_entry_id: event.id,
@@ -111,16 +116,15 @@ async function publish(
     .ignore()
     .returning<{ id: string }[]>('id');
   if (!inserted) return;
-  const afleveringen = abonnementen
-    .filter((abonnement) => wants(abonnement, notificatie.kanaal, notificatie.kenmerken))
-    .map((abonnement) => ({
+  await trx('notificatie_afleveringen').insert(
+    subscribers.map((abonnement) => ({
       notificatie_id: inserted.id,
       abonnement_id: abonnement.id,
       state: 'pending',
       next_attempt_at: options.now(),
       created_at: options.now(),
-    }));
-  if (afleveringen.length > 0) await trx('notificatie_afleveringen').insert(afleveringen);
+    })),
+  );
 }
 
 async function oldestRunningTransaction(trx: Knex): Promise<string> {
