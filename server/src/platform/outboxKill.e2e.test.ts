@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startEngineProcess, type EngineProcess } from '../bench/engineProcess.js';
 import { startServerProcess, type ServerProcess } from '../bench/serverProcess.js';
+import { openDatabase } from '../db/database.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
 import { publishTestZaaktype, session } from '../testing/testZaaktype.js';
 import { untilWith } from '../testing/until.js';
@@ -34,6 +35,10 @@ interface ZaakJson {
  * zaak and its outbox entry commit but the start cannot happen; then the server is killed, the
  * engine started again and the server restarted on the same database. Afterwards there is exactly
  * one zaak, exactly one process instance for it in the engine, and the zaak records its key.
+ * On PostgreSQL the test first waits until the relay has claimed the entry, so the kill lands while
+ * the start is in flight and the restarted relay waits for that claim's lease (a minute); PGlite can
+ * only be opened by the server process while it runs, so there the kill lands before or during the
+ * first attempt, whichever comes.
  *
  * The other window (the instance started, the server died before the outbox entry was marked
  * done) is pinned down deterministically in modules/zaken/outboxRelay.test.ts: "adopts the
@@ -135,6 +140,16 @@ describe('killing the server between zaak insert and process start', { timeout: 
     // and the server is killed, the engine started again and the server restarted on the same database
     server.kill();
     expect(await server.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    // (its database, opened while the server is down: the zaak without key, its outbox entry not done)
+    const killedDb = databases[1]?.db ?? openDatabase({ dataDir: dataDirs[1]! });
+    expect(
+      await killedDb('zaken').where({ id: created.id }).select('process_instance_key'),
+    ).toEqual([{ process_instance_key: null }]);
+    const [pending] = await killedDb('zaak_process_outbox')
+      .where({ zaak_id: created.id })
+      .select<{ state: string }[]>('state');
+    expect(pending?.state).not.toBe('done');
+    if (!databases[1]) await killedDb.destroy();
     engine = await startEngineProcess(engineEnv, enginePorts);
     server = await startServerProcess(serverEnv, 180_000);
 
