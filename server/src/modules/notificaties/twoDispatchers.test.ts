@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/database.js';
 import { untilWith } from '../../testing/until.js';
-import { NotificatiesTestApp } from './testing/notificatiesTestApp.js';
+import { AfleveringRepository } from './afleveringRepository.js';
+import { drainNotificatieFeed, notificatieFeedCaughtUp } from './notificatieFeed.js';
+import { NotificatiesTestApp, publicUrl } from './testing/notificatiesTestApp.js';
 import { startWebhookReceiver, type WebhookReceiver } from './testing/webhookReceiver.js';
 
 const until = untilWith({ timeoutMs: 60_000, intervalMs: 50 });
@@ -69,5 +71,52 @@ describe('two dispatchers on one database', { timeout: 120_000 }, () => {
     expect(new Set(received).size).toBe(16);
     const pogingen = await t.app.db('notificatie_pogingen').count<{ n: string }[]>('id as n');
     expect(Number(pogingen[0]?.n)).toBe(16);
+    await Promise.all([one.stop(), two.stop()]);
+  });
+
+  it('a claim of a dispatcher that died mid-post runs out, and another dispatcher posts it', async () => {
+    // given a new notificatie, claimed by a dispatcher that then died before recording its attempt
+    const coordinator = await t.login('coordinator');
+    const before = callback.received.length;
+    const zaak = await t.createZaak(coordinator, 'Gestorven verzender');
+    await until(async () => {
+      await drainNotificatieFeed(t.app.db, {
+        publicUrl: () => publicUrl,
+        now: () => new Date(t.clock.now()),
+      });
+      return (await notificatieFeedCaughtUp(t.app.db)) ? true : undefined;
+    }, 'the feed to read the new zaak');
+    const now = new Date(t.clock.now());
+    const [claimed, ...others] = await new AfleveringRepository(t.app.db).claimDue(
+      now,
+      new Date(now.getTime() + 45_000),
+      20,
+    );
+    expect(others).toEqual([]);
+    expect(claimed?.notificatie.hoofdObject).toBe(`${publicUrl}/api/zaken/${zaak.id}`);
+    // when another dispatcher runs while that claim holds, it leaves the aflevering alone
+    const survivor = t.dispatcher();
+    await survivor.runOnce();
+    expect(callback.received).toHaveLength(before);
+    // and once the claim has run out, it posts the notificatie, recorded as the first attempt
+    t.clock.add(45_000);
+    await survivor.runOnce();
+    expect(callback.received).toHaveLength(before + 1);
+    expect(callback.received.at(-1)?.body).toEqual(claimed?.notificatie);
+    const aflevering = await t.app
+      .db('notificatie_afleveringen')
+      .where({ id: claimed?.id })
+      .first<{ state: string; attempts: number }>('state', 'attempts');
+    expect(aflevering).toEqual({ state: 'delivered', attempts: 1 });
+    // and had the dead one come back and record its attempt late, nothing would change
+    expect(
+      await new AfleveringRepository(t.app.db).recordAttempt(claimed!, {
+        at: now,
+        statusCode: 204,
+        error: null,
+        state: 'delivered',
+        nextAttemptAt: null,
+      }),
+    ).toBe(false);
   });
 });
