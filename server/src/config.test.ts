@@ -44,6 +44,8 @@ describe('readConfig', () => {
       PUBLIC_URL: undefined,
       STATUSLINK_DAYS: 730,
       PUBLIC_RATE_LIMIT_PER_MINUTE: 30,
+      NOTIFICATIE_TIMEOUT_SECONDS: 10,
+      NOTIFICATIE_MAX_ATTEMPTS: 12,
       MAX_UPLOAD_MB: 20,
       OIDC_ISSUER: undefined,
       OIDC_CLIENT_ID: undefined,
@@ -53,6 +55,13 @@ describe('readConfig', () => {
       OIDC_ROLES_CLAIM: 'roles',
       OIDC_GROUPS_CLAIM: 'groups',
     });
+  });
+
+  it('reads the notificatie time-out and attempts, and refuses nonsense naming the setting', () => {
+    const config = readConfig({ NOTIFICATIE_TIMEOUT_SECONDS: '5', NOTIFICATIE_MAX_ATTEMPTS: '3' });
+    expect([config.NOTIFICATIE_TIMEOUT_SECONDS, config.NOTIFICATIE_MAX_ATTEMPTS]).toEqual([5, 3]);
+    expect(configErrorOf({ NOTIFICATIE_TIMEOUT_SECONDS: 'lang' }).message).toContain('NOTIFICATIE_TIMEOUT_SECONDS="lang": expected seconds');
+    expect(configErrorOf({ NOTIFICATIE_MAX_ATTEMPTS: '0' }).message).toContain('NOTIFICATIE_MAX_ATTEMPTS="0"');
   });
 
   it('reads numbers and URLs, and treats an empty value as unset', () => {

@@ -54,6 +54,10 @@ const serverConfigSchema = z.object({
   STATUSLINK_DAYS: z.coerce.number({ error: 'expected days' }).int().positive().max(36_500).default(730),
   /** Requests per minute per IP address on the public status pages (in-memory, per server process). */
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'expected requests per minute' }).int().positive().default(30),
+  /** How long an abonnement's callback may take to answer a notificatie, in seconds. */
+  NOTIFICATIE_TIMEOUT_SECONDS: z.coerce.number({ error: 'expected seconds' }).int().positive().max(300).default(10),
+  /** Attempts per notificatie and abonnement (a minute apart, doubling up to a day) before it counts as failed. */
+  NOTIFICATIE_MAX_ATTEMPTS: z.coerce.number({ error: 'expected a number of attempts' }).int().positive().max(100).default(12),
   /** Largest document upload, in megabytes (MiB). */
   MAX_UPLOAD_MB: z.coerce
     .number({ error: 'expected megabytes' })

@@ -70,7 +70,7 @@ describe('authorisation of every API route', () => {
 
   it('describes the routes of every module', () => {
     const prefixes = new Set(operations.map((operation) => operation.path.split('/')[2]));
-    expect([...prefixes].sort()).toEqual(expect.arrayContaining(['audit', 'auth', 'catalogus', 'kalender', 'mail-outbox', 'overzicht', 'signaleringen', 'taken', 'zaken']));
+    expect([...prefixes].sort()).toEqual(expect.arrayContaining(['audit', 'auth', 'catalogus', 'kalender', 'mail-outbox', 'notificaties', 'overzicht', 'signaleringen', 'taken', 'zaken']));
     // Most operations name their roles; a handful are open to every signed-in user.
     expect(operations.filter((operation) => operation.roles).length).toBeGreaterThan(operations.length / 2);
     expect(operations.some((operation) => operation.isPublic)).toBe(true);

@@ -27,6 +27,7 @@ import { elementNameResolver } from './elementNames.js';
 import { mailOutboxTransport, SignaleringService, signaleringenRouter, startSignaleringJobs, type Clock } from '../modules/signaleringen/index.js';
 import { smtpTransport } from '@zaakstroom/workers';
 import { OverzichtService, overzichtRouter } from '../modules/overzicht/index.js';
+import { defaultRetryPolicy, NotificatieService, notificatiesRouter, startNotificatieDispatcher } from '../modules/notificaties/index.js';
 
 export interface PlatformOptions {
   db: Database;
@@ -165,6 +166,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
       mailOutboxRouter({ db, requireRole: auth.requireRole, openApi }),
       signaleringenRouter({ service: signaleringService, requireRole: auth.requireRole, openApi }),
       overzichtRouter({ service: overzichtService, requireRole: auth.requireRole, openApi }),
+      notificatiesRouter({ service: new NotificatieService({ db, now: () => new Date(clock.now()) }), requireRole: auth.requireRole, openApi }),
     ],
   });
   const background: { stop(): Promise<void> }[] = [];
@@ -204,6 +206,16 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
         smtp?.close();
       },
     });
+    // Notificaties: zaak events from the audit trail, posted to abonnementen with retries.
+    const notificaties = startNotificatieDispatcher({
+      db,
+      clock,
+      logger: logger.child({ component: 'notificaties' }),
+      publicUrl: () => config.PUBLIC_URL ?? selfUrl(),
+      timeoutMs: config.NOTIFICATIE_TIMEOUT_SECONDS * 1000,
+      retry: { ...defaultRetryPolicy, maxAttempts: config.NOTIFICATIE_MAX_ATTEMPTS },
+    });
+    background.push({ stop: () => notificaties.stop() });
     const userTasks = startUserTaskWorker({ zeebe, service: takenService, logger: logger.child({ component: 'user-tasks' }) });
     background.push({ stop: () => userTasks.close() });
     // Tasks whose job the engine ended without us (process cancelled) leave the task list.
