@@ -48,8 +48,9 @@ export async function setAccount(
     return parsed.data;
   });
   const existing = await findAccountByUsername(db, username);
-  const external = (await db('auth_accounts').where({ username }).first('external_issuer')) as
-    { external_issuer: string | null } | undefined;
+  const external = await db('auth_accounts')
+    .where({ username })
+    .first<{ external_issuer: string | null } | undefined>('external_issuer');
   if (external?.external_issuer)
     throw new InputError(
       `${username} signs in with the municipality's identity provider (${external.external_issuer}); it has no password here. Manage it at the provider.`,
