@@ -95,6 +95,9 @@ export const SEED_ZAAKTYPEN: ZaaktypeProfile[] = [
   },
 ];
 
+/** The plan's seed: zaak i draws from randomFrom(SEED + i), the same on every run. */
+const SEED = 9;
+
 export const SEED_OPSCHORTING_REDEN = 'Wachten op advies (seed)';
 
 /** A small deterministic PRNG (mulberry32), so every run draws the same plan. */
@@ -195,7 +198,6 @@ export async function seedOverzicht(options: SeedOptions): Promise<SeedTotals> {
   const first = Date.parse(`${options.start}T09:00:00+01:00`);
   await coordinator('PUT', '/v2/clock', { timestamp: first });
 
-  const random = randomFrom(9);
   const totals: SeedTotals = {
     zaken: 0,
     perZaaktype: {},
@@ -253,6 +255,37 @@ export async function seedOverzicht(options: SeedOptions): Promise<SeedTotals> {
     }
   };
 
+  /** Registers zaak `index` today and plans its steps (today's run right away). */
+  const register = async (index: number, day: number) => {
+    const { profile, steps } = planOf(index, day, randomFrom(SEED + index));
+    const call = await as(profile.behandelaar);
+    const zaak = await call<{ id: string }>(
+      'POST',
+      '/api/zaken',
+      {
+        zaaktype: profile.identificatie,
+        omschrijving: `Seed ${profile.identificatie} ${index + 1}`,
+        initiator: {
+          type: 'natuurlijk_persoon',
+          bsn: '999993653',
+          naam: 'J. Jansen',
+          email: `seed${index + 1}@voorbeeld.nl`,
+        },
+      },
+      `seed-overzicht-${options.start}-${index}`,
+    );
+    totals.zaken++;
+    totals.perZaaktype[profile.identificatie] =
+      (totals.perZaaktype[profile.identificatie] ?? 0) + 1;
+    const byDay = new Map<number, Step[]>();
+    for (const step of steps) byDay.set(step.day, [...(byDay.get(step.day) ?? []), step]);
+    for (const [stepDay, daySteps] of byDay) {
+      const entry = { zaakId: zaak.id, profile, steps: daySteps };
+      if (stepDay === day) await runSteps(entry);
+      else if (stepDay < options.days) due.set(stepDay, [...(due.get(stepDay) ?? []), entry]);
+    }
+  };
+
   for (let day = 0; day < options.days; day++) {
     if (day > 0) {
       const moved = await coordinator<{ timestamp: string }>('POST', '/v2/clock/add', {
@@ -260,43 +293,15 @@ export async function seedOverzicht(options: SeedOptions): Promise<SeedTotals> {
       });
       totals.eind = moved.timestamp;
     }
-    // today's steps of earlier zaken, grouped per zaak so a zaak's steps run in order
-    const today = due.get(day) ?? [];
+    // today's steps of zaken registered before (a zaak's steps of one day run in a row), and
+    // today's intake, side by side
+    const steps = due.get(day) ?? [];
     due.delete(day);
-    await eachLimited(today, options.concurrency, runSteps);
-    await eachLimited(intake[day]!, options.concurrency, async (index) => {
-      const { profile, steps } = planOf(index, day, random);
-      const call = await as(profile.behandelaar);
-      const zaak = await call<{ id: string }>(
-        'POST',
-        '/api/zaken',
-        {
-          zaaktype: profile.identificatie,
-          omschrijving: `Seed ${profile.identificatie} ${index + 1}`,
-          initiator: {
-            type: 'natuurlijk_persoon',
-            bsn: '999993653',
-            naam: 'J. Jansen',
-            email: `seed${index + 1}@voorbeeld.nl`,
-          },
-        },
-        `seed-overzicht-${options.start}-${index}`,
-      );
-      totals.zaken++;
-      totals.perZaaktype[profile.identificatie] =
-        (totals.perZaaktype[profile.identificatie] ?? 0) + 1;
-      // group the zaak's steps per day; all of one day run in a row
-      const byDay = new Map<number, Step[]>();
-      for (const step of steps) byDay.set(step.day, [...(byDay.get(step.day) ?? []), step]);
-      for (const [stepDay, daySteps] of byDay) {
-        if (stepDay === day) await runSteps({ zaakId: zaak.id, profile, steps: daySteps });
-        else if (stepDay < options.days)
-          due.set(stepDay, [
-            ...(due.get(stepDay) ?? []),
-            { zaakId: zaak.id, profile, steps: daySteps },
-          ]);
-      }
-    });
+    const work = [
+      ...steps.map((entry) => () => runSteps(entry)),
+      ...intake[day]!.map((index) => () => register(index, day)),
+    ];
+    await eachLimited(work, options.concurrency, (run) => run());
     if (day % 7 === 0 || day === options.days - 1)
       log(
         `day ${day + 1}/${options.days}: ${totals.zaken} zaken, ${totals.takenGedaan} taken done, ` +
