@@ -28,6 +28,16 @@ const START = '2031-01-05';
 const ZAKEN = 120;
 const DAYS = 182;
 
+/** Rows of a plain SQL statement on the server's database. */
+async function rowsOf<T>(
+  db: ZaaktypeTestServer['db'],
+  sql: string,
+  bindings: readonly unknown[] | Record<string, unknown> = [],
+): Promise<T[]> {
+  const result = await db.raw<{ rows: T[] }>(sql, bindings as never);
+  return result.rows;
+}
+
 describe('Overzicht on a seeded data set, checked against SQL', { timeout: 240_000 }, () => {
   const t = new ZaaktypeTestServer({
     identificatie: 'melding-openbare-ruimte',
@@ -51,7 +61,9 @@ describe('Overzicht on a seeded data set, checked against SQL', { timeout: 240_0
 
   const dashboard = async (scope: Scope): Promise<Dashboard> => {
     const query = new URLSearchParams(Object.entries(scope) as [string, string][]);
-    const answer = await (await t.as('manager'))<Dashboard>('GET', `/api/overzicht?${query}`);
+    const answer = await (
+      await t.as('manager')
+    )<Dashboard>('GET', `/api/overzicht?${query.toString()}`);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     return answer.body;
   };
@@ -75,9 +87,10 @@ describe('Overzicht on a seeded data set, checked against SQL', { timeout: 240_0
   it('the seed made zaken of three zaaktypen, tasks done, opschortingen and verlengingen', async () => {
     expect(totals.zaken).toBe(ZAKEN);
     expect(Object.values(totals.perZaaktype)).toEqual([40, 40, 40]);
-    const [{ count }] = (await t.db.raw('select count(*)::int as count from zaken')).rows as {
-      count: number;
-    }[];
+    const [{ count }] = await rowsOf<{ count: number }>(
+      t.db,
+      'select count(*)::int as count from zaken',
+    );
     expect(count).toBe(ZAKEN);
     expect(totals.takenGedaan).toBeGreaterThan(ZAKEN);
     expect(totals.opschortingen).toBeGreaterThan(0);
@@ -122,14 +135,13 @@ describe('Overzicht on a seeded data set, checked against SQL', { timeout: 240_0
     }>('GET', '/api/overzicht/termijnen');
     expect(answer.status).toBe(200);
     const { vandaag, risicoGrens } = answer.body.filter;
-    const rows = (
-      await t.db.raw(
-        `select identificatie,
+    const rows = await rowsOf<{ identificatie: string; stand: string }>(
+      t.db,
+      `select identificatie,
                 case when uiterlijke_einddatum_afdoening < ?::date then 'te_laat' else 'in_gevaar' end as stand
            from zaken where einddatum is null and uiterlijke_einddatum_afdoening < ?::date`,
-        [vandaag, risicoGrens],
-      )
-    ).rows as { identificatie: string; stand: string }[];
+      [vandaag, risicoGrens],
+    );
     const byId = (x: { identificatie: string }, y: { identificatie: string }) =>
       x.identificatie.localeCompare(y.identificatie);
     expect(
@@ -162,7 +174,7 @@ describe('Overzicht on a seeded data set, checked against SQL', { timeout: 240_0
       behandelaar: scope.behandelaar ?? null,
     };
     const select = async <T>(sql: string) =>
-      ((await t.db.raw(`${inScope} ${sql}`, bindings)).rows as T[]).map(
+      (await rowsOf<T>(t.db, `${inScope} ${sql}`, bindings)).map(
         (row) =>
           Object.fromEntries(
             Object.entries(row as object).map(([k, v]) => [
