@@ -138,7 +138,7 @@ function planOf(
     steps.push({ day, kind: 'taak', ...taak });
   });
   steps.sort((x, y) => x.day - y.day);
-  // a verlenging planned after the zaak closed is dropped; so is anything after an open last task
+  // a verlenging that falls after the zaak closed is skipped when its day comes (see runSteps)
   return { profile, steps };
 }
 
