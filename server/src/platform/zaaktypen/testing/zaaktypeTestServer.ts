@@ -65,6 +65,11 @@ export class ZaaktypeTestServer {
     return this.server.url;
   }
 
+  /** The server's own database handle, for tests that count in SQL what the API reports. */
+  get db(): RunningServer['db'] {
+    return this.server.db;
+  }
+
   async start(): Promise<void> {
     this.dataDir = await mkdtemp(join(tmpdir(), 'zs-zaaktype-'));
     this.smtp = await startSmtpPeer();
