@@ -9,3 +9,9 @@ export {
 export { listAuditEntries, recordAudit, zaakAuditTrail } from './auditService.js';
 export { auditPageSchema, auditEntrySchema } from './schemas.js';
 export { auditReaderRoles, auditRouter, type AuditRouterOptions } from './router.js';
+export {
+  auditTrailCaughtUp,
+  consumeAuditTrail,
+  drainAuditTrail,
+  type AuditTrailEntry,
+} from './auditTrailFeed.js';

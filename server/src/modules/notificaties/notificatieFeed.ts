@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
+import { auditTrailCaughtUp, consumeAuditTrail, drainAuditTrail } from '../audit/index.js';
 import { AbonnementRepository, wants } from './abonnementRepository.js';
 import { isPublished, zgwNotificatieOf, type ZaakEvent, type ZaakKenmerken } from './zaakEvents.js';
-
-const batchSize = 200;
 
 export interface FeedOptions {
   /** The base of hoofdObject and resourceUrl (PUBLIC_URL, or this server's own URL). */
@@ -10,76 +9,29 @@ export interface FeedOptions {
   now: () => Date;
 }
 
-interface CursorRow {
-  tx_id: string;
-  entry_id: string;
-}
-
 /**
- * Reads the audit trail from the stored cursor and turns zaak events into notificaties with one
- * aflevering per abonnement that wants them, in one transaction with the cursor update. The same
- * reading as the signaleringen feed (see signaleringen/auditFeed.ts): (tx_id, id) order, only below
- * the oldest transaction still running, the cursor row locked with SKIP LOCKED so that with
- * several servers one reads while the others skip. Returns the entries read.
+ * Reads the audit trail from the stored cursor (see consumeAuditTrail) and turns zaak events into
+ * notificaties with one aflevering per abonnement that wants them, in one transaction with the
+ * cursor update. Returns the entries read.
  */
 export async function consumeNotificatieFeed(db: Knex, options: FeedOptions): Promise<number> {
-  return db.transaction(async (trx) => {
-    const horizon = await oldestRunningTransaction(trx);
-    const cursor = await trx('notificatie_feed_cursor')
-      .where({ name: 'audit' })
-      .forUpdate()
-      .skipLocked()
-      .first<CursorRow | undefined>(trx.raw('tx_id::text as tx_id'), 'entry_id');
-    if (!cursor) return 0;
-    const rows = await trx('audit_trail')
-      .select<(Omit<ZaakEvent, 'id'> & { id: string; tx_id: string })[]>(
-        'id',
-        trx.raw('tx_id::text as tx_id'),
-        'action',
-        'resource_id as resourceId',
-        'zaak_id as zaakId',
-        'old_value as oldValue',
-        'at',
-      )
-      .whereRaw('(tx_id, id) > (?::xid8, ?)', [cursor.tx_id, cursor.entry_id])
-      .whereRaw('tx_id < ?::xid8', [horizon])
-      .orderByRaw('tx_id, id')
-      .limit(batchSize);
-    const published = rows.filter((row) => row.zaakId && isPublished(row.action));
-    if (published.length > 0) {
-      const abonnementen = await new AbonnementRepository(trx).list();
-      for (const row of abonnementen.length > 0 ? published : [])
-        await publish(
-          trx,
-          { ...row, id: String(row.id), at: new Date(row.at) },
-          abonnementen,
-          options,
-        );
-    }
-    const last = rows.at(-1);
-    if (last) {
-      await trx('notificatie_feed_cursor')
-        .where({ name: 'audit' })
-        .update({ tx_id: trx.raw('?::xid8', [last.tx_id]), entry_id: last.id });
-    }
-    return rows.length;
+  return consumeAuditTrail(db, 'notificatie_feed_cursor', async (trx, entries) => {
+    const published = entries.filter((entry) => entry.zaakId && isPublished(entry.action));
+    if (published.length === 0) return;
+    const abonnementen = await new AbonnementRepository(trx).list();
+    if (abonnementen.length === 0) return;
+    for (const entry of published) await publish(trx, entry, abonnementen, options);
   });
 }
 
 /** Consumes until the feed is caught up (bounded, so one call cannot run forever). */
 export async function drainNotificatieFeed(db: Knex, options: FeedOptions): Promise<void> {
-  for (let round = 0; round < 50; round++) {
-    if ((await consumeNotificatieFeed(db, options)) < batchSize) return;
-  }
+  await drainAuditTrail(() => consumeNotificatieFeed(db, options));
 }
 
 /** Whether every committed audit entry has been read; until then a transaction in flight holds the horizon back. */
-export async function notificatieFeedCaughtUp(db: Knex): Promise<boolean> {
-  const waiting = await db('audit_trail as a')
-    .join('notificatie_feed_cursor as c', 'c.name', db.raw('?', ['audit']))
-    .whereRaw('(a.tx_id, a.id) > (c.tx_id, c.entry_id)')
-    .first<{ waiting: number } | undefined>(db.raw('1 as waiting'));
-  return !waiting;
+export function notificatieFeedCaughtUp(db: Knex): Promise<boolean> {
+  return auditTrailCaughtUp(db, 'notificatie_feed_cursor');
 }
 
 async function publish(
@@ -125,14 +77,4 @@ async function publish(
       created_at: options.now(),
     })),
   );
-}
-
-async function oldestRunningTransaction(trx: Knex): Promise<string> {
-  // Asked before this transaction writes anything, so its own id does not lower the horizon.
-  const result = await trx.raw<{ rows: { xmin: string }[] }>(
-    'select pg_snapshot_xmin(pg_current_snapshot())::text as xmin',
-  );
-  const xmin = result.rows[0]?.xmin;
-  if (!xmin) throw new Error('the database did not report its oldest running transaction');
-  return xmin;
 }
