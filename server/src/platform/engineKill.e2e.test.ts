@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startEngineProcess, type EngineProcess } from '../bench/engineProcess.js';
 import { startServerProcess, type ServerProcess } from '../bench/serverProcess.js';
-import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
+import {
+  externalEngineSettings,
+  processStores,
+  type ProcessStore,
+} from '../testing/processStores.js';
 import { publishTestZaaktype, session } from '../testing/testZaaktype.js';
 import { untilWith } from '../testing/until.js';
 
@@ -47,34 +48,21 @@ describe('killing the engine process while user tasks come and go', { timeout: 1
   let engineEnv: Record<string, string>;
   let enginePorts: { http: number; grpc: number };
   let server: ServerProcess & { url: string };
-  let dataDirs: string[] = [];
-  let databases: TestDatabase[] = [];
+  let storage: Awaited<ReturnType<typeof processStores>>;
 
   beforeAll(async () => {
-    dataDirs = [
-      await mkdtemp(join(tmpdir(), 'zs-engine-kill-engine-')),
-      await mkdtemp(join(tmpdir(), 'zs-engine-kill-server-')),
-    ];
-    // Each process has a database of its own: PostgreSQL databases, or PGlite data dirs.
-    if (process.env.TEST_DATABASE_URL)
-      databases = [
-        await createTestDatabase({ migrate: false }),
-        await createTestDatabase({ migrate: false }),
-      ];
+    // Each process has storage of its own: PostgreSQL databases, or PGlite data dirs.
+    storage = await processStores('engine-kill', 2);
+    const [engineStore, serverStore] = storage.stores as [ProcessStore, ProcessStore];
     engineEnv = {
-      DATA_DIR: dataDirs[0]!,
-      DATABASE_URL: databases[0]?.url ?? '',
+      ...engineStore.env,
       ENGINE_CLOCK_CONTROL: 'true',
     };
     enginePorts = { http: await freePort(), grpc: await freePort() };
     engine = await startEngineProcess(engineEnv, enginePorts);
     server = await startServerProcess({
-      DATA_DIR: dataDirs[1]!,
-      DATABASE_URL: databases[1]?.url ?? '',
-      ZEEBE_ADDRESS: engine.gatewayAddress,
-      ZEEBE_REST_ADDRESS: engine.httpUrl,
-      ZEEBE_INSECURE_CONNECTION: 'true',
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      ...serverStore.env,
+      ...externalEngineSettings(engine),
       WORKER_CLIENT_SECRET: 'engine-kill-test-secret-0123456789abcdef',
       TASK_RECONCILE_INTERVAL_SECONDS: '1',
     });
@@ -85,8 +73,7 @@ describe('killing the engine process while user tasks come and go', { timeout: 1
     server?.kill();
     await server?.exited;
     await engine?.stop();
-    for (const database of databases) await database.destroy();
-    for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
+    await storage?.cleanup();
   });
 
   it('keeps every user task exactly once and finishes every process', async () => {

@@ -1,12 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngineProcess, type EngineProcess } from '../bench/engineProcess.js';
 import { apiSession } from '../testing/apiSession.js';
 import { startServerProcess, type ServerProcess } from '../bench/serverProcess.js';
 import { zeebeClientFor } from './zeebeClient.js';
-import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
+import {
+  externalEngineSettings,
+  processStores,
+  type ProcessStore,
+} from '../testing/processStores.js';
 import { untilWith } from '../testing/until.js';
 
 interface TaakRow {
@@ -31,32 +32,18 @@ const until = untilWith({ timeoutMs: 60_000, intervalMs: 250 });
 describe('external engine mode: the server against an engine process', () => {
   let engine: EngineProcess;
   let server: ServerProcess & { url: string };
-  let dataDirs: string[];
-  let databases: TestDatabase[] = [];
+  let storage: Awaited<ReturnType<typeof processStores>>;
 
   beforeAll(async () => {
-    dataDirs = [
-      await mkdtemp(join(tmpdir(), 'zs-engine-')),
-      await mkdtemp(join(tmpdir(), 'zs-server-')),
-    ];
-    // On PostgreSQL each process gets a fresh database of its own; on PGlite its own DATA_DIR.
-    if (process.env.TEST_DATABASE_URL)
-      databases = [
-        await createTestDatabase({ migrate: false }),
-        await createTestDatabase({ migrate: false }),
-      ];
+    // Each process has storage of its own: PostgreSQL databases, or PGlite data dirs.
+    storage = await processStores('external-engine', 2);
+    const [engineStore, serverStore] = storage.stores as [ProcessStore, ProcessStore];
     engine = await startEngineProcess({
-      DATA_DIR: dataDirs[0]!,
-      DATABASE_URL: databases[0]?.url ?? '',
+      ...engineStore.env,
     });
     server = await startServerProcess({
-      DATA_DIR: dataDirs[1]!,
-      DATABASE_URL: databases[1]?.url ?? '',
-      ZEEBE_ADDRESS: engine.gatewayAddress,
-      ZEEBE_REST_ADDRESS: engine.httpUrl,
-      // The stand-in gateway speaks plaintext gRPC without OAuth (the SDK's own settings).
-      ZEEBE_INSECURE_CONNECTION: 'true',
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      ...serverStore.env,
+      ...externalEngineSettings(engine),
       WORKER_CLIENT_SECRET: 'external-engine-test-secret-0123456789',
       TASK_RECONCILE_INTERVAL_SECONDS: '1',
     });
@@ -66,8 +53,7 @@ describe('external engine mode: the server against an engine process', () => {
     server?.kill();
     await server?.exited;
     await engine?.stop();
-    for (const database of databases) await database.destroy();
-    for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
+    await storage?.cleanup();
   });
 
   it('runs no engine of its own and says where the external one is', () => {

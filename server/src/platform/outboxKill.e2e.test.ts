@@ -1,11 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startEngineProcess, type EngineProcess } from '../bench/engineProcess.js';
 import { startServerProcess, type ServerProcess } from '../bench/serverProcess.js';
 import { openDatabase } from '../db/database.js';
-import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
+import {
+  externalEngineSettings,
+  processStores,
+  type ProcessStore,
+} from '../testing/processStores.js';
 import { publishTestZaaktype, session } from '../testing/testZaaktype.js';
 import { untilWith } from '../testing/until.js';
 
@@ -50,30 +51,18 @@ describe('killing the server between zaak insert and process start', { timeout: 
   let enginePorts: { http: number; grpc: number };
   let serverEnv: Record<string, string>;
   let server: ServerProcess & { url: string };
-  let dataDirs: string[] = [];
-  let databases: TestDatabase[] = [];
+  let storage: Awaited<ReturnType<typeof processStores>>;
 
   beforeAll(async () => {
-    dataDirs = [
-      await mkdtemp(join(tmpdir(), 'zs-outbox-kill-engine-')),
-      await mkdtemp(join(tmpdir(), 'zs-outbox-kill-server-')),
-    ];
-    // Each process has a database of its own: PostgreSQL databases, or PGlite data dirs.
-    if (process.env.TEST_DATABASE_URL)
-      databases = [
-        await createTestDatabase({ migrate: false }),
-        await createTestDatabase({ migrate: false }),
-      ];
-    engineEnv = { DATA_DIR: dataDirs[0]!, DATABASE_URL: databases[0]?.url ?? '' };
+    // Each process has storage of its own: PostgreSQL databases, or PGlite data dirs.
+    storage = await processStores('outbox-kill', 2);
+    const [engineStore, serverStore] = storage.stores as [ProcessStore, ProcessStore];
+    engineEnv = { ...engineStore.env };
     enginePorts = { http: await freePort(), grpc: await freePort() };
     engine = await startEngineProcess(engineEnv, enginePorts);
     serverEnv = {
-      DATA_DIR: dataDirs[1]!,
-      DATABASE_URL: databases[1]?.url ?? '',
-      ZEEBE_ADDRESS: engine.gatewayAddress,
-      ZEEBE_REST_ADDRESS: engine.httpUrl,
-      ZEEBE_INSECURE_CONNECTION: 'true',
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      ...serverStore.env,
+      ...externalEngineSettings(engine),
       WORKER_CLIENT_SECRET: 'outbox-kill-test-secret-0123456789abcdef',
       WORKERS_IN_PROCESS: 'false',
     };
@@ -85,8 +74,7 @@ describe('killing the server between zaak insert and process start', { timeout: 
     server?.kill();
     await server?.exited;
     await engine?.stop();
-    for (const database of databases) await database.destroy();
-    for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
+    await storage?.cleanup();
   });
 
   const engineSearch = async (path: string, filter: Record<string, unknown>) => {
@@ -125,7 +113,7 @@ describe('killing the server between zaak insert and process start', { timeout: 
       async () => ((await outboxBacklog()) === 1 ? true : undefined),
       'the outbox entry of the zaak',
     );
-    const serverDb = databases[1]?.db;
+    const serverDb = storage.stores[1]!.database?.db;
     if (serverDb) {
       await until(async () => {
         const entry = await serverDb('zaak_process_outbox')
@@ -141,7 +129,8 @@ describe('killing the server between zaak insert and process start', { timeout: 
     server.kill();
     expect(await server.exited).toEqual({ code: null, signal: 'SIGKILL' });
     // (its database, opened while the server is down: the zaak without key, its outbox entry not done)
-    const killedDb = databases[1]?.db ?? openDatabase({ dataDir: dataDirs[1]! });
+    const killedDb =
+      storage.stores[1]!.database?.db ?? openDatabase({ dataDir: storage.stores[1]!.env.DATA_DIR });
     expect(
       await killedDb('zaken').where({ id: created.id }).select('process_instance_key'),
     ).toEqual([{ process_instance_key: null }]);
@@ -149,7 +138,7 @@ describe('killing the server between zaak insert and process start', { timeout: 
       .where({ zaak_id: created.id })
       .select<{ state: string }[]>('state');
     expect(pending?.state).not.toBe('done');
-    if (!databases[1]) await killedDb.destroy();
+    if (!storage.stores[1]!.database) await killedDb.destroy();
     engine = await startEngineProcess(engineEnv, enginePorts);
     server = await startServerProcess(serverEnv, 180_000);
 
