@@ -7,6 +7,7 @@ import { startServerProcess, type ServerProcess } from '../bench/serverProcess.j
 import { startWorkersProcess, type WorkersProcess } from '../bench/workersProcess.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { apiSession } from '../testing/apiSession.js';
+import { externalEngineSettings } from '../testing/processStores.js';
 import { startSmtpPeer, type SmtpPeer } from '../testing/smtpPeer.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
 import { untilWith } from '../testing/until.js';
@@ -58,16 +59,13 @@ describe.skipIf(!onPostgres)(
         ENGINE_CLOCK_CONTROL: 'true',
       });
       const cluster = {
-        ZEEBE_ADDRESS: engine.gatewayAddress,
-        ZEEBE_INSECURE_CONNECTION: 'true',
-        CAMUNDA_AUTH_STRATEGY: 'NONE',
+        ...externalEngineSettings(engine),
         WORKER_CLIENT_ID: 'zaakstroom-workers',
         WORKER_CLIENT_SECRET: secret,
         SMTP_URL: smtp.url,
       };
       const serverSettings = {
         ...cluster,
-        ZEEBE_REST_ADDRESS: engine.httpUrl,
         DATABASE_URL: platformDb.url!,
         DATA_DIR: join(dataDir, 'shared'),
         WORKERS_IN_PROCESS: 'false',
