@@ -7,7 +7,8 @@ import {
   processStores,
   type ProcessStore,
 } from '../testing/processStores.js';
-import { publishTestZaaktype, session } from '../testing/testZaaktype.js';
+import { methodSession as session } from '../testing/apiSession.js';
+import { publishTestZaaktype } from '../testing/testZaaktype.js';
 import { untilWith } from '../testing/until.js';
 
 const until = untilWith({ timeoutMs: 90_000, intervalMs: 250 });

@@ -1,5 +1,15 @@
-/** A tiny API client with a cookie session, for arranging data the UI then shows. */
+/**
+ * A tiny API client with a cookie session, for arranging data the UI then shows: GET without a
+ * body, POST with one; anything but 2xx throws.
+ */
 export async function apiSession(baseUrl: string, username: string) {
+  const call = await methodSession(baseUrl, username);
+  return <T>(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> =>
+    call<T>(body === undefined ? 'GET' : 'POST', path, body, headers);
+}
+
+/** The same session calling with any method; an empty answer is undefined. */
+export async function methodSession(baseUrl: string, username: string) {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -12,21 +22,23 @@ export async function apiSession(baseUrl: string, username: string) {
     .join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   return async <T>(
+    method: string,
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<T> => {
     const response = await fetch(`${baseUrl}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
+      method,
       headers: {
         Cookie: cookie,
         'X-CSRF-Token': csrfToken,
         'Content-Type': 'application/json',
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
   };
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { MODEL_FORM_KEY } from '../platform/modelDeployment.js';
+import { methodSession } from './apiSession.js';
 
 /** The demo melding zaaktype: its statustypen (Ontvangen, In behandeling, Afgehandeld) suit a test model. */
 const meldingJson = new URL(
@@ -17,7 +18,7 @@ export async function publishTestZaaktype(
   identificatie: string,
   xml: string,
 ): Promise<void> {
-  const beheerder = await session(baseUrl, 'beheerder');
+  const beheerder = await methodSession(baseUrl, 'beheerder');
   const { identificatie: _demo, ...melding } = JSON.parse(
     await readFile(meldingJson, 'utf8'),
   ) as Record<string, unknown>;
@@ -36,39 +37,4 @@ export async function publishTestZaaktype(
   await beheerder('PUT', `/api/catalogus/autorisaties/team-openbare-ruimte/${identificatie}`, {
     maxVertrouwelijkheidaanduiding: 'vertrouwelijk',
   });
-}
-
-/** A cookie session that calls with any method and fails on anything but 2xx. */
-export async function session(baseUrl: string, username: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  if (!login.ok) throw new Error(`login as ${username} failed: ${login.status}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((value) => value.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<T> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        Cookie: cookie,
-        'X-CSRF-Token': csrfToken,
-        'Content-Type': 'application/json',
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
 }
