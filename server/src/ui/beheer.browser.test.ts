@@ -193,10 +193,11 @@ describe('Beheer: a beheerder models a new zaaktype (built server and UI in Chro
     await page.getByRole('link', { name: 'Publiceren' }).click();
     const publish = page.getByRole('button', { name: /publiceren$/ });
     await publish.waitFor();
+    // the check runs after the page opens; wait for its verdict
+    await expect
+      .poll(() => page.locator('.zs-publish').textContent(), { timeout: 20_000 })
+      .toMatch(/ComplexGateway|complex gateway/i);
     expect(await publish.isDisabled()).toBe(true);
-    expect(await page.locator('.zs-publish').textContent()).toMatch(
-      /ComplexGateway|complex gateway/i,
-    );
   });
 
   it('copies a published version to a concept, changes it, and compares the two', async () => {
