@@ -1,6 +1,7 @@
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../testing/accessibility.js';
+import { apiSession } from '../testing/apiSession.js';
 import { artifactPath } from '../testing/artifacts.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 
@@ -16,7 +17,7 @@ const pdf = Buffer.from(
  * large, sees the server refuse a file that is not what it says, downloads and deletes with a
  * reason. The page is checked with axe.
  */
-describe('documenten on the zaak page (Chromium)', () => {
+describe('documenten and eigenschappen on the zaak page (Chromium)', () => {
   let session: BrowserSession;
   let page: Page;
   let zaakId: string;
@@ -27,33 +28,17 @@ describe('documenten on the zaak page (Chromium)', () => {
       { width: 1400, height: 900 },
       { MAX_UPLOAD_MB: '0.05' },
     );
-    const { url } = session.server;
-    const login = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'behandelaar', password: 'demo' }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((value) => value.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const created = await fetch(`${url}/api/zaken`, {
-      method: 'POST',
-      headers: {
-        Cookie: cookie,
-        'X-CSRF-Token': csrfToken,
-        'Content-Type': 'application/json',
-        'Idempotency-Key': crypto.randomUUID(),
-      },
-      body: JSON.stringify({
+    const api = await apiSession(session.server.url, 'behandelaar');
+    const created = await api<{ id: string }>(
+      '/api/zaken',
+      {
         zaaktype: 'omgevingsvergunning',
         omschrijving: 'Dakkapel Dorpsstraat 1',
         initiator: { type: 'natuurlijk_persoon', bsn: '999993653', naam: 'J. Jansen' },
-      }),
-    });
-    expect(created.status).toBe(201);
-    zaakId = ((await created.json()) as { id: string }).id;
+      },
+      { 'Idempotency-Key': crypto.randomUUID() },
+    );
+    zaakId = created.id;
     page = await session.newPage();
   });
   afterAll(async () => {
@@ -72,26 +57,22 @@ describe('documenten on the zaak page (Chromium)', () => {
     await section.getByText('Nog geen documenten.').waitFor();
 
     // a file above the limit is refused before it is sent
-    await section
-      .getByLabel('Bestand')
-      .setInputFiles({
-        name: 'groot.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.alloc(60 * 1024, 'a'),
-      });
+    await section.getByLabel('Bestand').setInputFiles({
+      name: 'groot.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.alloc(60 * 1024, 'a'),
+    });
     await section.getByRole('button', { name: 'Document toevoegen' }).click();
     const tooLarge = section.getByRole('alert').filter({ hasText: 'maximaal 0.05 MB' });
     await tooLarge.waitFor();
     expect(await tooLarge.textContent()).toContain('Het bestand is 60 kB');
 
     // a text file that calls itself a PDF is refused by the server, which says why
-    await section
-      .getByLabel('Bestand')
-      .setInputFiles({
-        name: 'brief.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('Geen PDF maar tekst.\n'),
-      });
+    await section.getByLabel('Bestand').setInputFiles({
+      name: 'brief.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('Geen PDF maar tekst.\n'),
+    });
     await section.getByLabel('Titel').fill('Brief');
     await section.getByLabel('Documenttype').selectOption('Aanvraagformulier');
     await section.getByRole('button', { name: 'Document toevoegen' }).click();
@@ -147,5 +128,22 @@ describe('documenten on the zaak page (Chromium)', () => {
     await section.getByRole('button', { name: 'Definitief verwijderen' }).click();
     await section.getByText('Document "Aanvraagformulier dakkapel" is verwijderd.').waitFor();
     await section.getByText('Nog geen documenten.').waitFor();
+  });
+
+  it('sets an eigenschap of the zaaktype, refusing a waarde that does not fit', async () => {
+    // given the zaak page of an omgevingsvergunning (eigenschap "bouwkosten", a getal)
+    const section = page.getByRole('region', { name: 'Eigenschappen' });
+    await section.getByText('Niet ingevuld').waitFor();
+    // when the behandelaar types words, the server refuses and says what it expects
+    await section.getByLabel('Waarde').fill('ongeveer twintigduizend');
+    await section.getByRole('button', { name: 'Eigenschap opslaan' }).click();
+    const refused = section.getByRole('alert').filter({ hasText: 'niet opgeslagen' });
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('expected a number such as 1250');
+    // and with an amount it is stored and shown
+    await section.getByLabel('Waarde').fill('20000,50');
+    await section.getByRole('button', { name: 'Eigenschap opslaan' }).click();
+    await section.getByText('bouwkosten is opgeslagen.').waitFor();
+    await section.locator('.data-list__item', { hasText: '20000.50' }).waitFor();
   });
 });

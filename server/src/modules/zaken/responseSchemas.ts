@@ -47,6 +47,10 @@ export const zaakRolSchema = z
   })
   .meta({ id: 'ZaakRol' });
 
+export const zaakEigenschapSchema = z
+  .object({ naam: z.string(), waarde: z.string() })
+  .meta({ id: 'ZaakEigenschap' });
+
 export const zaakDetailSchema = zaakSchema
   .extend({
     statussen: z.array(
@@ -67,6 +71,7 @@ export const zaakDetailSchema = zaakSchema
       .nullable(),
     rollen: z.array(zaakRolSchema),
     opschortingen: z.array(z.object({ van: date, tot: date.nullable(), reden: z.string() })),
+    eigenschappen: z.array(zaakEigenschapSchema),
   })
   .meta({ id: 'ZaakDetail' });
 

@@ -8,6 +8,8 @@ import * as termijnen from './termijnActions.js';
 import {
   addNotitieSchema,
   addRolSchema,
+  eigenschapParamsSchema,
+  setEigenschapSchema,
   afsluitenSchema,
   createZaakSchema,
   hervattenSchema,
@@ -114,6 +116,23 @@ export function zakenRouter(options: ZakenRouterOptions): Router {
     const input = parseInput(addRolSchema, req.body, 'rol');
     const { created, zaak } = await service.addRol(idOf(req), input, callerOf(req));
     res.status(created ? 201 : 200).json(zaak);
+  });
+
+  router.get(`${ZAAK}/eigenschappen`, read, async (req, res) => {
+    res.json({ eigenschappen: await service.eigenschappen(idOf(req), callerOf(req)) });
+  });
+
+  const eigenschapOf = (req: Request) => parseInput(eigenschapParamsSchema, req.params, 'path');
+  router.put(`${ZAAK}/eigenschappen/:naam`, act, async (req, res) => {
+    const { id, naam } = eigenschapOf(req);
+    const { waarde } = parseInput(setEigenschapSchema, req.body, 'eigenschap');
+    res.json(await service.setEigenschap(id, naam, waarde, callerOf(req)));
+  });
+
+  router.delete(`${ZAAK}/eigenschappen/:naam`, act, async (req, res) => {
+    const { id, naam } = eigenschapOf(req);
+    await service.removeEigenschap(id, naam, callerOf(req));
+    res.status(204).end();
   });
 
   router.get(`${ZAAK}/notities`, read, async (req, res) => {

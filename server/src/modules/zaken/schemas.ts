@@ -100,6 +100,12 @@ export const addRolSchema = z.strictObject({
 });
 export type AddRolInput = z.infer<typeof addRolSchema>;
 
+export const eigenschapParamsSchema = zaakIdParamsSchema.extend({ naam: text(20) });
+
+export const setEigenschapSchema = z.strictObject({
+  waarde: z.string({ error: 'expected the waarde as text, also for getal and datum' }),
+});
+
 export const addNotitieSchema = z.strictObject({ tekst: text(10_000) });
 
 export const zaakSortFields = [

@@ -7,7 +7,9 @@ import type { Caller, ZaakServiceOptions } from './dependencies.js';
 import { IdempotencyRepository } from './idempotencyRepository.js';
 import { requestHash } from './requestHash.js';
 import type { AddRolInput, CreateZaakInput, ZaakSearch } from './schemas.js';
-import type { Zaak, ZaakDetail, ZaakNotitie, ZaakRol } from './types.js';
+import type { Zaak, ZaakDetail, ZaakEigenschap, ZaakNotitie, ZaakRol } from './types.js';
+import { eigenschapWaarde, requireEigenschap } from './eigenschapWaarde.js';
+import { ZaakEigenschapRepository } from './zaakEigenschapRepository.js';
 import { assertVisible, visibilityOf } from './visibility.js';
 import { createZaak } from './zaakCreation.js';
 import { ZaakHistoryRepository } from './zaakHistoryRepository.js';
@@ -131,6 +133,57 @@ export class ZaakService {
     return { created, zaak };
   }
 
+  /** Every eigenschap of the zaak's zaaktype, with its waarde on this zaak (null when not set). */
+  async eigenschappen(id: string, caller: Caller): Promise<ZaakEigenschapView[]> {
+    const zaak = await this.visibleZaak(id, caller);
+    const version = await this.options.catalogus.getVersion(
+      zaak.zaaktype_identificatie,
+      zaak.zaaktype_versie,
+    );
+    const set = await new ZaakEigenschapRepository(this.db).list(id);
+    return version.eigenschappen.map(({ naam, definitie, formaat }) => ({
+      naam,
+      definitie,
+      formaat,
+      waarde: set.find((e) => e.naam === naam)?.waarde ?? null,
+    }));
+  }
+
+  /** Sets one eigenschap of the zaak's own zaaktype; the same waarde again changes nothing. */
+  async setEigenschap(
+    id: string,
+    naam: string,
+    waarde: string,
+    caller: Caller,
+  ): Promise<ZaakEigenschap> {
+    let stored: ZaakEigenschap | undefined;
+    await this.act(id, caller, async (context) => {
+      const eigenschap = requireEigenschap(context.version, naam);
+      stored = { naam, waarde: eigenschapWaarde(eigenschap, waarde) };
+      refuseWhenClosed(context, `setting eigenschap "${naam}"`);
+      const repository = new ZaakEigenschapRepository(context.trx);
+      const old = await repository.find(id, naam);
+      if (old?.waarde === stored.waarde) return;
+      await repository.put(id, stored);
+      await context.audit('zaak.eigenschap_gezet', old, stored);
+    });
+    if (!stored) throw new Error('eigenschap was not stored');
+    return stored;
+  }
+
+  /** Clears one eigenschap; clearing one that is not set changes nothing. */
+  async removeEigenschap(id: string, naam: string, caller: Caller): Promise<void> {
+    await this.act(id, caller, async (context) => {
+      requireEigenschap(context.version, naam);
+      refuseWhenClosed(context, `clearing eigenschap "${naam}"`);
+      const repository = new ZaakEigenschapRepository(context.trx);
+      const old = await repository.find(id, naam);
+      if (!old) return;
+      await repository.remove(id, naam);
+      await context.audit('zaak.eigenschap_verwijderd', old, null);
+    });
+  }
+
   async auditTrail(
     id: string,
     caller: Caller,
@@ -170,6 +223,21 @@ export class ZaakService {
   }
 }
 
+export interface ZaakEigenschapView {
+  naam: string;
+  definitie: string;
+  formaat: string;
+  waarde: string | null;
+}
+
+function refuseWhenClosed(context: ActionContext, what: string): void {
+  const { zaak } = context;
+  if (zaak.einddatum === null) return;
+  throw new ConflictError(
+    `Zaak ${zaak.identificatie} was closed on ${zaak.einddatum}; reopen it (heropenen) before ${what}`,
+  );
+}
+
 function sameBetrokkene(rol: ZaakRol, input: AddRolInput): boolean {
   const a = rol.betrokkene;
   const b = input.betrokkene;
@@ -190,5 +258,6 @@ async function detailOf(db: Knex, id: string): Promise<ZaakDetail> {
     resultaat: await history.resultaat(id),
     rollen: await history.rollen(id),
     opschortingen: await history.opschortingen(id),
+    eigenschappen: await new ZaakEigenschapRepository(db).list(id),
   };
 }

@@ -48,6 +48,12 @@ export interface ZaakNotitie {
   createdAt: string;
 }
 
+/** A value of one of the zaaktype's eigenschappen, as text (ZGW): getal, datum, … per formaat. */
+export interface ZaakEigenschap {
+  naam: string;
+  waarde: string;
+}
+
 export interface OpschortingPeriode {
   van: CalendarDate;
   tot: CalendarDate | null;
@@ -85,6 +91,7 @@ export interface ZaakDetail extends Zaak {
   resultaat: ZaakResultaat | null;
   rollen: ZaakRol[];
   opschortingen: OpschortingPeriode[];
+  eigenschappen: ZaakEigenschap[];
 }
 
 /** The caller as the zaken module needs it: the auth module's Principal fits. */

@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import type { ApiOperation, OpenApiRegistry } from '../../http/openapi.js';
 import { auditPageSchema } from '../audit/index.js';
-import { notitieSchema, zaakDetailSchema, zaakPageSchema } from './responseSchemas.js';
+import { EIGENSCHAP_FORMATEN } from '../catalogus/index.js';
+import {
+  notitieSchema,
+  zaakDetailSchema,
+  zaakEigenschapSchema,
+  zaakPageSchema,
+} from './responseSchemas.js';
 import {
   addNotitieSchema,
   addRolSchema,
+  eigenschapParamsSchema,
+  setEigenschapSchema,
   afsluitenSchema,
   createZaakSchema,
   redenSchema,
@@ -129,6 +137,63 @@ export function registerZakenOperations(openApi: OpenApiRegistry): void {
       params: zaakIdParamsSchema,
       body: addRolSchema,
       responses: { 201: { description: 'Added', schema: zaakDetailSchema }, ...zaakAnswer },
+      access: { roles: zaakActorRoles },
+    },
+    {
+      method: 'get',
+      path: '/api/zaken/:id/eigenschappen',
+      summary: "The zaaktype's eigenschappen with their waarde on this zaak",
+      tags,
+      params: zaakIdParamsSchema,
+      responses: {
+        200: {
+          description:
+            'Every eigenschap of the zaaktype, in catalogue order; waarde null when not set',
+          schema: z.object({
+            eigenschappen: z.array(
+              zaakEigenschapSchema.extend({
+                definitie: z.string(),
+                formaat: z.enum(EIGENSCHAP_FORMATEN),
+                waarde: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+        404: { description: hidden },
+      },
+      access: { roles: zaakReaderRoles },
+    },
+    {
+      method: 'put',
+      path: '/api/zaken/:id/eigenschappen/:naam',
+      summary: 'Set an eigenschap of the zaaktype on this zaak',
+      description:
+        'The waarde is text in every formaat: getal as 1250.50, datum as YYYY-MM-DD, datum_tijd as ISO 8601 with offset (stored in UTC). The same waarde again changes nothing.',
+      tags,
+      params: eigenschapParamsSchema,
+      body: setEigenschapSchema,
+      responses: {
+        200: { description: 'Stored', schema: zaakEigenschapSchema },
+        400: {
+          description:
+            'Not an eigenschap of the zaaktype, or a waarde that does not fit its formaat',
+        },
+        404: { description: hidden },
+        409: { description: 'The zaak is closed' },
+      },
+      access: { roles: zaakActorRoles },
+    },
+    {
+      method: 'delete',
+      path: '/api/zaken/:id/eigenschappen/:naam',
+      summary: 'Clear an eigenschap on this zaak',
+      tags,
+      params: eigenschapParamsSchema,
+      responses: {
+        204: { description: 'Cleared (also when it was not set)' },
+        404: { description: hidden },
+        409: { description: 'The zaak is closed' },
+      },
       access: { roles: zaakActorRoles },
     },
     {

@@ -48,6 +48,15 @@ export interface ZaakDetail extends Zaak {
   resultaat: { resultaattype: string; toelichting: string | null; gezetDoor: string } | null;
   rollen: ZaakRol[];
   opschortingen: Array<{ van: string; tot: string | null; reden: string }>;
+  eigenschappen: Array<{ naam: string; waarde: string }>;
+}
+
+/** An eigenschap of the zaaktype with its waarde on one zaak (null when not set). */
+export interface ZaakEigenschap {
+  naam: string;
+  definitie: string;
+  formaat: 'tekst' | 'getal' | 'datum' | 'datum_tijd';
+  waarde: string | null;
 }
 
 export interface ZakenPage {

@@ -1,5 +1,5 @@
 import { apiFetch, type QueryValue } from '../../../lib/api';
-import type { AuditEntry, ZaakDetail, ZaakNotitie, ZakenPage } from './types';
+import type { AuditEntry, ZaakDetail, ZaakEigenschap, ZaakNotitie, ZakenPage } from './types';
 
 export interface ZakenQuery {
   q?: string | undefined;
@@ -39,6 +39,18 @@ export function addZaakNotitie(id: string, tekst: string): Promise<ZaakNotitie> 
     method: 'POST',
     body: { tekst },
   });
+}
+
+export function getZaakEigenschappen(
+  id: string,
+  signal?: AbortSignal,
+): Promise<{ eigenschappen: ZaakEigenschap[] }> {
+  return apiFetch(`/api/zaken/${encodeURIComponent(id)}/eigenschappen`, { signal });
+}
+
+export function setZaakEigenschap(id: string, naam: string, waarde: string): Promise<unknown> {
+  const path = `/api/zaken/${encodeURIComponent(id)}/eigenschappen/${encodeURIComponent(naam)}`;
+  return apiFetch(path, { method: 'PUT', body: { waarde } });
 }
 
 export type ZaakAction =

@@ -12,6 +12,7 @@ import { ZaakHistorie } from './ZaakHistorie';
 import { ZaakBetrokkenen } from './ZaakBetrokkenen';
 import { ZaakBurger } from './ZaakBurger';
 import { ZaakDocumenten } from './ZaakDocumenten';
+import { ZaakEigenschappen } from './ZaakEigenschappen';
 import { ZaakNotities } from './ZaakNotities';
 import { ZaakStatusverloop } from './ZaakStatusverloop';
 import { ZaakTaken } from './ZaakTaken';
@@ -62,6 +63,11 @@ export function ZaakPage() {
       <ProcessDiagram processInstanceKey={zaak.data.processInstanceKey} revision={revision} />
       <ZaakStatusverloop zaak={zaak.data} />
       <ZaakBetrokkenen rollen={zaak.data.rollen} />
+      <ZaakEigenschappen
+        key={`eigenschappen-${revision}`}
+        zaakId={zaak.data.id}
+        open={zaak.data.einddatum === null}
+      />
       <ZaakBurger key={revision} zaakId={zaak.data.id} />
       <ZaakDocumenten
         zaakId={zaak.data.id}
