@@ -12,7 +12,8 @@ export async function createJob(execution: InstanceExecution, instance: ElementI
   const { ctx, state } = execution;
   const id = state.identity;
   const key = await ctx.nextKey();
-  await ctx.trx('engine_jobs').insert({
+  // Written with the command's other writes; cancelJob runs them before it reads the job back.
+  ctx.writes.add(ctx.trx('engine_jobs').insert({
     key,
     type: job.type,
     state: 'ACTIVATABLE',
@@ -26,7 +27,7 @@ export async function createJob(execution: InstanceExecution, instance: ElementI
     process_definition_version: id.version,
     tenant_id: id.tenantId,
     created_at: new Date(ctx.now),
-  });
+  }));
   instance.runtime.jobKey = key;
   state.touch(instance);
   ctx.jobTypesToWake.add(job.type);
@@ -61,6 +62,7 @@ export async function cancelJob(execution: InstanceExecution, instance: ElementI
   const jobKey = instance.runtime.jobKey;
   if (!jobKey) return;
   const { ctx, state } = execution;
+  await ctx.writes.run(ctx.trx); // the job may have been created by this same command
   const updated = await ctx.trx('engine_jobs')
     .where({ key: jobKey })
     .whereIn('state', ['ACTIVATABLE', 'ACTIVATED', 'FAILED', 'ERROR_THROWN'])

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { EngineRejection } from '../api.js';
 import { ProcessInstanceState, type InstanceTarget } from '../state/processInstanceState.js';
+import { STALE_LATEST_DEFINITION } from '../state/definitionStore.js';
+import { failedCheck } from '../state/writeBatch.js';
 import { CommandContext, type EngineServices } from './commandContext.js';
 import { InstanceExecution } from './instanceExecution.js';
 
@@ -33,8 +35,12 @@ export class CommandRunner {
       } catch (error) {
         // A child instance locks its parent after itself; PostgreSQL resolves the rare deadlock
         // with a parent command by aborting one of them, which is then simply run again.
+        // An instance started from the remembered latest definition after a newer one was
+        // deployed (by another engine process): forget it and start from the new one.
+        const stale = failedCheck(error, STALE_LATEST_DEFINITION);
+        if (stale) this.services.definitions.forgetLatest();
         const code = (error as { code?: string }).code;
-        if ((code !== '40P01' && code !== '40001') || attempt >= 5) throw error;
+        if ((code !== '40P01' && code !== '40001' && !stale) || attempt >= 5) throw error;
       }
     }
   }

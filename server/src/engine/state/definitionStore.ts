@@ -2,6 +2,10 @@ import type { Knex } from 'knex';
 import { EngineRejection } from '../api.js';
 import { readBpmn } from '../model/index.js';
 import type { ExecutableProcess } from '../model/types.js';
+import type { WriteBatch } from './writeBatch.js';
+
+/** In the error of a command that started an instance of a definition no longer the latest. */
+export const STALE_LATEST_DEFINITION = 'zaakstroom: the latest process definition changed';
 
 export interface ProcessDefinition {
   key: string;
@@ -29,6 +33,8 @@ interface DefinitionRow {
  */
 export class DefinitionStore {
   private readonly byKey = new Map<string, ProcessDefinition>();
+  /** The latest definition key per tenant and bpmnProcessId, as last read. */
+  private readonly latestKeys = new Map<string, string>();
 
   remember(definition: ProcessDefinition): void {
     this.byKey.set(definition.key, definition);
@@ -37,6 +43,42 @@ export class DefinitionStore {
   /** A deleted definition: a later lookup by key must not find it in memory. */
   forget(key: string): void {
     this.byKey.delete(key);
+    this.forgetLatest();
+  }
+
+  /** After a deployment or deletion (here or, as a failed check shows, in another process). */
+  forgetLatest(): void {
+    this.latestKeys.clear();
+  }
+
+  /**
+   * The latest version for starting an instance, without a query when it is known: the command's
+   * write batch then checks that it is still the latest (another engine process may have
+   * deployed), failing with STALE_LATEST_DEFINITION so the command runs again after forgetLatest.
+   */
+  async latestChecked(
+    trx: Knex,
+    writes: WriteBatch,
+    bpmnProcessId: string,
+    tenantId: string,
+  ): Promise<ProcessDefinition | undefined> {
+    const cacheKey = `${tenantId}\u0000${bpmnProcessId}`;
+    const known = this.latestKeys.get(cacheKey);
+    const definition = known ? this.byKey.get(known) : undefined;
+    if (known && definition) {
+      writes.check(
+        trx.raw(
+          `(select key from engine_process_definitions where bpmn_process_id = ? and tenant_id = ?
+             order by version desc limit 1) = ?::bigint`,
+          [bpmnProcessId, tenantId, known],
+        ),
+        STALE_LATEST_DEFINITION,
+      );
+      return definition;
+    }
+    const latest = await this.latest(trx, bpmnProcessId, tenantId);
+    if (latest) this.latestKeys.set(cacheKey, latest.key);
+    return latest;
   }
 
   async byDefinitionKey(trx: Knex, key: string): Promise<ProcessDefinition> {

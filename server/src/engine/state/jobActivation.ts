@@ -15,6 +15,8 @@ interface ActivatedRow {
   bpmn_process_id: string;
   process_definition_version: number;
   tenant_id: string;
+  /** The variables the job sees, as JSON object text; null when it sees none. */
+  variables: string | null;
 }
 
 /**
@@ -24,9 +26,11 @@ interface ActivatedRow {
 export async function activateJobs(db: Knex, command: ActivateJobsCommand, now: number): Promise<ActivatedJob[]> {
   const nowDate = new Date(now);
   const deadline = new Date(now + command.timeout);
-  // One statement claims the jobs and appends their JOB ACTIVATED records to the log.
+  const names = command.fetchVariable?.length ? command.fetchVariable : null;
+  // One statement claims the jobs, appends their JOB ACTIVATED records to the log and reads the
+  // variables each job sees (nearest scope wins) as a JSON object text.
   const result = await db.raw<{ rows: ActivatedRow[] }>(
-    `with candidates as (
+    `with recursive candidates as (
        select key from engine_jobs
         where type = ? and tenant_id = any(?)
           and ((state = 'ACTIVATABLE' and (retry_backoff_until is null or retry_backoff_until <= ?))
@@ -44,8 +48,22 @@ export async function activateJobs(db: Knex, command: ActivateJobsCommand, now: 
        insert into engine_records (key, record_type, value_type, intent, process_instance_key, bpmn_process_id, element_id, timestamp, value)
        select key, 'EVENT', 'JOB', 'ACTIVATED', process_instance_key, bpmn_process_id, element_id, ?,
               jsonb_build_object('type', type, 'worker', worker, 'deadline', ?::bigint, 'elementInstanceKey', element_instance_key::text)
-         from activated)
-     select * from activated`,
+         from activated),
+     chain(job_key, scope_key, depth) as (
+       select a.key, a.element_instance_key, 0 from activated a
+       union all
+       select c.job_key, e.flow_scope_key, c.depth + 1
+         from chain c join engine_element_instances e on e.key = c.scope_key
+        where e.flow_scope_key is not null),
+     visible as (
+       select distinct on (c.job_key, v.name) c.job_key, v.name, v.value
+         from chain c join engine_variables v on v.scope_key = c.scope_key
+        where ?::text[] is null or v.name = any(?::text[])
+        order by c.job_key, v.name, c.depth)
+     select a.*,
+            (select '{' || string_agg(to_json(s.name)::text || ':' || s.value, ',' order by s.name) || '}'
+               from visible s where s.job_key = a.key) as variables
+       from activated a`,
     [
       command.type,
       command.tenantIds?.length ? command.tenantIds : ['<default>'],
@@ -56,11 +74,11 @@ export async function activateJobs(db: Knex, command: ActivateJobsCommand, now: 
       deadline,
       nowDate,
       deadline.getTime(),
+      names,
+      names,
     ],
   );
   const rows = result.rows.sort((a, b) => (BigInt(a.key) < BigInt(b.key) ? -1 : 1));
-  if (rows.length === 0) return [];
-  const variables = await jobVariables(db, rows.map((row) => String(row.key)), command.fetchVariable);
   return rows.map((row) => ({
     key: String(row.key),
     type: row.type,
@@ -74,34 +92,7 @@ export async function activateJobs(db: Knex, command: ActivateJobsCommand, now: 
     worker: command.worker,
     retries: row.retries,
     deadline: new Date(row.deadline).getTime(),
-    variables: variables.get(String(row.key)) ?? {},
+    variables: row.variables ? (JSON.parse(row.variables) as Record<string, JsonValue>) : {},
     tenantId: row.tenant_id,
   }));
-}
-
-/** Variables visible from each job's element instance: nearest scope wins. */
-async function jobVariables(db: Knex, jobKeys: string[], names: string[] | undefined): Promise<Map<string, Record<string, JsonValue>>> {
-  const nameFilter = names?.length ? 'where v.name = any(?)' : '';
-  const result = await db.raw<{ rows: { job_key: string; depth: number; name: string; value: string }[] }>(
-    `with recursive chain(job_key, scope_key, depth) as (
-       select j.key, j.element_instance_key, 0 from engine_jobs j where j.key = any(?::bigint[])
-       union all
-       select c.job_key, e.flow_scope_key, c.depth + 1
-         from chain c join engine_element_instances e on e.key = c.scope_key
-        where e.flow_scope_key is not null)
-     select c.job_key, c.depth, v.name, v.value
-       from chain c join engine_variables v on v.scope_key = c.scope_key
-     ${nameFilter}
-     order by c.job_key, c.depth desc`,
-    names?.length ? [jobKeys, names] : [jobKeys],
-  );
-  const byJob = new Map<string, Record<string, JsonValue>>();
-  for (const row of result.rows) {
-    const jobKey = String(row.job_key);
-    let variables = byJob.get(jobKey);
-    if (!variables) byJob.set(jobKey, (variables = {}));
-    // Rows come outermost scope first, so nearer scopes overwrite.
-    variables[row.name] = JSON.parse(row.value) as JsonValue;
-  }
-  return byJob;
 }

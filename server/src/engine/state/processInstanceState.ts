@@ -32,33 +32,15 @@ export type InstanceTarget =
   | { incidentKey: string }
   | { elementInstanceKey: string };
 
-/** SQL for the process instance key of a target, with its one binding. */
-function ownerOf(target: InstanceTarget): { owner: string; key: string } {
-  const via = (table: string, key: string) => ({
-    owner: `(select process_instance_key from ${table} where key = ?)`,
-    key,
-  });
-  if ('processInstanceKey' in target) return { owner: '?', key: target.processInstanceKey };
-  if ('jobKey' in target) return via('engine_jobs', target.jobKey);
-  if ('incidentKey' in target) return via('engine_incidents', target.incidentKey);
-  return via('engine_element_instances', target.elementInstanceKey);
+/** The target as engine_lock_and_load takes it (migration 20261127180000). */
+function targetOf(target: InstanceTarget): [kind: string, key: string] {
+  if ('processInstanceKey' in target) return ['process', target.processInstanceKey];
+  if ('jobKey' in target) return ['job', target.jobKey];
+  if ('incidentKey' in target) return ['incident', target.incidentKey];
+  return ['element', target.elementInstanceKey];
 }
 
-/** Element instances (kind e) and variables (kind v) of one instance, in one round trip. */
-const LOAD_SQL = `
-  select 'e' as kind, key::text as key, flow_scope_key::text as scope_key, element_id as name, element_name,
-         element_type, state, runtime::text as value, incident_key::text as incident_key, start_date, end_date,
-         process_definition_key::text as process_definition_key, bpmn_process_id, version, tenant_id,
-         parent_process_instance_key::text as parent_process_instance_key,
-         parent_element_instance_key::text as parent_element_instance_key
-    from engine_element_instances
-   where process_instance_key = ? and state not in ('COMPLETED', 'TERMINATED')
-  union all
-  select 'v', key::text, scope_key::text, name, null, null, null, value, null, null::timestamptz, null::timestamptz,
-         null, null, null::integer, null, null, null
-    from engine_variables
-   where process_instance_key = ?`;
-
+/** Element instances (kind e) and variables (kind v) of one live instance, as loaded. */
 interface LoadedRow {
   kind: 'e' | 'v';
   key: string;
@@ -198,18 +180,13 @@ export class ProcessInstanceState {
     trx: Knex,
     target: InstanceTarget,
   ): Promise<ProcessInstanceState | undefined> {
-    const { owner, key } = ownerOf(target);
-    const locked = await trx.raw<{ rows: { key: string }[] }>(
-      `select key::text as key from engine_element_instances
-        where key = ${owner} and state not in ('COMPLETED', 'TERMINATED') for update`,
-      [key],
+    // Locks the root row, then reads with a fresh snapshot: one round trip.
+    const loaded = await trx.raw<{ rows: LoadedRow[] }>(
+      'select * from engine_lock_and_load(?, ?::bigint)',
+      targetOf(target),
     );
-    const processInstanceKey = locked.rows[0]?.key;
+    const processInstanceKey = loaded.rows.find((row) => row.kind === 'e' && row.scope_key === null)?.key;
     if (!processInstanceKey) return undefined;
-    const loaded = await trx.raw<{ rows: LoadedRow[] }>(LOAD_SQL, [
-      processInstanceKey,
-      processInstanceKey,
-    ]);
     const elements = loaded.rows.filter((row) => row.kind === 'e');
     const root = elements.find((row) => row.key === processInstanceKey);
     if (!root) return undefined;

@@ -1,4 +1,6 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../engine.js';
 import { EngineHarness } from '../../testing/engineHarness.js';
 import { end, processXml, sequence, serviceTask, start, task } from '../../testing/bpmnXml.js';
 
@@ -38,6 +40,24 @@ describe('create process instance', () => {
     const byKey = await harness.engine.createProcessInstance({ processDefinitionKey: v2.processes[0]!.processDefinitionKey });
     expect(byKey.version).toBe(2);
     await expect(harness.start('nope')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining("'nope'") });
+  });
+
+  it('starts the latest version also when another engine process on the database deployed it', async () => {
+    // given an engine that has started the latest "solo" (and remembers it)
+    await harness.deploy(processXml('solo', start('s'), end('e1'), sequence('s', 'e1')));
+    expect((await harness.engine.createProcessInstance({ bpmnProcessId: 'solo' })).version).toBe(1);
+    // when a second engine on the same database deploys version 2, and then deletes it again
+    const other = createEngine({ db: harness.db, logger: pino({ level: 'silent' }), scheduler: false });
+    try {
+      const xml = processXml('solo', start('s'), end('e2'), sequence('s', 'e2'));
+      const v2 = await other.deploy([{ name: 'solo.bpmn', content: Buffer.from(xml) }]);
+      // then the first engine starts version 2, and after the deletion version 1 again
+      expect((await harness.engine.createProcessInstance({ bpmnProcessId: 'solo' })).version).toBe(2);
+      await other.deleteResource({ resourceKey: v2.processes[0]!.processDefinitionKey });
+      expect((await harness.engine.createProcessInstance({ bpmnProcessId: 'solo' })).version).toBe(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('starts at given elements with start instructions', async () => {

@@ -62,7 +62,7 @@ async function resolveDefinition(
   }
   const latest = command.version === undefined || command.version < 0;
   const found = latest
-    ? await definitions.latest(ctx.trx, id, tenantId)
+    ? await definitions.latestChecked(ctx.trx, ctx.writes, id, tenantId)
     : await definitions.byVersion(ctx.trx, id, command.version!, tenantId);
   if (!found) {
     const which = latest ? '' : ` and version '${command.version}'`;
