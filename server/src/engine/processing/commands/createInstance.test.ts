@@ -46,18 +46,31 @@ describe('create process instance', () => {
     // given an engine that has started the latest "solo" (and remembers it)
     await harness.deploy(processXml('solo', start('s'), end('e1'), sequence('s', 'e1')));
     expect((await harness.engine.createProcessInstance({ bpmnProcessId: 'solo' })).version).toBe(1);
-    // when a second engine on the same database deploys version 2, and then deletes it again
+    // when a second engine on the same database deploys version 2, and later version 3
     const other = createEngine({ db: harness.db, logger: pino({ level: 'silent' }), scheduler: false });
     try {
-      const xml = processXml('solo', start('s'), end('e2'), sequence('s', 'e2'));
-      const v2 = await other.deploy([{ name: 'solo.bpmn', content: Buffer.from(xml) }]);
-      // then the first engine starts version 2, and after the deletion version 1 again
+      const deployOther = (endId: string) =>
+        other.deploy([{ name: 'solo.bpmn', content: Buffer.from(processXml('solo', start('s'), end(endId), sequence('s', endId))) }]);
+      await deployOther('e2');
+      // then the first engine starts version 2, and then version 3
       expect((await harness.engine.createProcessInstance({ bpmnProcessId: 'solo' })).version).toBe(2);
-      await other.deleteResource({ resourceKey: v2.processes[0]!.processDefinitionKey });
-      expect((await harness.engine.createProcessInstance({ bpmnProcessId: 'solo' })).version).toBe(1);
+      await deployOther('e3');
+      expect((await harness.engine.createProcessInstance({ bpmnProcessId: 'solo' })).version).toBe(3);
     } finally {
       await other.close();
     }
+  });
+
+  it('commits commands that arrive together, while one of them that fails fails alone', async () => {
+    // given 30 creates sent at once (they queue and share transactions), one for an unknown process
+    await harness.deploy(processXml('grouped', start('s'), serviceTask('a', 'grouped-work'), end('e'), sequence('s', 'a', 'e')));
+    const ids = Array.from({ length: 30 }, (_, i) => (i === 17 ? 'unknown-process' : 'grouped'));
+    const outcomes = await Promise.allSettled(ids.map((bpmnProcessId) => harness.start(bpmnProcessId)));
+    // then that one is rejected and the other 29 instances exist, each waiting at its task
+    expect(outcomes[17]).toMatchObject({ status: 'rejected', reason: { code: 'NOT_FOUND' } });
+    const created = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    expect(new Set(created).size).toBe(29);
+    for (const key of created) expect(await harness.instanceState(key)).toBe('ACTIVATED');
   });
 
   it('starts at given elements with start instructions', async () => {
