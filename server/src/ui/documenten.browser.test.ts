@@ -17,7 +17,7 @@ const pdf = Buffer.from(
  * large, sees the server refuse a file that is not what it says, downloads and deletes with a
  * reason. The page is checked with axe.
  */
-describe('documenten and eigenschappen on the zaak page (Chromium)', () => {
+describe('documenten, eigenschappen and notities on the zaak page (Chromium)', () => {
   let session: BrowserSession;
   let page: Page;
   let zaakId: string;
@@ -145,5 +145,16 @@ describe('documenten and eigenschappen on the zaak page (Chromium)', () => {
     await section.getByRole('button', { name: 'Eigenschap opslaan' }).click();
     await section.getByText('bouwkosten is opgeslagen.').waitFor();
     await section.locator('.data-list__item', { hasText: '20000.50' }).waitFor();
+  });
+
+  it('adds a notitie, after asking for text when there is none', async () => {
+    const section = page.getByRole('region', { name: 'Notities' });
+    await section.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await section.getByText('Schrijf eerst een notitie.').waitFor();
+    await section.getByLabel('Nieuwe notitie').fill('Welstand gebeld, advies volgt');
+    await section.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await section.getByText('De notitie is toegevoegd.').waitFor();
+    await section.getByText('Welstand gebeld, advies volgt').waitFor();
+    expect(await section.getByLabel('Nieuwe notitie').inputValue()).toBe('');
   });
 });

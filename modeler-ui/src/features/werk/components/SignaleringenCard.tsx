@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { useResource } from '../../../lib/useResource';
+import { useSubmission } from '../../../lib/useSubmission';
 import { Alert } from '../../../components/Alert';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import {
@@ -21,21 +20,11 @@ export function SignaleringenCard() {
   const list = useResource('signaleringen', (signal) =>
     getSignaleringen({ ongelezen: true, limit: 20 }, signal),
   );
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, submit } = useSubmission();
   const signaleringen = list.data?.signaleringen ?? [];
 
   async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-      list.reload();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    if (await submit(action)) list.reload();
   }
 
   return (

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../../lib/api';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useResource } from '../../../lib/useResource';
 import { hasRole, useCurrentUser } from '../../../lib/session';
+import { useSubmission } from '../../../lib/useSubmission';
 import { Alert } from '../../../components/Alert';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SelectField } from '../../../components/SelectField';
@@ -33,9 +33,7 @@ export function ZaakEigenschappen({ zaakId, open }: { zaakId: string; open: bool
   const [naam, setNaam] = useState('');
   const [waarde, setWaarde] = useState('');
   const [fieldError, setFieldError] = useState<string>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, done, submit: send, reset } = useSubmission();
   const eigenschappen = list.data?.eigenschappen ?? [];
   if (list.data && eigenschappen.length === 0) return null;
   const chosen = eigenschappen.find((e) => e.naam === (naam || eigenschappen[0]?.naam));
@@ -43,25 +41,20 @@ export function ZaakEigenschappen({ zaakId, open }: { zaakId: string; open: bool
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaved(null);
-    setFailure(null);
+    reset();
     if (!chosen) return;
     if (!waarde.trim()) {
       setFieldError('Vul een waarde in.');
       return;
     }
     setFieldError(undefined);
-    setBusy(true);
-    try {
-      await setZaakEigenschap(zaakId, chosen.naam, waarde);
-      setSaved(`${chosen.naam} is opgeslagen.`);
-      setWaarde('');
-      list.reload();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await send(
+      () => setZaakEigenschap(zaakId, chosen.naam, waarde),
+      `${chosen.naam} is opgeslagen.`,
+    );
+    if (!saved) return;
+    setWaarde('');
+    list.reload();
   }
 
   return (
@@ -80,7 +73,7 @@ export function ZaakEigenschappen({ zaakId, open }: { zaakId: string; open: bool
       </dl>
       {canWrite && chosen && (
         <form onSubmit={(event) => void submit(event)} noValidate className="stack">
-          {saved && <Alert type="ok">{saved}</Alert>}
+          {done && <Alert type="ok">{done}</Alert>}
           {failure && (
             <Alert type="error" title="De eigenschap is niet opgeslagen">
               {failure}

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../../lib/api';
 import { useResource } from '../../../lib/useResource';
 import { formatDateTime } from '../../../lib/format';
 import { hasRole, useCurrentUser } from '../../../lib/session';
+import { useSubmission } from '../../../lib/useSubmission';
 import { Alert } from '../../../components/Alert';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -13,31 +13,21 @@ export function ZaakNotities({ zaakId }: { zaakId: string }) {
   const notities = useResource(`notities:${zaakId}`, (signal) => getZaakNotities(zaakId, signal));
   const [tekst, setTekst] = useState('');
   const [fieldError, setFieldError] = useState<string>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, done, submit: send, reset } = useSubmission();
   const canWrite = hasRole(user, 'behandelaar', 'coordinator');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaved(false);
-    setFailure(null);
+    reset();
     if (!tekst.trim()) {
       setFieldError('Schrijf eerst een notitie.');
       return;
     }
     setFieldError(undefined);
-    setBusy(true);
-    try {
-      await addZaakNotitie(zaakId, tekst.trim());
-      setTekst('');
-      setSaved(true);
-      notities.reload();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await send(() => addZaakNotitie(zaakId, tekst.trim()), 'De notitie is toegevoegd.')))
+      return;
+    setTekst('');
+    notities.reload();
   }
 
   return (
@@ -59,7 +49,7 @@ export function ZaakNotities({ zaakId }: { zaakId: string }) {
       </ul>
       {canWrite && (
         <form onSubmit={(event) => void submit(event)} noValidate className="stack">
-          {saved && <Alert type="ok">De notitie is toegevoegd.</Alert>}
+          {done && <Alert type="ok">{done}</Alert>}
           {failure && (
             <Alert type="error" title="De notitie is niet opgeslagen">
               {failure}
