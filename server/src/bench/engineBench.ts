@@ -11,12 +11,15 @@ import { zeebeClientFor, type ZeebeClient } from '../platform/zeebeClient.js';
  * completed by an SDK worker. Latency: instances created at a fixed rate; time from the create
  * request to the job reaching the worker. Baseline: the database's raw commit rate, same run.
  * BENCH_SCENARIO=timers runs the timer scenario instead (timerBench.ts).
- * Settings: BENCH_SECONDS (60), BENCH_RUNS (3), BENCH_RATE (100), BENCH_DATABASE_URL
+ * Settings: BENCH_SECONDS (60), BENCH_LATENCY_SECONDS (BENCH_SECONDS, at most 20),
+ * BENCH_LATENCY_FIRST (measure latency before throughput), BENCH_RUNS (3), BENCH_RATE (100), BENCH_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/test), BENCH_TARGETS (postgres,pglite).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const rate = Number(process.env.BENCH_RATE ?? 100);
+const latencySeconds = Number(process.env.BENCH_LATENCY_SECONDS ?? Math.min(seconds, 20));
+const latencyFirst = process.env.BENCH_LATENCY_FIRST === 'true';
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const targets = (process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',');
 
@@ -39,7 +42,7 @@ interface RunResult {
 
 async function main(): Promise<void> {
   if (process.env.BENCH_SCENARIO === 'timers') return runTimerBench(targets, adminUrl);
-  console.log(`Zaakstroom engine benchmark: ${runs} runs of ${seconds} s throughput + ${Math.min(seconds, 20)} s at ${rate} PI/s, per database`);
+  console.log(`Zaakstroom engine benchmark: ${runs} runs of ${seconds} s throughput + ${latencySeconds} s at ${rate} PI/s${latencyFirst ? ' (latency first)' : ''}, per database`);
   for (const target of targets) {
     const { url, env, cleanup } = await prepareDatabase(target, adminUrl);
     try {
@@ -50,15 +53,16 @@ async function main(): Promise<void> {
         await client.deployResource({ process: Buffer.from(oneTaskProcess), name: 'bench.bpmn' });
         const results: RunResult[] = [];
         for (let run = 1; run <= runs; run++) {
+          const latencyBefore = latencyFirst ? await measureLatency(client, latencySeconds, rate) : undefined;
           const throughput = await measureThroughput(client, seconds);
-          const latency = await measureLatency(client, Math.min(seconds, 20), rate);
+          const latency = latencyBefore ?? (await measureLatency(client, latencySeconds, rate));
           results.push({
             instancesPerSecond: throughput,
             latencyP50: latency.p50,
             latencyP99: latency.p99,
           });
           console.log(
-            `  ${target} run ${run}: ${round(throughput)} PI/s; activation latency at ${rate} PI/s p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms`,
+            `  ${target} run ${run}: ${round(throughput)} PI/s; activation latency at ${rate} PI/s p50 ${round(latency.p50)} ms, p95 ${round(latency.p95)} ms, p99 ${round(latency.p99)} ms, max ${round(latency.max)} ms`,
           );
         }
         const pis = median(results.map((r) => r.instancesPerSecond));
@@ -132,7 +136,7 @@ async function measureLatency(
   client: ZeebeClient,
   seconds: number,
   rate: number,
-): Promise<{ p50: number; p99: number }> {
+): Promise<{ p50: number; p95: number; p99: number; max: number }> {
   const latencies: number[] = [];
   const stream = await client.streamJobs({
     type: 'bench-work',
@@ -165,7 +169,12 @@ async function measureLatency(
     const expected = seconds * rate;
     for (let waited = 0; latencies.length < expected && waited < 10_000; waited += 100)
       await sleep(100);
-    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    return {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: percentile(latencies, 100),
+    };
   } finally {
     // The SDK's stream worker reports the CANCELLED status of its own close on console.error.
     const consoleError = console.error;
