@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { useResource } from '../../../lib/useResource';
 import { hasRole, useCurrentUser } from '../../../lib/session';
 import { useSubmission } from '../../../lib/useSubmission';
-import { Alert } from '../../../components/Alert';
+import { SubmissionOutcome } from '../../../components/SubmissionOutcome';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
@@ -73,12 +73,11 @@ export function ZaakEigenschappen({ zaakId, open }: { zaakId: string; open: bool
       </dl>
       {canWrite && chosen && (
         <form onSubmit={(event) => void submit(event)} noValidate className="stack">
-          {done && <Alert type="ok">{done}</Alert>}
-          {failure && (
-            <Alert type="error" title="De eigenschap is niet opgeslagen">
-              {failure}
-            </Alert>
-          )}
+          <SubmissionOutcome
+            done={done}
+            failure={failure}
+            failureTitle="De eigenschap is niet opgeslagen"
+          />
           <SelectField
             id="eigenschap-naam"
             label="Eigenschap"

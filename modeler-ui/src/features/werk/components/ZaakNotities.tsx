@@ -3,7 +3,7 @@ import { useResource } from '../../../lib/useResource';
 import { formatDateTime } from '../../../lib/format';
 import { hasRole, useCurrentUser } from '../../../lib/session';
 import { useSubmission } from '../../../lib/useSubmission';
-import { Alert } from '../../../components/Alert';
+import { SubmissionOutcome } from '../../../components/SubmissionOutcome';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { addZaakNotitie, getZaakNotities } from '../api/zaken';
@@ -49,12 +49,11 @@ export function ZaakNotities({ zaakId }: { zaakId: string }) {
       </ul>
       {canWrite && (
         <form onSubmit={(event) => void submit(event)} noValidate className="stack">
-          {done && <Alert type="ok">{done}</Alert>}
-          {failure && (
-            <Alert type="error" title="De notitie is niet opgeslagen">
-              {failure}
-            </Alert>
-          )}
+          <SubmissionOutcome
+            done={done}
+            failure={failure}
+            failureTitle="De notitie is niet opgeslagen"
+          />
           <TextAreaField
             id="notitie-tekst"
             label="Nieuwe notitie"
