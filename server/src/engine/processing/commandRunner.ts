@@ -68,14 +68,22 @@ export class CommandRunner {
   private async runGroup(group: QueuedCommand[]): Promise<void> {
     if (group.length === 1) return this.runAlone(group[0]!);
     let done: { result: unknown; ctx: CommandContext }[];
+    let committing = false;
     try {
       done = await this.db.transaction(async (trx) => {
         const results: { result: unknown; ctx: CommandContext }[] = [];
         for (const command of group) results.push(await this.run(trx, command.body));
+        committing = true;
         return results;
       });
-    } catch {
-      // Nothing of the group was committed: each command runs alone, failing only itself.
+    } catch (error) {
+      // The COMMIT itself failed: whether it took effect is unknown, so running the commands
+      // again could do them twice; their callers get the error, as a single command's would.
+      if (committing) {
+        for (const command of group) command.reject(error);
+        return;
+      }
+      // A command failed: nothing of the group was committed, so each runs alone, failing only itself.
       for (const command of group) await this.runAlone(command);
       return;
     }
