@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { ConflictError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import type { ZaaktypeVersion } from '../catalogus/index.js';
 import type { CalendarDate, DeadlineCalculator, ZaakTermijnen } from '../deadlines/index.js';
@@ -49,6 +50,15 @@ export function actionContext(options: {
       });
     },
   };
+}
+
+/** Refuses `what` (e.g. "verlengen") on a closed zaak, saying how to go on. */
+export function assertOpen(context: ActionContext, what: string): void {
+  const { zaak } = context;
+  if (zaak.einddatum === null) return;
+  throw new ConflictError(
+    `Zaak ${zaak.identificatie} was closed on ${zaak.einddatum}; reopen it (heropenen) before ${what}`,
+  );
 }
 
 /** Everything the zaak's deadlines are computed from, as stored now. */

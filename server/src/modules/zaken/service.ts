@@ -2,12 +2,19 @@ import type { Knex } from 'knex';
 import { ConflictError } from '../../http/errors.js';
 import { zaakAuditTrail, type AuditPage } from '../audit/index.js';
 import { todayInNetherlands, type CalendarDate } from '../deadlines/index.js';
-import { actionContext, type ActionContext } from './actionContext.js';
+import { actionContext, assertOpen, type ActionContext } from './actionContext.js';
 import type { Caller, ZaakServiceOptions } from './dependencies.js';
 import { IdempotencyRepository } from './idempotencyRepository.js';
 import { requestHash } from './requestHash.js';
 import type { AddRolInput, CreateZaakInput, ZaakSearch } from './schemas.js';
-import type { Zaak, ZaakDetail, ZaakEigenschap, ZaakNotitie, ZaakRol } from './types.js';
+import type {
+  Zaak,
+  ZaakDetail,
+  ZaakEigenschap,
+  ZaakEigenschapView,
+  ZaakNotitie,
+  ZaakRol,
+} from './types.js';
 import { eigenschapWaarde, requireEigenschap } from './eigenschapWaarde.js';
 import { ZaakEigenschapRepository } from './zaakEigenschapRepository.js';
 import { assertVisible, visibilityOf } from './visibility.js';
@@ -135,11 +142,7 @@ export class ZaakService {
 
   /** Every eigenschap of the zaak's zaaktype, with its waarde on this zaak (null when not set). */
   async eigenschappen(id: string, caller: Caller): Promise<ZaakEigenschapView[]> {
-    const zaak = await this.visibleZaak(id, caller);
-    const version = await this.options.catalogus.getVersion(
-      zaak.zaaktype_identificatie,
-      zaak.zaaktype_versie,
-    );
+    const { version } = await this.visibleWithVersion(id, caller);
     const set = await new ZaakEigenschapRepository(this.db).list(id);
     return version.eigenschappen.map(({ naam, definitie, formaat }) => ({
       naam,
@@ -160,7 +163,7 @@ export class ZaakService {
     await this.act(id, caller, async (context) => {
       const eigenschap = requireEigenschap(context.version, naam);
       stored = { naam, waarde: eigenschapWaarde(eigenschap, waarde) };
-      refuseWhenClosed(context, `setting eigenschap "${naam}"`);
+      assertOpen(context, `setting eigenschap "${naam}"`);
       const repository = new ZaakEigenschapRepository(context.trx);
       const old = await repository.find(id, naam);
       if (old?.waarde === stored.waarde) return;
@@ -175,7 +178,7 @@ export class ZaakService {
   async removeEigenschap(id: string, naam: string, caller: Caller): Promise<void> {
     await this.act(id, caller, async (context) => {
       requireEigenschap(context.version, naam);
-      refuseWhenClosed(context, `clearing eigenschap "${naam}"`);
+      assertOpen(context, `clearing eigenschap "${naam}"`);
       const repository = new ZaakEigenschapRepository(context.trx);
       const old = await repository.find(id, naam);
       if (!old) return;
@@ -203,11 +206,7 @@ export class ZaakService {
     caller: Caller,
     action: (context: ActionContext) => Promise<void>,
   ): Promise<ZaakDetail> {
-    const visible = await this.visibleZaak(id, caller);
-    const version = await this.options.catalogus.getVersion(
-      visible.zaaktype_identificatie,
-      visible.zaaktype_versie,
-    );
+    const { version } = await this.visibleWithVersion(id, caller);
     return this.db.transaction(async (trx) => {
       const zaak = await new ZaakRepository(trx).lock(id);
       if (!zaak) throw new Error(`zaak ${id} disappeared`);
@@ -217,25 +216,20 @@ export class ZaakService {
     });
   }
 
+  /** The zaak (404 when the caller may not see it) and its zaaktype version. */
+  private async visibleWithVersion(id: string, caller: Caller) {
+    const zaak = await this.visibleZaak(id, caller);
+    const version = await this.options.catalogus.getVersion(
+      zaak.zaaktype_identificatie,
+      zaak.zaaktype_versie,
+    );
+    return { zaak, version };
+  }
+
   private async visibleZaak(id: string, caller: Caller) {
     const zaak = await new ZaakRepository(this.db).find(id);
     return assertVisible(this.options.authorisation, caller.actor, zaak, id, this.db);
   }
-}
-
-export interface ZaakEigenschapView {
-  naam: string;
-  definitie: string;
-  formaat: string;
-  waarde: string | null;
-}
-
-function refuseWhenClosed(context: ActionContext, what: string): void {
-  const { zaak } = context;
-  if (zaak.einddatum === null) return;
-  throw new ConflictError(
-    `Zaak ${zaak.identificatie} was closed on ${zaak.einddatum}; reopen it (heropenen) before ${what}`,
-  );
 }
 
 function sameBetrokkene(rol: ZaakRol, input: AddRolInput): boolean {

@@ -1,6 +1,6 @@
 import { ConflictError } from '../../http/errors.js';
 import type { ZaakDeadlines } from '../deadlines/index.js';
-import { termijnenOf, type ActionContext } from './actionContext.js';
+import { assertOpen, termijnenOf, type ActionContext } from './actionContext.js';
 import { termijnRegelsOf } from './zaaktypeRules.js';
 
 const deadlinesOf = (row: {
@@ -10,14 +10,6 @@ const deadlinesOf = (row: {
   einddatumGepland: row.einddatum_gepland,
   uiterlijkeEinddatumAfdoening: row.uiterlijke_einddatum_afdoening,
 });
-
-function assertOpen(context: ActionContext, what: string): void {
-  if (context.zaak.einddatum !== null) {
-    throw new ConflictError(
-      `Zaak ${context.zaak.identificatie} is closed; ${what} is only possible on an open zaak`,
-    );
-  }
-}
 
 async function storeDeadlines(
   context: ActionContext,

@@ -1,4 +1,4 @@
-import type { Vertrouwelijkheidaanduiding } from '../catalogus/index.js';
+import type { Eigenschap, Vertrouwelijkheidaanduiding } from '../catalogus/index.js';
 import type { CalendarDate } from '../deadlines/index.js';
 
 export type Betalingsindicatie = 'nvt' | 'nog_niet' | 'gedeeltelijk' | 'geheel';
@@ -53,6 +53,11 @@ export interface ZaakEigenschap {
   naam: string;
   waarde: string;
 }
+
+/** An eigenschap of the zaaktype (naam, definitie, formaat) with its waarde on one zaak, or null. */
+export type ZaakEigenschapView = Pick<Eigenschap, 'naam' | 'definitie' | 'formaat'> & {
+  waarde: string | null;
+};
 
 export interface OpschortingPeriode {
   van: CalendarDate;
