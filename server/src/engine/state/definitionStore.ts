@@ -36,8 +36,10 @@ export class DefinitionStore {
   /** The latest definition key per tenant and bpmnProcessId, as last read. */
   private readonly latestKeys = new Map<string, string>();
 
+  /** A newly deployed definition, which may be the new latest of its process. */
   remember(definition: ProcessDefinition): void {
     this.byKey.set(definition.key, definition);
+    this.forgetLatest();
   }
 
   /** A deleted definition: a later lookup by key must not find it in memory. */
@@ -46,7 +48,7 @@ export class DefinitionStore {
     this.forgetLatest();
   }
 
-  /** After a deployment or deletion (here or, as a failed check shows, in another process). */
+  /** After a deployment or deletion (here, or in another process as a failed check shows). */
   forgetLatest(): void {
     this.latestKeys.clear();
   }

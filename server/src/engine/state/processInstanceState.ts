@@ -185,11 +185,10 @@ export class ProcessInstanceState {
       'select * from engine_lock_and_load(?, ?::bigint)',
       targetOf(target),
     );
-    const processInstanceKey = loaded.rows.find((row) => row.kind === 'e' && row.scope_key === null)?.key;
-    if (!processInstanceKey) return undefined;
-    const elements = loaded.rows.filter((row) => row.kind === 'e');
-    const root = elements.find((row) => row.key === processInstanceKey);
+    const root = loaded.rows.find((row) => row.kind === 'e' && row.scope_key === null);
     if (!root) return undefined;
+    const processInstanceKey = root.key;
+    const elements = loaded.rows.filter((row) => row.kind === 'e');
     const state = new ProcessInstanceState({
       processInstanceKey,
       processDefinitionKey: root.process_definition_key!,

@@ -171,7 +171,6 @@ async function deployProcess(
     created_at: new Date(ctx.now),
   });
   definitions.remember({ key, bpmnProcessId: process.bpmnProcessId, version, tenantId, resourceName: resource.name, checksum, process });
-  definitions.forgetLatest();
   await replaceStartEvents(ctx, process, key, tenantId);
   ctx.records.append({
     key,
