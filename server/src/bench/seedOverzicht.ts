@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { methodSession } from './apiSession.js';
 
 /**
  * `npm run seed:overzicht`: a realistic data set for the Overzicht, made through the real API and
@@ -30,7 +31,7 @@ export interface SeedTotals {
   eind: string;
 }
 
-type Call = <T>(method: string, path: string, body?: unknown, key?: string) => Promise<T>;
+type Call = Awaited<ReturnType<typeof methodSession>>;
 
 /** One step of a zaak's plan, on a day counted from the seed's first day. */
 type Step =
@@ -142,36 +143,6 @@ function planOf(
   return { profile, steps };
 }
 
-/** A cookie session per demo account (password 'demo'), throwing on any non-2xx answer. */
-async function sessionFor(url: string, username: string): Promise<Call> {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  if (!login.ok) throw new Error(`login as ${username}: ${login.status}`);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((value) => value.split(';')[0])
-    .join('; ');
-  return async <T>(method: string, path: string, body?: unknown, key?: string) => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        'content-type': 'application/json',
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : {}) as T;
-  };
-}
-
 /** Runs `work` over `items`, at most `limit` at a time. */
 async function eachLimited<T>(
   items: T[],
@@ -191,7 +162,7 @@ export async function seedOverzicht(options: SeedOptions): Promise<SeedTotals> {
   const log = options.log ?? (() => {});
   const accounts = new Map<string, Call>();
   const as = async (username: string) => {
-    if (!accounts.has(username)) accounts.set(username, await sessionFor(options.url, username));
+    if (!accounts.has(username)) accounts.set(username, await methodSession(options.url, username));
     return accounts.get(username)!;
   };
   const coordinator = await as('coordinator');
@@ -272,7 +243,7 @@ export async function seedOverzicht(options: SeedOptions): Promise<SeedTotals> {
           email: `seed${index + 1}@voorbeeld.nl`,
         },
       },
-      `seed-overzicht-${options.start}-${index}`,
+      { 'Idempotency-Key': `seed-overzicht-${options.start}-${index}` },
     );
     totals.zaken++;
     totals.perZaaktype[profile.identificatie] =

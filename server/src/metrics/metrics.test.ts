@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../config.js';
 import { createLogger } from '../logging.js';
 import { startServer, type RunningServer } from '../server.js';
-import { apiSession } from '../testing/apiSession.js';
+import { apiSession } from '../bench/apiSession.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
 import { untilWith } from '../testing/until.js';
 

@@ -6,7 +6,7 @@ import {
   processStores,
   type ProcessStore,
 } from '../testing/processStores.js';
-import { methodSession as session } from '../testing/apiSession.js';
+import { methodSession as session } from '../bench/apiSession.js';
 import { publishTestZaaktype } from '../testing/testZaaktype.js';
 import { untilWith } from '../testing/until.js';
 

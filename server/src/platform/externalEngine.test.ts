@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngineProcess, type EngineProcess } from '../bench/engineProcess.js';
-import { apiSession } from '../testing/apiSession.js';
+import { apiSession } from '../bench/apiSession.js';
 import { startServerProcess, type ServerProcess } from '../bench/serverProcess.js';
 import { zeebeClientFor } from './zeebeClient.js';
 import {

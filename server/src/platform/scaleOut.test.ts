@@ -6,7 +6,7 @@ import { startEngineProcess, type EngineProcess } from '../bench/engineProcess.j
 import { startServerProcess, type ServerProcess } from '../bench/serverProcess.js';
 import { startWorkersProcess, type WorkersProcess } from '../bench/workersProcess.js';
 import { openDatabase, type Database } from '../db/database.js';
-import { apiSession } from '../testing/apiSession.js';
+import { apiSession } from '../bench/apiSession.js';
 import { externalEngineSettings } from '../testing/processStores.js';
 import { startSmtpPeer, type SmtpPeer } from '../testing/smtpPeer.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { MODEL_FORM_KEY } from '../platform/modelDeployment.js';
-import { methodSession } from './apiSession.js';
+import { methodSession } from '../bench/apiSession.js';
 
 /** The demo melding zaaktype: its statustypen (Ontvangen, In behandeling, Afgehandeld) suit a test model. */
 const meldingJson = new URL(

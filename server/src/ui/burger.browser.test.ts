@@ -1,7 +1,7 @@
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../testing/accessibility.js';
-import { apiSession } from '../testing/apiSession.js';
+import { apiSession } from '../bench/apiSession.js';
 import { artifactPath } from '../testing/artifacts.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../bench/engineProcess.js';
 import { createZeebeClient } from '../engine/conformance/zeebeClient.js';
 import { seriousAccessibilityViolations } from '../testing/accessibility.js';
-import { apiSession } from '../testing/apiSession.js';
+import { apiSession } from '../bench/apiSession.js';
 import { artifactPath } from '../testing/artifacts.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 

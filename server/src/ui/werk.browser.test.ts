@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../bench/serverProcess.js';
-import { apiSession } from '../testing/apiSession.js';
+import { apiSession } from '../bench/apiSession.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 
 /** The RSIN the zaken tests use; any RSIN passing the 11-proef will do. */

@@ -6,7 +6,7 @@ import { readConfig } from '../../config.js';
 import { createLogger } from '../../logging.js';
 import { startServer, type RunningServer } from '../../server.js';
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabase.js';
-import { methodSession as session } from '../../testing/apiSession.js';
+import { methodSession as session } from '../../bench/apiSession.js';
 import { untilWith } from '../../testing/until.js';
 import { startWebhookReceiver, type WebhookReceiver } from './testing/webhookReceiver.js';
 
