@@ -8,6 +8,7 @@ import { freePort } from '../bench/engineProcess.js';
 import { startServerProcess, type ServerProcess } from '../bench/serverProcess.js';
 import { startWorkersProcess, type WorkersProcess } from '../bench/workersProcess.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
+import { keepServingWhenClientsDrop } from '../testing/smtpPeer.js';
 import { methodSession as session } from '../bench/apiSession.js';
 import { publishTestZaaktype } from '../testing/testZaaktype.js';
 import { untilWith } from '../testing/until.js';
@@ -69,6 +70,7 @@ function slowSmtpPeer() {
       });
     },
   });
+  keepServingWhenClientsDrop(server);
   return { server, deliveries, awaitingReply };
 }
 

@@ -34,6 +34,7 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
       });
     },
   });
+  keepServingWhenClientsDrop(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
@@ -41,6 +42,16 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * smtp-server reports a client's broken connection (ECONNRESET when a sending process is killed)
+ * as an 'error' event on the server; unheard, Node throws it. A mail server goes on serving.
+ */
+export function keepServingWhenClientsDrop(server: SMTPServer): void {
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (!['ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(error.code ?? '')) throw error;
+  });
 }
 
 /** The raw message with quoted-printable soft line breaks undone, so text can be searched. */
