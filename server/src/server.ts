@@ -13,6 +13,7 @@ import { zeebeClientFor, zeebeClientFromEnvironment } from './platform/zeebeClie
 import { ZaakstroomMetrics } from './metrics/metrics.js';
 import { metricsRouter } from './metrics/metricsRouter.js';
 import { engineProxyRouter } from './platform/engineProxy.js';
+import { FollowedEngineClock } from './platform/followedEngineClock.js';
 import { externalEngineHeaders, type EngineRestEndpoint } from './platform/externalEngine.js';
 
 export interface RunningServer {
@@ -48,6 +49,10 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
         grpcPort: config.ZEEBE_GATEWAY_PORT,
         clockControl: config.ENGINE_CLOCK_CONTROL,
       });
+  // Tests that control an external engine's clock: the platform's today follows it.
+  const followedClock = engineEndpoint && config.ENGINE_CLOCK_CONTROL ? new FollowedEngineClock(engineEndpoint) : undefined;
+  await followedClock?.start();
+  const platformClock = engine?.engine.clock ?? followedClock;
   let url = '';
   const metrics = new ZaakstroomMetrics({ db, ...(engine ? { engineClock: engine.engine.clock } : {}) });
   const zeebe = options.engineOnly
@@ -63,11 +68,11 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
         selfUrl: () => url,
         zeebe,
         metrics,
-        ...(engine ? { clock: engine.engine.clock } : {}),
+        ...(platformClock ? { clock: platformClock } : {}),
         ...(engineEndpoint ? { engineEndpoint } : {}),
       })
     : undefined;
-  const engineRest = engine ? engine.restRouter : engineEndpoint && engineProxyRouter(engineEndpoint);
+  const engineRest = engine ? engine.restRouter : engineEndpoint && engineProxyRouter(engineEndpoint, followedClock ? { onClockChanged: () => followedClock.refresh() } : {});
   const routers = [
     metricsRouter({ metrics, token: config.METRICS_TOKEN }),
     ...(engineRest ? [engineRouter(engineRest, platform)] : []),
@@ -81,6 +86,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
 
   let closing: Promise<void> | undefined;
   const stopClients = async () => {
+    followedClock?.stop();
     await platform?.stop();
     await zeebe?.close();
   };

@@ -5,17 +5,22 @@ import { statusHistoryOf, ZaaktypeTestServer } from './testing/zaaktypeTestServe
  * Melding openbare ruimte (servicenorm 5 days, doorlooptijd 3 weeks, no opschorting or
  * verlenging) on the real server: triage and afhandelen through the taken API, the servicenorm
  * reminder when the engine clock moves, terugmelding and reminder mails at a real SMTP peer.
+ * The same scenarios run twice: with the engine in the server, and with the engine as its own
+ * process that the server reaches only through ZEEBE_ADDRESS and REST v2 (external engine mode).
  */
-describe(
-  'zaaktype melding-openbare-ruimte, through the API and the engine',
+describe.for(['embedded', 'external'] as const)(
+  'zaaktype melding-openbare-ruimte, through the API and the %s engine',
   { timeout: 120_000 },
-  () => {
-    const t = new ZaaktypeTestServer({
-      identificatie: 'melding-openbare-ruimte',
-      omschrijving: 'Melding openbare ruimte',
-      behandelaar: 'behandelaar2',
-      initiatorEmail: 'melder@voorbeeld.nl',
-    });
+  (engineMode) => {
+    const t = new ZaaktypeTestServer(
+      {
+        identificatie: 'melding-openbare-ruimte',
+        omschrijving: 'Melding openbare ruimte',
+        behandelaar: 'behandelaar2',
+        initiatorEmail: 'melder@voorbeeld.nl',
+      },
+      engineMode,
+    );
     const team = 'openbareruimte@gemeente.example';
 
     beforeAll(() => t.start(), 120_000);

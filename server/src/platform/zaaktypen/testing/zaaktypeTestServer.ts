@@ -9,6 +9,9 @@ import { createTestDatabase, type TestDatabase } from '../../../testing/testData
 import { untilWith } from '../../../testing/until.js';
 import { zeebeClientFor, type ZeebeClient } from '../../zeebeClient.js';
 import { startSmtpPeer, type ReceivedMail } from '../../../testing/smtpPeer.js';
+import { startEngineProcess, type EngineProcess } from '../../../bench/engineProcess.js';
+import { startServerProcess, type ServerProcess } from '../../../bench/serverProcess.js';
+import { externalEngineSettings, processStores } from '../../../testing/processStores.js';
 
 /** A zaak as GET /api/zaken/:id answers it, as far as these tests read it. */
 export interface Zaak {
@@ -50,23 +53,37 @@ export interface ZaaktypeUnderTest {
   initiatorEmail: string;
 }
 
+/**
+ * Where the engine runs: in the server (the default), or as its own process that the server
+ * reaches only through ZEEBE_ADDRESS and REST v2, as a Zeebe cluster would be.
+ */
+export type EngineMode = 'embedded' | 'external';
+
 export class ZaaktypeTestServer {
   readonly until = untilWith({ timeoutMs: 30_000, intervalMs: 100 });
+  /** The server in this test process (embedded engine), or its own process (external engine). */
   private server!: RunningServer;
+  private serverProcess: (ServerProcess & { url: string }) | undefined;
   private smtp!: Awaited<ReturnType<typeof startSmtpPeer>>;
   private testDb: TestDatabase | undefined;
   private dataDir = '';
   private zeebe: ZeebeClient | undefined;
+  private engineProcess: EngineProcess | undefined;
+  private engineStorage: Awaited<ReturnType<typeof processStores>> | undefined;
   private readonly sessions = new Map<string, Session>();
 
-  constructor(readonly zaaktype: ZaaktypeUnderTest) {}
+  constructor(
+    readonly zaaktype: ZaaktypeUnderTest,
+    readonly engineMode: EngineMode = 'embedded',
+  ) {}
 
   get url(): string {
-    return this.server.url;
+    return this.serverProcess?.url ?? this.server.url;
   }
 
   /** The server's own database handle, for tests that count in SQL what the API reports. */
   get db(): RunningServer['db'] {
+    if (this.serverProcess) throw new Error('db: the server runs as its own process here');
     return this.server.db;
   }
 
@@ -76,23 +93,49 @@ export class ZaaktypeTestServer {
     this.testDb = process.env.TEST_DATABASE_URL
       ? await createTestDatabase({ migrate: false })
       : undefined;
+    const settings = {
+      DATA_DIR: this.dataDir,
+      DATABASE_URL: this.testDb?.url ?? '',
+      ENGINE_CLOCK_CONTROL: 'true',
+      SMTP_URL: this.smtp.url,
+    };
+    if (this.engineMode === 'external') return this.startWithEngineProcess(settings);
     const config = readConfig({
+      ...settings,
       PORT: '0',
       HOST: '127.0.0.1',
       ZEEBE_GATEWAY_PORT: '0',
-      DATA_DIR: this.dataDir,
-      DATABASE_URL: this.testDb?.url,
-      ENGINE_CLOCK_CONTROL: 'true',
-      SMTP_URL: this.smtp.url,
       LOG_LEVEL: 'silent',
     });
     this.server = await startServer(config, createLogger(config.LOG_LEVEL));
     this.zeebe = zeebeClientFor(`127.0.0.1:${this.server.engine!.grpc.port}`);
   }
 
+  /**
+   * The engine as its own process on storage of its own, and the server as another process
+   * that reaches it only through the SDK's ZEEBE_* settings and REST v2, as an operator runs it.
+   */
+  private async startWithEngineProcess(settings: Record<string, string>): Promise<void> {
+    this.engineStorage = await processStores('zaaktype-engine', 1);
+    this.engineProcess = await startEngineProcess({
+      ...this.engineStorage.stores[0]!.env,
+      ENGINE_CLOCK_CONTROL: 'true',
+    });
+    this.serverProcess = await startServerProcess({
+      ...settings,
+      ...externalEngineSettings(this.engineProcess),
+      WORKER_CLIENT_SECRET: 'zaaktype-test-worker-secret-0123456789',
+    });
+    this.zeebe = zeebeClientFor(this.engineProcess.gatewayAddress);
+  }
+
   async close(): Promise<void> {
     await this.zeebe?.close();
     await this.server?.close();
+    this.serverProcess?.kill();
+    await this.serverProcess?.exited;
+    await this.engineProcess?.stop();
+    await this.engineStorage?.cleanup();
     await this.smtp?.close();
     await this.testDb?.destroy();
     if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
