@@ -41,3 +41,11 @@ declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud' {
   const module: import('didi').ModuleDeclaration;
   export default module;
 }
+
+/** bpmn-moddle ships element typings only; its reader, as the lint tests use it. */
+declare module 'bpmn-moddle' {
+  export class BpmnModdle {
+    constructor(packages?: Record<string, unknown>);
+    fromXML(xml: string): Promise<{ rootElement: unknown }>;
+  }
+}

@@ -7,7 +7,8 @@ import { lintModel } from './lint/lintModel';
 import type { ModdleElement } from './lint/moddle';
 import { showLintOnCanvas } from './lintOverlays';
 import { registerTemplatesMenu } from './templatesMenu';
-import { downloadText } from '../components/download';
+import { downloadBlob, downloadText } from '../components/download';
+import { svgToPng } from './svgToPng';
 
 export interface ProcessEditorProps {
   /** The model to start from; later changes of this prop are not re-imported. */
@@ -82,17 +83,21 @@ export default function ProcessEditor(props: ProcessEditorProps) {
     );
   }, []);
 
-  // The last model that imported cleanly: a broken file never replaces it.
+  // The last good model (imported cleanly or edited since): a broken file never replaces it.
   const lastGoodXml = useRef(xml);
 
-  /** Imports a model; on failure shows why and puts the last good model back. */
+  /**
+   * Imports a model; on failure shows why and puts the last good model back. A file a user
+   * imports must also hold only elements the engine runs (`refuseUnsupported`).
+   */
   const importXml = useCallback(
-    async (source: string): Promise<boolean> => {
+    async (source: string, { refuseUnsupported = false } = {}): Promise<boolean> => {
       const modeler = modelerRef.current;
       if (!modeler) return false;
       setImportState('importing');
       try {
         const { warnings } = await modeler.importXML(source);
+        if (refuseUnsupported) await refuseUnsupportedElements(modeler, contextRef.current);
         lastGoodXml.current = source;
         linkStandardTemplates(modeler, zaakstroomTemplates(contextRef.current.catalogue));
         modeler.get<{ zoom(level: string): void }>('canvas').zoom('fit-viewport');
@@ -106,7 +111,9 @@ export default function ProcessEditor(props: ProcessEditorProps) {
         return true;
       } catch (error) {
         setImportError(
-          `Dit bestand is geen bruikbaar BPMN-model; het vorige model blijft staan. (${error instanceof Error ? error.message : String(error)})`,
+          error instanceof UnsupportedModelError
+            ? error.message
+            : `Dit bestand is geen bruikbaar BPMN-model; het vorige model blijft staan. (${error instanceof Error ? error.message : String(error)})`,
         );
         if (source !== lastGoodXml.current)
           await modeler.importXML(lastGoodXml.current).catch(() => undefined);
@@ -138,7 +145,9 @@ export default function ProcessEditor(props: ProcessEditorProps) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         void modeler.saveXML({ format: true }).then(({ xml: changed }) => {
-          if (changed !== undefined) contextRef.current.onChange(changed);
+          if (changed === undefined) return;
+          lastGoodXml.current = changed;
+          contextRef.current.onChange(changed);
         });
         void lint();
       }, 300);
@@ -184,6 +193,11 @@ export default function ProcessEditor(props: ProcessEditorProps) {
     if (result?.svg) downloadText(result.svg, `${fileName}.svg`, 'image/svg+xml');
   };
 
+  const exportPng = async () => {
+    const result = await modelerRef.current?.saveSVG();
+    if (result?.svg) downloadBlob(await svgToPng(result.svg), `${fileName}.png`);
+  };
+
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
@@ -195,7 +209,7 @@ export default function ProcessEditor(props: ProcessEditorProps) {
       );
       return;
     }
-    if (!(await importXml(await file.text()))) return;
+    if (!(await importXml(await file.text(), { refuseUnsupported: true }))) return;
     const result = await modelerRef.current?.saveXML({ format: true });
     if (result?.xml) onChange(result.xml);
   };
@@ -239,6 +253,9 @@ export default function ProcessEditor(props: ProcessEditorProps) {
         <button type="button" onClick={() => void exportSvg()}>
           Exporteren (SVG)
         </button>
+        <button type="button" onClick={() => void exportPng()}>
+          Exporteren (PNG)
+        </button>
         <span className="zs-toolbar__hint">
           Standaardtaken (Zet status, Stuur e-mail, …) via de moersleutel bij een taak. Sneltoetsen:
           klik in het diagram, dan Ctrl+Z, Ctrl+Y, Ctrl+A, Delete, E (bewerken).
@@ -259,5 +276,26 @@ export default function ProcessEditor(props: ProcessEditorProps) {
       </div>
       <LintPanel issues={issues} onShowElement={showElement} />
     </div>
+  );
+}
+
+/** An imported model with elements the engine does not run; its message names them. */
+class UnsupportedModelError extends Error {}
+
+/** Throws UnsupportedModelError when Camunda 8.8's element-type check finds elements it cannot run. */
+async function refuseUnsupportedElements(
+  modeler: Modeler,
+  { catalogue, formIds }: { catalogue: TemplateCatalogue; formIds: string[] },
+): Promise<void> {
+  const definitions = modeler.getDefinitions() as ModdleElement;
+  const unsupported = (await lintModel(definitions, { ...catalogue, formIds })).filter(
+    (issue) => issue.rule === 'camunda-compat/element-type',
+  );
+  if (unsupported.length === 0) return;
+  const found = unsupported
+    .map((issue) => `${issue.message}${issue.elementName ? ` ("${issue.elementName}")` : ''}`)
+    .join('; ');
+  throw new UnsupportedModelError(
+    `Dit model bevat elementen die de engine niet uitvoert: ${found}. Het vorige model blijft staan; vervang deze elementen en importeer het bestand opnieuw.`,
   );
 }

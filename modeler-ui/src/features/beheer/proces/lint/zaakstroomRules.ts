@@ -1,5 +1,6 @@
 import { STANDARD_JOB_TYPES } from '../elementTemplates';
 import type { LintIssue } from './issue';
+import { endsReachedWithoutResultaat } from './resultaatPaths';
 import {
   extension,
   extensions,
@@ -159,28 +160,27 @@ const knownJobTypes: Rule = (definitions) =>
   });
 
 const processSetsStatus: Rule = (definitions) =>
-  processes(definitions).flatMap((process) => {
-    const issues: LintIssue[] = [];
-    if (jobTasks(definitions, 'zaak.status').length === 0)
-      issues.push(
-        issueAt(
-          process,
-          'process-sets-status',
-          'Het proces zet nergens een status; voeg een taak "Zet status" toe.',
-          'warn',
-        ),
-      );
-    if (jobTasks(definitions, 'zaak.afsluiten').length === 0)
-      issues.push(
-        issueAt(
-          process,
-          'process-closes-zaak',
-          'Het proces sluit de zaak niet af; voeg een taak "Zaak afsluiten" toe.',
-          'warn',
-        ),
-      );
-    return issues;
-  });
+  processes(definitions).flatMap((process) =>
+    jobTasks(definitions, 'zaak.status').length === 0
+      ? [
+          issueAt(
+            process,
+            'process-sets-status',
+            'Het proces zet nergens een status; voeg een taak "Zet status" toe.',
+            'warn',
+          ),
+        ]
+      : [],
+  );
+
+const everyPathSetsResultaat: Rule = (definitions) =>
+  endsReachedWithoutResultaat(definitions).map((end) =>
+    issueAt(
+      end,
+      'path-sets-resultaat',
+      'Een pad naar dit einde zet geen resultaat; zet ervoor een taak "Zaak afsluiten" (of "Zet resultaat").',
+    ),
+  );
 
 const rules: Rule[] = [
   userTaskHasForm,
@@ -192,6 +192,7 @@ const rules: Rule[] = [
   headerInCatalogue('zaak.rol', 'roltype', 'roltypen', 'roltype', true),
   knownJobTypes,
   processSetsStatus,
+  everyPathSetsResultaat,
 ];
 
 export function zaakstroomIssues(
