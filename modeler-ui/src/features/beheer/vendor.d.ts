@@ -41,3 +41,11 @@ declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud' {
   const module: import('didi').ModuleDeclaration;
   export default module;
 }
+
+declare module '@bpmn-io/element-templates-validator' {
+  export interface TemplateValidation {
+    valid: boolean;
+    errors: { message: string; instancePath?: string }[] | null;
+  }
+  export function validateZeebe(template: unknown): TemplateValidation;
+}
