@@ -1,4 +1,11 @@
+import {
+  getZeebeSchemaPackage,
+  getZeebeSchemaVersion,
+  validateZeebe,
+  type TemplateValidation,
+} from '@bpmn-io/element-templates-validator';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import * as informatieOpvragen from './burger.informatie-opvragen/schemas.js';
 import * as documentGenereren from './document.genereren/schemas.js';
@@ -32,19 +39,59 @@ interface TemplateProperty {
   binding: { type: string; property?: string; key?: string };
 }
 
+interface ElementTemplate {
+  $schema: string;
+  id: string;
+  appliesTo: string[];
+  elementType: { value: string };
+  properties: TemplateProperty[];
+}
+
+const templateText = (jobType: string) =>
+  readFileSync(new URL(`./${jobType}/elementTemplate.json`, import.meta.url), 'utf8');
+
+/** The schema package the templates' `$schema` names, as installed (a devDependency of workers). */
+const schemaPackage = createRequire(import.meta.url)(
+  '@camunda/zeebe-element-templates-json-schema/package.json',
+) as { name: string; version: string };
+
+/** Each problem as `line:column message`, so a failing test points into the JSON file. */
+const problemsOf = (validation: TemplateValidation) =>
+  (validation.errors ?? []).map(
+    (error) =>
+      `${error.dataPointer ? `${error.dataPointer.value.line + 1}:${error.dataPointer.value.column + 1} ` : ''}${error.instancePath ?? ''} ${error.message}`,
+  );
+
 describe('element templates', () => {
+  it('are validated against the installed Zeebe element templates schema', () => {
+    // The validator carries a compiled copy of the schema: it must be the version we install.
+    expect(getZeebeSchemaPackage()).toBe(schemaPackage.name);
+    expect(getZeebeSchemaVersion()).toBe(schemaPackage.version);
+  });
+
+  it.each(Object.keys(jobHandlers))('%s: template is valid by the schema', (jobType) => {
+    const validation = validateZeebe(templateText(jobType));
+    expect(problemsOf(validation)).toEqual([]);
+    expect(validation.valid).toBe(true);
+  });
+
+  it('rejects a template the schema forbids, naming where', () => {
+    // given a header without its key and a dropdown without choices
+    const template = JSON.parse(templateText('http.request')) as ElementTemplate;
+    const [, url, method] = template.properties;
+    delete url!.binding.key;
+    delete (method as { choices?: unknown }).choices;
+    // when validated, then both are reported
+    const validation = validateZeebe(template);
+    expect(validation.valid).toBe(false);
+    expect(problemsOf(validation).join('\n')).toMatch(/\/properties\/1\/binding .*key/);
+    expect(problemsOf(validation).join('\n')).toMatch(/\/properties\/2 .*choices/);
+  });
+
   it.each(Object.keys(jobHandlers))(
     '%s: template binds its job type and only headers its schema knows',
     (jobType) => {
-      const template = JSON.parse(
-        readFileSync(new URL(`./${jobType}/elementTemplate.json`, import.meta.url), 'utf8'),
-      ) as {
-        $schema: string;
-        id: string;
-        appliesTo: string[];
-        elementType: { value: string };
-        properties: TemplateProperty[];
-      };
+      const template = JSON.parse(templateText(jobType)) as ElementTemplate;
       expect(template.$schema).toBe(
         'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json',
       );

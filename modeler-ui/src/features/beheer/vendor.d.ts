@@ -49,3 +49,11 @@ declare module 'bpmn-moddle' {
     fromXML(xml: string): Promise<{ rootElement: unknown }>;
   }
 }
+
+declare module '@bpmn-io/element-templates-validator' {
+  export interface TemplateValidation {
+    valid: boolean;
+    errors: { message: string; instancePath?: string }[] | null;
+  }
+  export function validateZeebe(template: unknown): TemplateValidation;
+}

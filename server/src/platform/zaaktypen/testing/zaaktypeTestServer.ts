@@ -72,9 +72,11 @@ export class ZaaktypeTestServer {
   private engineStorage: Awaited<ReturnType<typeof processStores>> | undefined;
   private readonly sessions = new Map<string, Session>();
 
+  /** `config`: server settings on top of the defaults below, e.g. a known WORKER_CLIENT_SECRET. */
   constructor(
     readonly zaaktype: ZaaktypeUnderTest,
     readonly engineMode: EngineMode = 'embedded',
+    private readonly config: Record<string, string> = {},
   ) {}
 
   get url(): string {
@@ -106,6 +108,7 @@ export class ZaaktypeTestServer {
       HOST: '127.0.0.1',
       ZEEBE_GATEWAY_PORT: '0',
       LOG_LEVEL: 'silent',
+      ...this.config,
     });
     this.server = await startServer(config, createLogger(config.LOG_LEVEL));
     this.zeebe = zeebeClientFor(`127.0.0.1:${this.server.engine!.grpc.port}`);
@@ -125,6 +128,7 @@ export class ZaaktypeTestServer {
       ...settings,
       ...externalEngineSettings(this.engineProcess),
       WORKER_CLIENT_SECRET: 'zaaktype-test-worker-secret-0123456789',
+      ...this.config,
     });
     this.zeebe = zeebeClientFor(this.engineProcess.gatewayAddress);
   }
@@ -308,6 +312,12 @@ export class ZaaktypeTestServer {
     variables: Record<string, string> = {},
   ): Promise<void> {
     await this.zeebe!.publishMessage({ name, correlationKey, variables, timeToLive: 60_000 });
+  }
+
+  /** An operator's fix for a job incident, over gRPC: the job gets retries again, the incident is resolved. */
+  async retryFailedJob(jobKey: string, incidentKey: string, retries = 1): Promise<void> {
+    await this.zeebe!.updateJobRetries({ jobKey, retries });
+    await this.zeebe!.resolveIncident({ incidentKey });
   }
 
   /** Mails the SMTP peer received for `address`. */
