@@ -29,6 +29,8 @@ const uiDirectory = fileURLToPath(new URL('../../modeler-ui/dist', import.meta.u
 export interface StartOptions {
   /** Only the engine and its APIs: no UI, no platform (`npm run engine`). */
   engineOnly?: boolean;
+  /** The embedded engine's timer polling (default on); a test may switch it off and fire due timers itself. */
+  engineScheduler?: boolean;
 }
 
 export async function startServer(config: ServerConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
@@ -47,9 +49,10 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
         host: config.ZEEBE_GATEWAY_HOST,
         grpcPort: config.ZEEBE_GATEWAY_PORT,
         clockControl: config.ENGINE_CLOCK_CONTROL,
+        scheduler: options.engineScheduler ?? true,
       });
   let url = '';
-  const metrics = new ZaakstroomMetrics({ db, ...(engine ? { engineClock: engine.engine.clock } : {}) });
+  const metrics = new ZaakstroomMetrics({ db, ...(engine ? { embeddedEngine: engine.engine } : {}) });
   const zeebe = options.engineOnly
     ? undefined
     : engine
