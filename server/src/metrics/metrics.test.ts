@@ -197,8 +197,16 @@ describe('/metrics', () => {
     // then both are counted, and two incidents are open
     const failed = await until(async () => {
       const text = (await scrape()).text;
-      return delta(before, text, 'zaakstroom_incidents_open') === 2 ? text : undefined;
-    }, 'two incidents open');
+      const failJobs = delta(
+        before,
+        text,
+        'zaakstroom_engine_commands_total',
+        commands('FailJob', 'accepted'),
+      );
+      return delta(before, text, 'zaakstroom_incidents_open') === 2 && failJobs >= 2
+        ? text
+        : undefined;
+    }, 'two incidents open and both FailJob commands counted');
     expect(delta(before, failed, 'zaakstroom_jobs_failed_total', 'job_type="zaak.status"')).toBe(1);
     expect(
       delta(before, failed, 'zaakstroom_engine_commands_total', commands('FailJob', 'accepted')),
