@@ -30,6 +30,8 @@ const uiDirectory = fileURLToPath(new URL('../../modeler-ui/dist', import.meta.u
 export interface StartOptions {
   /** Only the engine and its APIs: no UI, no platform (`npm run engine`). */
   engineOnly?: boolean;
+  /** The embedded engine's timer polling (default on); a test may switch it off and fire due timers itself. */
+  engineScheduler?: boolean;
 }
 
 export async function startServer(config: ServerConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
@@ -48,13 +50,14 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
         host: config.ZEEBE_GATEWAY_HOST,
         grpcPort: config.ZEEBE_GATEWAY_PORT,
         clockControl: config.ENGINE_CLOCK_CONTROL,
+        scheduler: options.engineScheduler ?? true,
       });
   // Tests that control an external engine's clock: the platform's today follows it.
   const followedClock = engineEndpoint && config.ENGINE_CLOCK_CONTROL ? new FollowedEngineClock(engineEndpoint) : undefined;
   await followedClock?.start();
   const platformClock = engine?.engine.clock ?? followedClock;
   let url = '';
-  const metrics = new ZaakstroomMetrics({ db, ...(engine ? { engineClock: engine.engine.clock } : {}) });
+  const metrics = new ZaakstroomMetrics({ db, ...(engine ? { embeddedEngine: engine.engine } : {}) });
   const zeebe = options.engineOnly
     ? undefined
     : engine

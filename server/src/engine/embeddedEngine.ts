@@ -12,6 +12,8 @@ export interface EmbeddedEngineOptions {
   host: string;
   grpcPort: number;
   clockControl: boolean;
+  /** Poll for due timers (default true); a test may leave them due and run the engine's runDueWork() itself. */
+  scheduler?: boolean;
 }
 
 export interface RunningEngine {
@@ -25,7 +27,7 @@ export interface RunningEngine {
 /** The embedded engine with both of its faces: the Zeebe gRPC gateway and REST v2. */
 export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promise<RunningEngine> {
   const clock = new ControllableClock();
-  const engine = createEngine({ db: options.db, logger: options.logger, clock });
+  const engine = createEngine({ db: options.db, logger: options.logger, clock, scheduler: options.scheduler ?? true });
   const grpc = await startGrpcGateway({ engine, host: options.host, port: options.grpcPort, logger: options.logger });
   const restRouter = engineRestRouter({
     db: options.db,

@@ -16,6 +16,7 @@ import {
 } from './api.js';
 import { evaluateDecisionCommand } from './behaviors/decisionBehavior.js';
 import { ControllableClock } from './clock.js';
+import { CommandObservers, type EngineCommandListener } from './commandObservers.js';
 import type { OptionalEngineCommands } from './gateway/grpc/optionalCommands.js';
 import { deleteResource } from './processing/commands/deleteResource.js';
 import type { CommandContext, InstanceOutcome } from './processing/commandContext.js';
@@ -53,6 +54,8 @@ export interface Engine extends EngineApi {
   modifyProcessInstance(command: ModifyInstanceCommand): Promise<void>;
   /** Fires due timers and expires messages now; returns the number of timers fired. */
   runDueWork(): Promise<number>;
+  /** Tells `listener` of every command run and its outcome (for metrics); returns the unsubscribe. */
+  onCommand(listener: EngineCommandListener): () => void;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ class EmbeddedEngine implements Engine {
   private readonly jobsAvailable = new EventEmitter();
   private readonly resultWaiters = new Map<string, (outcome: InstanceOutcome) => void>();
   private readonly scheduler: Scheduler;
+  private readonly commands: CommandObservers;
 
   constructor(options: EngineOptions) {
     this.db = options.db;
@@ -84,11 +88,12 @@ class EmbeddedEngine implements Engine {
       onChildCompleted: completeCallActivity,
     };
     this.runner = new CommandRunner(this.db, services, (ctx) => this.afterCommit(ctx));
+    this.commands = new CommandObservers(services.logger);
     this.scheduler = new Scheduler({
       db: this.db,
       clock: this.clock,
       logger: services.logger,
-      fireTimers: (timerKeys) => triggerTimers(this.runner, timerKeys),
+      fireTimers: (timerKeys) => this.commands.observe('TriggerTimers', () => triggerTimers(this.runner, timerKeys)),
     });
     this.clock.onChange(() => this.scheduler.poke());
     if (options.scheduler ?? true) this.scheduler.start();
@@ -100,12 +105,16 @@ class EmbeddedEngine implements Engine {
     if (ctx.timersChanged) this.scheduler.poke();
   }
 
+  onCommand(listener: EngineCommandListener): () => void {
+    return this.commands.add(listener);
+  }
+
   publishMessage(command: PublishMessageCommand): Promise<{ key: string; tenantId: string }> {
-    return publishMessage(this.runner, command);
+    return this.commands.observe('PublishMessage', () => publishMessage(this.runner, command));
   }
 
   broadcastSignal(command: BroadcastSignalCommand): Promise<{ key: string; tenantId: string }> {
-    return broadcastSignal(this.runner, command);
+    return this.commands.observe('BroadcastSignal', () => broadcastSignal(this.runner, command));
   }
 
   runDueWork(): Promise<number> {
@@ -113,18 +122,31 @@ class EmbeddedEngine implements Engine {
   }
 
   modifyProcessInstance(command: ModifyInstanceCommand): Promise<void> {
-    return modifyInstance(this.runner, { ...command, processInstanceKey: checkKey(command.processInstanceKey, 'processInstanceKey') });
+    return this.commands.observe('ModifyProcessInstance', () =>
+      modifyInstance(this.runner, { ...command, processInstanceKey: checkKey(command.processInstanceKey, 'processInstanceKey') }),
+    );
   }
 
   deploy(resources: DeployResource[], tenantId?: string): Promise<DeploymentResult> {
-    return this.runner.transaction((ctx) => deploy(ctx, resources, tenantId || DEFAULT_TENANT));
+    return this.commands.observe('DeployResource', () =>
+      this.runner.transaction((ctx) => deploy(ctx, resources, tenantId || DEFAULT_TENANT)),
+    );
   }
 
   createProcessInstance(command: CreateInstanceCommand): Promise<CreatedInstance> {
-    return this.runner.transaction((ctx) => createInstance(this.runner, ctx, command));
+    return this.commands.observe('CreateProcessInstance', () =>
+      this.runner.transaction((ctx) => createInstance(this.runner, ctx, command)),
+    );
   }
 
-  async createProcessInstanceWithResult(
+  createProcessInstanceWithResult(
+    command: CreateInstanceCommand,
+    options: { requestTimeoutMs: number; fetchVariables?: string[] },
+  ): Promise<InstanceResult> {
+    return this.commands.observe('CreateProcessInstanceWithResult', () => this.createAndAwaitResult(command, options));
+  }
+
+  private async createAndAwaitResult(
     command: CreateInstanceCommand,
     options: { requestTimeoutMs: number; fetchVariables?: string[] },
   ): Promise<InstanceResult> {
@@ -153,11 +175,11 @@ class EmbeddedEngine implements Engine {
   }
 
   cancelProcessInstance(processInstanceKey: string): Promise<void> {
-    return cancelInstance(this.runner, processInstanceKey);
+    return this.commands.observe('CancelProcessInstance', () => cancelInstance(this.runner, processInstanceKey));
   }
 
   activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]> {
-    return activateJobs(this.db, command, this.clock.now());
+    return this.commands.observe('ActivateJobs', () => activateJobs(this.db, command, this.clock.now()));
   }
 
   onJobsAvailable(type: string, listener: () => void): () => void {
@@ -166,39 +188,45 @@ class EmbeddedEngine implements Engine {
   }
 
   completeJob(jobKey: string, variables?: VariableDocument): Promise<void> {
-    return completeJob(this.runner, checkKey(jobKey, 'jobKey'), variables);
+    return this.commands.observe('CompleteJob', () => completeJob(this.runner, checkKey(jobKey, 'jobKey'), variables));
   }
 
   failJob(jobKey: string, options: Parameters<EngineApi['failJob']>[1]): Promise<void> {
-    return failJob(this.runner, checkKey(jobKey, 'jobKey'), options);
+    return this.commands.observe('FailJob', () => failJob(this.runner, checkKey(jobKey, 'jobKey'), options));
   }
 
   throwError(jobKey: string, options: Parameters<EngineApi['throwError']>[1]): Promise<void> {
-    return throwError(this.runner, checkKey(jobKey, 'jobKey'), options);
+    return this.commands.observe('ThrowError', () => throwError(this.runner, checkKey(jobKey, 'jobKey'), options));
   }
 
   updateJobRetries(jobKey: string, retries: number): Promise<void> {
-    return updateJobRetries(this.runner, checkKey(jobKey, 'jobKey'), retries);
+    return this.commands.observe('UpdateJobRetries', () => updateJobRetries(this.runner, checkKey(jobKey, 'jobKey'), retries));
   }
 
   updateJobTimeout(jobKey: string, timeoutMs: number): Promise<void> {
-    return updateJobTimeout(this.runner, checkKey(jobKey, 'jobKey'), timeoutMs);
+    return this.commands.observe('UpdateJobTimeout', () => updateJobTimeout(this.runner, checkKey(jobKey, 'jobKey'), timeoutMs));
   }
 
   evaluateDecision(command: Parameters<OptionalEngineCommands['evaluateDecision']>[0]): Promise<DecisionEvaluation> {
-    return this.runner.transaction((ctx) => evaluateDecisionCommand(ctx, { ...command, tenantId: command.tenantId || DEFAULT_TENANT }));
+    return this.commands.observe('EvaluateDecision', () =>
+      this.runner.transaction((ctx) => evaluateDecisionCommand(ctx, { ...command, tenantId: command.tenantId || DEFAULT_TENANT })),
+    );
   }
 
   deleteResource(command: { resourceKey: string }): Promise<void> {
-    return this.runner.transaction((ctx) => deleteResource(ctx, checkKey(command.resourceKey, 'resourceKey')));
+    return this.commands.observe('DeleteResource', () =>
+      this.runner.transaction((ctx) => deleteResource(ctx, checkKey(command.resourceKey, 'resourceKey'))),
+    );
   }
 
   resolveIncident(incidentKey: string): Promise<void> {
-    return resolveIncident(this.runner, checkKey(incidentKey, 'incidentKey'));
+    return this.commands.observe('ResolveIncident', () => resolveIncident(this.runner, checkKey(incidentKey, 'incidentKey')));
   }
 
   setVariables(elementInstanceKey: string, variables: VariableDocument, local: boolean): Promise<string> {
-    return setVariables(this.runner, checkKey(elementInstanceKey, 'elementInstanceKey'), variables, local);
+    return this.commands.observe('SetVariables', () =>
+      setVariables(this.runner, checkKey(elementInstanceKey, 'elementInstanceKey'), variables, local),
+    );
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,17 @@
 import type { Knex } from 'knex';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { EngineCommandEvent, EngineCommandListener } from '../engine/commandObservers.js';
 
 export interface MetricsOptions {
   db: Knex;
-  /** The embedded engine's clock; without it (external engine) timers are the cluster's to report. */
-  engineClock?: { now(): number };
+  /**
+   * The embedded engine: its commands, incidents and due timers. Without it (external engine)
+   * these are the cluster's to report.
+   */
+  embeddedEngine?: {
+    clock: { now(): number };
+    onCommand(listener: EngineCommandListener): () => void;
+  };
 }
 
 /**
@@ -42,6 +49,12 @@ export class ZaakstroomMetrics {
     labelNames: ['bpmn_process_id'] as const,
     registers: [this.registry],
   });
+  readonly engineCommands = new Counter({
+    name: 'zaakstroom_engine_commands_total',
+    help: 'Commands the embedded engine ran, by type and outcome (accepted, rejected, failed)',
+    labelNames: ['type', 'outcome'] as const,
+    registers: [this.registry],
+  });
 
   constructor(options: MetricsOptions) {
     const { db } = options;
@@ -59,15 +72,19 @@ export class ZaakstroomMetrics {
       'Zaken whose process is not started yet',
       () => db('zaak_process_outbox').whereNot('state', 'done').count({ n: '*' }),
     );
-    const clock = options.engineClock;
-    if (clock) {
+    const engine = options.embeddedEngine;
+    if (engine) {
+      engine.onCommand((event) => this.countEngineCommand(event));
+      this.databaseGauge('zaakstroom_incidents_open', 'Engine incidents not yet resolved', () =>
+        db('engine_incidents').where('state', 'ACTIVE').count({ n: '*' }),
+      );
       this.databaseGauge(
         'zaakstroom_engine_timers_due',
         'Active engine timers whose due date has passed',
         () =>
           db('engine_timers')
             .where('state', 'ACTIVE')
-            .where('due_date', '<=', new Date(clock.now()))
+            .where('due_date', '<=', new Date(engine.clock.now()))
             .count({ n: '*' }),
       );
     }
@@ -94,6 +111,10 @@ export class ZaakstroomMetrics {
       bpmnError: this.jobsBpmnErrors,
     }[event.event];
     counter.inc({ job_type: event.jobType });
+  }
+
+  countEngineCommand({ type, outcome }: EngineCommandEvent): void {
+    this.engineCommands.inc({ type, outcome });
   }
 
   private jobCounter(name: string, help: string) {
