@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../bench/engineProcess.js';
@@ -105,6 +106,22 @@ describe('Overzicht (built server and UI in Chromium)', () => {
       'overzicht: serious or critical axe violations',
     ).toEqual([]);
 
+    // and every table exports as CSV: the incidents, and the figures behind each chart
+    const incidentenCsv = await download(page, 'Incidenten exporteren (CSV)');
+    expect(incidentenCsv).toContain('Zaak;Stap;Fouttype;Fout;Sinds');
+    expect(incidentenCsv).toContain(`${zaken[0]!.identificatie};MeldingBeoordelen;`);
+    expect(incidentenCsv).toContain('Formulierdienst niet bereikbaar');
+    const charts = page.locator('.zs-chart__data');
+    expect(await charts.count()).toBe(5);
+    for (const chart of await charts.all()) {
+      await chart.locator('summary').click();
+      const caption = await chart.locator('caption').textContent();
+      const csv = await download(page, `${caption} exporteren (CSV)`);
+      const header = await chart.locator('thead th').allTextContents();
+      expect(csv.split('\r\n')[0], caption!).toBe(`\uFEFF${header.join(';')}`);
+      expect(csv.split('\r\n').length - 2, caption!).toBe(await chart.locator('tbody tr').count());
+    }
+
     // when the coordinator retries the incident
     const row = page
       .getByRole('row')
@@ -130,3 +147,12 @@ describe('Overzicht (built server and UI in Chromium)', () => {
     expect(new URL(page.url()).searchParams.get('risicoDagen')).toBe('10');
   });
 });
+
+/** Clicks an export button and answers the text of the file the browser saved. */
+async function download(page: Page, button: string): Promise<string> {
+  const [saved] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  return readFile(await saved.path(), 'utf8');
+}

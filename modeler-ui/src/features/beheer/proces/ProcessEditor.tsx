@@ -7,7 +7,7 @@ import { lintModel } from './lint/lintModel';
 import type { ModdleElement } from './lint/moddle';
 import { showLintOnCanvas } from './lintOverlays';
 import { registerTemplatesMenu } from './templatesMenu';
-import { downloadBlob, downloadText } from '../components/download';
+import { downloadBlob, downloadText } from '../../../lib/download';
 import { svgToPng } from './svgToPng';
 
 export interface ProcessEditorProps {
@@ -185,12 +185,12 @@ export default function ProcessEditor(props: ProcessEditorProps) {
 
   const exportBpmn = async () => {
     const result = await modelerRef.current?.saveXML({ format: true });
-    if (result?.xml) downloadText(result.xml, `${fileName}.bpmn`, 'application/xml');
+    if (result?.xml) downloadText(`${fileName}.bpmn`, result.xml, 'application/xml');
   };
 
   const exportSvg = async () => {
     const result = await modelerRef.current?.saveSVG();
-    if (result?.svg) downloadText(result.svg, `${fileName}.svg`, 'image/svg+xml');
+    if (result?.svg) downloadText(`${fileName}.svg`, result.svg, 'image/svg+xml');
   };
 
   const exportPng = async () => {

@@ -1,3 +1,4 @@
+import { CsvExportButton } from '../../../components/CsvExportButton';
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -51,6 +52,12 @@ export function Chart({ summary, option, table }: ChartProps) {
       <div ref={container} className="zs-chart__canvas" role="figure" aria-label={summary} />
       <details className="zs-chart__data">
         <summary>Toon de cijfers als tabel</summary>
+        <CsvExportButton
+          filename={`${table.caption.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv`}
+          label={`${table.caption} exporteren (CSV)`}
+          header={table.header}
+          rows={table.rows}
+        />
         <table className="utrecht-table utrecht-table--html-table">
           <caption className="utrecht-table__caption">{table.caption}</caption>
           <thead className="utrecht-table__header">

@@ -4,6 +4,7 @@ import { errorMessage } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { hasRole, useCurrentUser } from '../../../lib/session';
 import { retryIncident, type Incident } from '../api/overzicht';
+import { CsvExportButton } from '../../../components/CsvExportButton';
 
 function age(creationTime: string, now = Date.now()): string {
   const hours = Math.floor((now - Date.parse(creationTime)) / 3_600_000);
@@ -53,51 +54,65 @@ export function IncidentenTable({
       {incidenten.length === 0 ? (
         <p className="utrecht-paragraph">Geen open incidenten.</p>
       ) : (
-        <table className="utrecht-table utrecht-table--html-table zs-overzicht-table">
-          <caption className="utrecht-table__caption">
-            Vastgelopen processen ({incidenten.length})
-          </caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              {['Zaak', 'Stap', 'Fout', 'Sinds', 'Actie'].map((h) => (
-                <th key={h} scope="col" className="utrecht-table__header-cell">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {incidenten.map((incident) => (
-              <tr key={incident.incidentKey} className="utrecht-table__row">
-                <td className="utrecht-table__cell">
-                  <Link to={`/zaken/${incident.zaak.id}`}>{incident.zaak.identificatie}</Link>
-                </td>
-                <td className="utrecht-table__cell">{incident.elementId}</td>
-                <td className="utrecht-table__cell">
-                  {incident.errorType}: {incident.errorMessage}
-                </td>
-                <td className="utrecht-table__cell" title={formatDateTime(incident.creationTime)}>
-                  {age(incident.creationTime)}
-                </td>
-                <td className="utrecht-table__cell">
-                  {mayRetry ? (
-                    <button
-                      type="button"
-                      className="utrecht-button utrecht-button--secondary-action button--small"
-                      disabled={busy === incident.incidentKey}
-                      onClick={() => void retry(incident)}
-                      aria-label={`Opnieuw proberen: ${incident.elementId} van ${incident.zaak.identificatie}`}
-                    >
-                      Opnieuw proberen
-                    </button>
-                  ) : (
-                    'Alleen een coördinator kan dit opnieuw proberen'
-                  )}
-                </td>
+        <>
+          <CsvExportButton
+            filename="incidenten.csv"
+            label="Incidenten exporteren (CSV)"
+            header={['Zaak', 'Stap', 'Fouttype', 'Fout', 'Sinds']}
+            rows={incidenten.map((incident) => [
+              incident.zaak.identificatie,
+              incident.elementId,
+              incident.errorType,
+              incident.errorMessage,
+              incident.creationTime,
+            ])}
+          />
+          <table className="utrecht-table utrecht-table--html-table zs-overzicht-table">
+            <caption className="utrecht-table__caption">
+              Vastgelopen processen ({incidenten.length})
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                {['Zaak', 'Stap', 'Fout', 'Sinds', 'Actie'].map((h) => (
+                  <th key={h} scope="col" className="utrecht-table__header-cell">
+                    {h}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {incidenten.map((incident) => (
+                <tr key={incident.incidentKey} className="utrecht-table__row">
+                  <td className="utrecht-table__cell">
+                    <Link to={`/zaken/${incident.zaak.id}`}>{incident.zaak.identificatie}</Link>
+                  </td>
+                  <td className="utrecht-table__cell">{incident.elementId}</td>
+                  <td className="utrecht-table__cell">
+                    {incident.errorType}: {incident.errorMessage}
+                  </td>
+                  <td className="utrecht-table__cell" title={formatDateTime(incident.creationTime)}>
+                    {age(incident.creationTime)}
+                  </td>
+                  <td className="utrecht-table__cell">
+                    {mayRetry ? (
+                      <button
+                        type="button"
+                        className="utrecht-button utrecht-button--secondary-action button--small"
+                        disabled={busy === incident.incidentKey}
+                        onClick={() => void retry(incident)}
+                        aria-label={`Opnieuw proberen: ${incident.elementId} van ${incident.zaak.identificatie}`}
+                      >
+                        Opnieuw proberen
+                      </button>
+                    ) : (
+                      'Alleen een coördinator kan dit opnieuw proberen'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </>
   );

@@ -1,17 +1,19 @@
 import { Link } from 'react-router';
 import { formatDate } from '../../../lib/format';
-import { downloadText, toCsv } from '../../../lib/csv';
+import { CsvExportButton } from '../../../components/CsvExportButton';
 import type { TermijnZaak } from '../api/overzicht';
 
 const standLabel = { te_laat: 'Te laat', in_gevaar: 'In gevaar' } as const;
 
 /** Zaken past or near their fatale datum: open the zaak, or go to its tasks to reassign them. */
 export function TermijnenTable({ zaken }: { zaken: TermijnZaak[] }) {
-  const exportCsv = () =>
-    downloadText(
-      'termijnen.csv',
-      toCsv(
-        [
+  if (zaken.length === 0)
+    return <p className="utrecht-paragraph">Geen zaken te laat of in gevaar.</p>;
+  return (
+    <>
+      <CsvExportButton
+        filename="termijnen.csv"
+        header={[
           'Zaak',
           'Omschrijving',
           'Zaaktype',
@@ -20,8 +22,8 @@ export function TermijnenTable({ zaken }: { zaken: TermijnZaak[] }) {
           'Fatale datum',
           'Stand',
           'Behandelaars',
-        ],
-        zaken.map((z) => [
+        ]}
+        rows={zaken.map((z) => [
           z.identificatie,
           z.omschrijving,
           z.zaaktype,
@@ -30,20 +32,8 @@ export function TermijnenTable({ zaken }: { zaken: TermijnZaak[] }) {
           z.uiterlijkeEinddatumAfdoening,
           standLabel[z.stand],
           z.behandelaars.join(', '),
-        ]),
-      ),
-    );
-  if (zaken.length === 0)
-    return <p className="utrecht-paragraph">Geen zaken te laat of in gevaar.</p>;
-  return (
-    <>
-      <button
-        type="button"
-        className="utrecht-button utrecht-button--secondary-action button--small"
-        onClick={exportCsv}
-      >
-        Exporteren (CSV)
-      </button>
+        ])}
+      />
       <table className="utrecht-table utrecht-table--html-table zs-overzicht-table">
         <caption className="utrecht-table__caption">
           Zaken te laat of in gevaar, de dringendste eerst ({zaken.length})

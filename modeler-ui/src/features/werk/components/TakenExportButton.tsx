@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { downloadText } from '../../../lib/csv';
+import { downloadText } from '../../../lib/download';
 import { errorMessage } from '../../../lib/api';
 import { getTaken, type TakenQuery } from '../api/taken';
 import type { Taak } from '../api/types';
