@@ -251,6 +251,9 @@ describe('validateFormData on the demo forms in processes/', () => {
       { categorie: 'geen_gemeentetaak', doorverwezenNaar: 'het waterschap' },
     ],
     ['mor-melding-afhandelen', { uitkomst: 'niet_opgelost', terugmelding: 'Niet bereikt.' }],
+    // as form-js submits them in zaakFlow.browser.test.ts: empty fields as '', hidden ones left out
+    ['mor-melding-beoordelen', { categorie: 'groen', spoed: false, triageToelichting: '' }],
+    ['mor-melding-afhandelen', { uitkomst: 'opgelost', terugmelding: 'De boom is weggehaald.' }],
     ['ovg-volledigheid', { volledig: false, ontbrekendeGegevens: 'Een situatietekening' }],
     ['ovg-volledigheid', { volledig: true }],
     ['ovg-beoordelen', { adviseurs: ['welstand'], verlengingNodig: true }],
