@@ -38,9 +38,12 @@ const TEXT_TYPES = new Set(['textfield', 'textarea', 'datetime']);
 const SINGLE_CHOICE = new Set(['radio', 'select']);
 const MULTIPLE_CHOICE = new Set(['checklist', 'taglist']);
 
-/** Our own loose checks; form-js is stricter in the browser, the server must never be stricter. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const INTERNATIONAL_PHONE = /^(\+|00)[1-9]\d{6,19}$/;
+/**
+ * Our own loose checks, never stricter than form-js's in the browser (which, like these, allows a
+ * domain without a dot and anything before the phone number's `+` or `00`).
+ */
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+const INTERNATIONAL_PHONE = /(\+|00)[1-9]\d{4,}$/;
 
 /**
  * The problems of one field's value, in Dutch, following form-js's rules (required, minLength and
@@ -50,7 +53,7 @@ const INTERNATIONAL_PHONE = /^(\+|00)[1-9]\d{6,19}$/;
 export function fieldProblems(field: FormComponent, value: unknown, check: FieldCheck): string[] {
   const validate = field.validate ?? {};
   const type = typeof field.type === 'string' ? field.type : '';
-  if (isEmpty(field, type, value)) {
+  if (isEmpty(type, value)) {
     const required =
       validate.required === true && !check.maybeHidden && !mayBeReadonly(field.readonly);
     return required ? ['Dit veld is verplicht.'] : [];
@@ -63,7 +66,7 @@ export function fieldProblems(field: FormComponent, value: unknown, check: Field
   return problems;
 }
 
-function isEmpty(field: FormComponent, type: string, value: unknown): boolean {
+function isEmpty(type: string, value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
   if (Array.isArray(value) && value.length === 0) return true;
   return type === 'checkbox' && value === false;

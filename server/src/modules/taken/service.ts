@@ -216,8 +216,9 @@ export class TakenService {
   /**
    * Completes the job in the engine with the submitted data, then marks the task completed.
    * Data the task's form refuses (required, length, pattern, options…) answers 400 with the
-   * problems by field, and nothing changes. A job the engine no longer knows (process cancelled, element interrupted) marks the task
-   * cancelled and answers 409, so the behandelaar learns why the form went away.
+   * problems by field, and nothing changes. A job the engine no longer knows (process cancelled,
+   * element interrupted) marks the task cancelled and answers 409, so the behandelaar learns why
+   * the form went away.
    */
   async complete(user: TaakUser, id: string, data: unknown): Promise<Taak> {
     if (!isJsonObject(data)) {
