@@ -105,7 +105,14 @@ function describeOperations(openApi: OpenApiRegistry): void {
     tags,
     params: taakParamsSchema,
     body: completeBodySchema,
-    responses: taskResponse,
+    responses: {
+      ...taskResponse,
+      400: {
+        description:
+          "The data breaks the task's form (required, length, pattern, options…): details.problems lists path, label and message per field; nothing changed",
+      },
+      409: { description: 'The task is not claimed, or no longer exists in the process' },
+    },
     access: { roles: WORKERS },
   });
 }

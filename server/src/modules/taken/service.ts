@@ -3,6 +3,8 @@ import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../..
 import { recordAudit, systemActor } from '../audit/index.js';
 import { listMedewerkers, type Medewerker } from '../auth/index.js';
 import { mayAssign, mayClaim, maySee, seesAll } from './access.js';
+import { validateFormData } from './formValidation.js';
+import { formSchemaOfTaak } from './taskForm.js';
 import {
   findTaak,
   listTaken,
@@ -213,8 +215,10 @@ export class TakenService {
 
   /**
    * Completes the job in the engine with the submitted data, then marks the task completed.
-   * A job the engine no longer knows (process cancelled, element interrupted) marks the task
-   * cancelled and answers 409, so the behandelaar learns why the form went away.
+   * Data the task's form refuses (required, length, pattern, options…) answers 400 with the
+   * problems by field, and nothing changes. A job the engine no longer knows (process cancelled,
+   * element interrupted) marks the task cancelled and answers 409, so the behandelaar learns why
+   * the form went away.
    */
   async complete(user: TaakUser, id: string, data: unknown): Promise<Taak> {
     if (!isJsonObject(data)) {
@@ -225,6 +229,7 @@ export class TakenService {
     const taak = await this.get(user, id);
     if (taak.state === 'completed' && taak.endedBy === user.username) return taak;
     requireAssignee(user, taak, 'complete');
+    await this.requireValidFormData(taak, data);
     try {
       await this.options.engine.completeJob({ jobKey: taak.jobKey, variables: data });
     } catch (error) {
@@ -252,6 +257,19 @@ export class TakenService {
       endedAt: new Date(),
       endedBy: user.username,
     }));
+  }
+
+  private async requireValidFormData(taak: Taak, data: Record<string, unknown>): Promise<void> {
+    const schema = await formSchemaOfTaak(this.options.db, taak);
+    if (!schema) return;
+    const problems = validateFormData(schema, data, { ...taak.variables, ...(taak.draft ?? {}) });
+    if (problems.length === 0) return;
+    throw new InputError(
+      `Task ${taak.id} was not completed: the form data has ${problems.length} problem(s): ${problems
+        .map((problem) => `${problem.path}: ${problem.message}`)
+        .join(' ')}`,
+      { problems },
+    );
   }
 
   /** One change in one transaction with its audit entry; `decide` returns undefined for "already so". */

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayHarness } from '../../engine/gateway/grpc/testing/gatewayHarness.js';
+import { setAccount } from '../auth/accountAdmin.js';
 import { AuthTestApp, type LoggedIn } from '../auth/testing/authTestApp.js';
+import { CatalogusService, loadZaaktypeFromJson } from '../catalogus/index.js';
 import { takenRouter } from './router.js';
 import { TakenService } from './service.js';
 import type { Taak, TakenPage } from './types.js';
@@ -11,6 +13,14 @@ import { startUserTaskWorker } from './userTaskWorker.js';
 import { untilWith } from '../../testing/until.js';
 
 const bpmn = readFileSync(new URL('./fixtures/takenFlow.bpmn', import.meta.url));
+const beoordelenForm = JSON.parse(
+  readFileSync(new URL('./fixtures/takenFlow.beoordelen.form', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+/** A valid zaaktype to hang the form on; its content does not matter here. */
+const zaaktypeJson = readFileSync(
+  new URL('../catalogus/fixtures/omgevingsvergunning.zaaktype.json', import.meta.url),
+  'utf8',
+);
 
 const until = untilWith();
 
@@ -199,13 +209,18 @@ describe('taken: user tasks from the real engine, through the HTTP API', () => {
     expect((await call<Taak>(cor, 'GET', `/api/taken/${taak.id}`)).body.state).toBe('cancelled');
   });
 
-  async function registerZaak(identificatie: string, omschrijving: string, fataal: string) {
+  async function registerZaak(
+    identificatie: string,
+    omschrijving: string,
+    fataal: string,
+    zaaktype = 'melding-openbare-ruimte',
+  ) {
     const id = randomUUID();
     await app.db('zaken').insert({
       id,
       identificatie,
       bronorganisatie: '002220647',
-      zaaktype_identificatie: 'melding-openbare-ruimte',
+      zaaktype_identificatie: zaaktype,
       zaaktype_versie: 1,
       omschrijving,
       registratiedatum: '2026-11-26',
@@ -321,5 +336,108 @@ describe('taken: user tasks from the real engine, through the HTTP API', () => {
       ['open', null],
       ['open', null],
     ]);
+  });
+
+  it("given two members of the candidate group and one outsider, then claiming takes the task off the other member's unassigned list, and completion is checked against the form", async () => {
+    // given a zaak whose zaaktype has the task's form, and a second member of team-vergunningen
+    await new CatalogusService({ db: app.db }).createConcept({
+      ...loadZaaktypeFromJson(zaaktypeJson),
+      identificatie: 'taken-formulier',
+      forms: { beoordelen: beoordelenForm },
+    });
+    const password = 'een-lang-wachtwoord';
+    await setAccount(app.db, {
+      username: 'behandelaar3',
+      password,
+      roles: ['behandelaar'],
+      groups: ['team-vergunningen'],
+    });
+    const bea = await app.login('behandelaar3', password);
+    const zaakId = await registerZaak(
+      'ZAAK-2026-0000950',
+      'Dakkapel',
+      '2026-12-31',
+      'taken-formulier',
+    );
+    const taak = await startInstance(zaakId);
+    const unassigned = async (who: LoggedIn) =>
+      (
+        await call<TakenPage>(who, 'GET', '/api/taken?scope=group&assignee=-&limit=200')
+      ).body.taken.map((t) => t.id);
+
+    // then both members see it unassigned, the outsider (other teams) not at all
+    expect(await unassigned(bram)).toContain(taak.id);
+    expect(await unassigned(bea)).toContain(taak.id);
+    expect(await unassigned(bo)).not.toContain(taak.id);
+    expect((await call(bo, 'GET', `/api/taken/${taak.id}`)).status).toBe(404);
+
+    // when one member claims it, then it leaves the other's unassigned list; Groepstaken shows who has it
+    expect((await call(bram, 'POST', `/api/taken/${taak.id}/claim`)).status).toBe(200);
+    expect(await unassigned(bea)).not.toContain(taak.id);
+    const groepstaken = (await call<TakenPage>(bea, 'GET', '/api/taken?scope=group&limit=200')).body
+      .taken;
+    expect(groepstaken.find((t) => t.id === taak.id)).toMatchObject({
+      state: 'claimed',
+      assignee: 'behandelaar',
+    });
+    expect((await call(bea, 'POST', `/api/taken/${taak.id}/claim`)).status).toBe(409);
+
+    // when completed with data the form refuses, then 400 names each field and nothing changes
+    type Refusal = { error: { name: string; details: { problems: unknown[] } } };
+    const complete = (who: LoggedIn, variables: Record<string, unknown>) =>
+      call<Refusal>(who, 'POST', `/api/taken/${taak.id}/complete`, { variables });
+    const wrong = await complete(bram, { besluit: 'misschien', motivering: 'x'.repeat(201) });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.name).toBe('InputError');
+    expect(wrong.body.error.details.problems).toEqual([
+      {
+        path: 'besluit',
+        label: 'Besluit',
+        message: 'Kies een van de opties: verleend, geweigerd.',
+      },
+      { path: 'motivering', label: 'Motivering', message: 'Hoogstens 200 tekens.' },
+    ]);
+    const incomplete = await complete(bram, { besluit: 'geweigerd' });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.error.details.problems).toEqual([
+      { path: 'weigeringsgrond', label: 'Weigeringsgrond', message: 'Dit veld is verplicht.' },
+      { path: 'motivering', label: 'Motivering', message: 'Dit veld is verplicht.' },
+    ]);
+    expect((await call<Taak>(bram, 'GET', `/api/taken/${taak.id}`)).body).toMatchObject({
+      state: 'claimed',
+      assignee: 'behandelaar',
+      result: null,
+    });
+    // then the task is still the group's: released, the other member claims and completes it
+    expect((await call(bram, 'POST', `/api/taken/${taak.id}/unclaim`)).status).toBe(200);
+    expect(await unassigned(bea)).toContain(taak.id);
+    expect((await call(bea, 'POST', `/api/taken/${taak.id}/claim`)).status).toBe(200);
+    const variables = {
+      besluit: 'geweigerd',
+      weigeringsgrond: 'Strijd met het omgevingsplan',
+      motivering: 'De dakkapel past niet in het straatbeeld.',
+    };
+    // (had a refused attempt reached CompleteJob, the job would be gone and this would answer 409)
+    const done = await call<Taak>(bea, 'POST', `/api/taken/${taak.id}/complete`, { variables });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({
+      state: 'completed',
+      endedBy: 'behandelaar3',
+      result: variables,
+    });
+    const finished = await until(async () => {
+      const row = (await harness
+        .db('engine_element_instances')
+        .where({ key: taak.processInstanceKey })
+        .first()) as { state?: string } | undefined;
+      return !row || /COMPLETED/.test(row.state ?? '') ? true : undefined;
+    }, 'the process instance to complete');
+    expect(finished).toBe(true);
+    const actions = await app
+      .db('audit_trail')
+      .where({ resource_type: 'taak', resource_id: taak.id })
+      .orderBy('id')
+      .pluck('action');
+    expect(actions.filter((action) => action === 'taak.afgerond')).toHaveLength(1);
   });
 });

@@ -262,3 +262,27 @@ export async function listOpenTaskJobs(
   const rows = await query;
   return rows.map((row) => ({ id: row.id, jobKey: row.job_key }));
 }
+
+/**
+ * The forms of the zaaktype version a task's zaak was registered with (the Beheer editor's forms,
+ * which the task page shows); undefined for a task without a (registered) zaak.
+ */
+export async function zaaktypeFormsOfZaak(
+  db: Knex,
+  zaakId: string,
+): Promise<Record<string, unknown> | undefined> {
+  const row = await db('zaken')
+    .join(
+      'catalogus_zaaktypen as zaaktype',
+      'zaaktype.identificatie',
+      'zaken.zaaktype_identificatie',
+    )
+    .join('catalogus_zaaktype_versies as versie', (join) => {
+      void join
+        .on('versie.zaaktype_id', 'zaaktype.id')
+        .andOn('versie.versie', 'zaken.zaaktype_versie');
+    })
+    .whereRaw('zaken.id::text = ?', [zaakId])
+    .first<{ forms: Record<string, unknown> | null } | undefined>('versie.forms');
+  return row?.forms ?? undefined;
+}

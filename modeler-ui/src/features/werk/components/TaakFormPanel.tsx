@@ -1,11 +1,11 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../lib/api';
+import { ApiError, errorMessage } from '../../../lib/api';
 import { Alert } from '../../../components/Alert';
 import { Loading } from '../../../components/Loading';
 import { completeTaak, saveTaakDraft } from '../api/taken';
 import type { Taak } from '../api/types';
-import { fieldLabels, type FormSchema } from '../utils/taakForm';
+import { fieldLabels, formProblemLines, type FormSchema } from '../utils/taakForm';
 import type { FormHandle } from './FormJsViewer';
 
 const FormJsViewer = lazy(() => import('./FormJsViewer'));
@@ -14,6 +14,7 @@ type Outcome =
   | { kind: 'draft-saved' }
   | { kind: 'completed' }
   | { kind: 'invalid'; fields: string[] }
+  | { kind: 'refused'; problems: string[] }
   | { kind: 'failed'; action: 'draft' | 'complete'; message: string };
 
 interface TaakFormPanelProps {
@@ -62,7 +63,16 @@ export function TaakFormPanel({ taak, schema, onCompleted }: TaakFormPanelProps)
       setOutcome({ kind: 'completed' });
       onCompleted();
     } catch (error) {
-      setOutcome({ kind: 'failed', action: 'complete', message: errorMessage(error) });
+      // 400 with problems by field: the server checked the data against the task's form.
+      const problems =
+        error instanceof ApiError && error.status === 400
+          ? formProblemLines(error.details.problems, schema)
+          : [];
+      setOutcome(
+        problems.length > 0
+          ? { kind: 'refused', problems }
+          : { kind: 'failed', action: 'complete', message: errorMessage(error) },
+      );
     } finally {
       setBusy(false);
     }
@@ -151,6 +161,17 @@ function OutcomeMessage({ outcome }: { outcome: Outcome | null }) {
           <ul>
             {outcome.fields.map((field) => (
               <li key={field}>{field}</li>
+            ))}
+          </ul>
+        </Alert>
+      );
+    case 'refused':
+      return (
+        <Alert type="error" title="De taak is NIET afgerond">
+          De ingevulde gegevens zijn afgekeurd. Verbeter deze velden en rond opnieuw af:
+          <ul>
+            {outcome.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
             ))}
           </ul>
         </Alert>

@@ -61,3 +61,16 @@ export function fieldLabels(schema: FormSchema): Record<string, string> {
   visit(schema.components);
   return labels;
 }
+
+/** The server's refusal of form data (`details.problems`: path, label, message) as "Label: melding". */
+export function formProblemLines(problems: unknown, schema: FormSchema | null): string[] {
+  if (!Array.isArray(problems)) return [];
+  const labels = schema ? fieldLabels(schema) : {};
+  return problems.flatMap((item: unknown) => {
+    const problem = (item ?? {}) as { path?: unknown; label?: unknown; message?: unknown };
+    if (typeof problem.message !== 'string') return [];
+    const path = typeof problem.path === 'string' ? problem.path : '';
+    const label = typeof problem.label === 'string' ? problem.label : (labels[path] ?? path);
+    return [label ? `${label}: ${problem.message}` : problem.message];
+  });
+}
