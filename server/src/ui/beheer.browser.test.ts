@@ -8,6 +8,7 @@ import type { ServerProcess } from '../bench/serverProcess.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
 import { freePort } from '../bench/engineProcess.js';
 import { createZeebeClient } from '../engine/conformance/zeebeClient.js';
+import { seriousAccessibilityViolations } from '../testing/accessibility.js';
 
 /** Where the screenshots go, for a person to look at. */
 const screenshotDir = '/tmp';
@@ -143,6 +144,7 @@ describe('Beheer: a beheerder models a new zaaktype (built server and UI in Chro
         });
         const problem = await page.locator('.zs-proces [role="alert"]').allTextContents();
         expect(await importState(page), `${model}: ${problem.join(' ')}`).toBe('ok');
+        expect(problem, `${model}: import warnings`).toEqual([]);
         const exported = await download(page, 'Exporteren (.bpmn)');
         const deployed = await zeebe.deployResource({ process: exported, name: basename(model) });
         expect(deployed.deployments.length, model).toBeGreaterThan(0);
@@ -235,5 +237,6 @@ describe('Beheer: a beheerder models a new zaaktype (built server and UI in Chro
       .poll(() => page.getByRole('list', { name: 'Verschillen in het procesmodel' }).textContent())
       .toContain('Gewijzigd (0)');
     await page.screenshot({ path: join(screenshotDir, 'beheer-vergelijken.png'), fullPage: true });
+    expect(await seriousAccessibilityViolations(page), 'Vergelijken').toEqual([]);
   });
 });
