@@ -33,6 +33,22 @@ describe('taken: user tasks from the real engine, through the HTTP API', () => {
   let bo: LoggedIn;
   let cor: LoggedIn;
 
+  /** The engine drops finished element instances or marks them completed; either way it is done. */
+  const untilProcessCompleted = (processInstanceKey: string) =>
+    until(async () => {
+      const row = (await harness
+        .db('engine_element_instances')
+        .where({ key: processInstanceKey })
+        .first()) as { state?: string } | undefined;
+      return !row || /COMPLETED/.test(row.state ?? '') ? true : undefined;
+    }, 'the process instance to complete');
+  const auditActions = (taakId: string): Promise<string[]> =>
+    app
+      .db('audit_trail')
+      .where({ resource_type: 'taak', resource_id: taakId })
+      .orderBy('id')
+      .pluck('action');
+
   beforeAll(async () => {
     harness = await GatewayHarness.start();
     app = new AuthTestApp();
@@ -153,20 +169,8 @@ describe('taken: user tasks from the real engine, through the HTTP API', () => {
       draft: null,
     });
 
-    // The engine drops finished element instances or marks them completed; either way the instance is done.
-    const finished = await until(async () => {
-      const row = (await harness
-        .db('engine_element_instances')
-        .where({ key: taak.processInstanceKey })
-        .first()) as { state?: string } | undefined;
-      return !row || /COMPLETED/.test(row.state ?? '') ? true : undefined;
-    }, 'the process instance to complete');
-    expect(finished).toBe(true);
-    const audit = await app
-      .db('audit_trail')
-      .where({ resource_type: 'taak', resource_id: taak.id })
-      .orderBy('id')
-      .pluck('action');
+    expect(await untilProcessCompleted(taak.processInstanceKey)).toBe(true);
+    const audit = await auditActions(taak.id);
     expect(audit).toEqual([
       'taak.aangemaakt',
       'taak.geclaimd',
@@ -425,19 +429,8 @@ describe('taken: user tasks from the real engine, through the HTTP API', () => {
       endedBy: 'behandelaar3',
       result: variables,
     });
-    const finished = await until(async () => {
-      const row = (await harness
-        .db('engine_element_instances')
-        .where({ key: taak.processInstanceKey })
-        .first()) as { state?: string } | undefined;
-      return !row || /COMPLETED/.test(row.state ?? '') ? true : undefined;
-    }, 'the process instance to complete');
-    expect(finished).toBe(true);
-    const actions = await app
-      .db('audit_trail')
-      .where({ resource_type: 'taak', resource_id: taak.id })
-      .orderBy('id')
-      .pluck('action');
+    expect(await untilProcessCompleted(taak.processInstanceKey)).toBe(true);
+    const actions = await auditActions(taak.id);
     expect(actions.filter((action) => action === 'taak.afgerond')).toHaveLength(1);
   });
 });
