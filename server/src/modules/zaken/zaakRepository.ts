@@ -97,17 +97,20 @@ export class ZaakRepository {
           });
       });
     }
-    const countRow = await query.clone().count<{ count: string | number }[]>('* as count').first();
     const descending = filter.sort.startsWith('-');
     const column = sortColumns[filter.sort.replace(/^-/, '')] ?? 'registratiedatum';
-    const rows = await query
-      .select(this.columns('z'))
-      .orderBy([
-        { column: `z.${column}`, order: descending ? 'desc' : 'asc' },
-        { column: 'z.identificatie', order: descending ? 'desc' : 'asc' },
-      ])
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize);
+    // The total and the page side by side, each on its own pool connection.
+    const [countRow, rows] = await Promise.all([
+      query.clone().count<{ count: string | number }[]>('* as count').first(),
+      query
+        .select(this.columns('z'))
+        .orderBy([
+          { column: `z.${column}`, order: descending ? 'desc' : 'asc' },
+          { column: 'z.identificatie', order: descending ? 'desc' : 'asc' },
+        ])
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize),
+    ]);
     return { rows: rows as ZaakRow[], total: Number(countRow?.count ?? 0) };
   }
 
