@@ -58,7 +58,7 @@ export async function loadSeries(
   // Intake and completion per week, the doorlooptijd bins and the backlog per status: one scan
   // of the zaken in scope, grouped four ways (GROUPING SETS); a key is null outside its set.
   const closedInPeriod = 'z.einddatum between :van and :tot';
-  const grouped: GroupedRow[] = await db
+  const groupedQuery = db
     .select(
       db.raw('grouping(gestart_week, afgesloten_week, weken, open, status) as sets'),
       'gestart_week',
@@ -88,6 +88,29 @@ export async function loadSeries(
         .as('s'),
     )
     .groupByRaw('grouping sets ((gestart_week), (afgesloten_week), (weken), (open, status))');
+  // Open tasks of the open zaken in scope, per team and per behandelaar in one query: a task is
+  // counted once per candidate group, and once (its first group, or none) per assignee.
+  const openZakenInScope = scope()
+    .whereNull('z.einddatum')
+    .select(db.raw('z.id::text as zaak_id'))
+    .as('s');
+  const workQuery = db('taken as t')
+    .join(openZakenInScope, 's.zaak_id', 't.zaak_id')
+    .where('t.state', 'open')
+    .joinRaw('left join lateral unnest(t.candidate_groups) with ordinality as g(groep, n) on true')
+    .select(
+      db.raw('grouping(g.groep, t.assignee) as sets'),
+      db.raw(`coalesce(g.groep, '') as groep`),
+      't.assignee as behandelaar',
+      db.raw('count(*)::int as per_groep'),
+      db.raw('count(*) filter (where g.n is null or g.n = 1)::int as per_taak'),
+    )
+    .groupByRaw('grouping sets ((g.groep), (t.assignee))');
+  // Both scans at once, each on its own pool connection.
+  const [grouped, work] = (await Promise.all([groupedQuery, workQuery])) as [
+    GroupedRow[],
+    WorkRow[],
+  ];
   // grouping() sets a bit for each key left out, in the order named: 0b01111 = only gestart_week.
   const inSet = (bits: number) => grouped.filter((row) => Number(row.sets) === bits);
   const weekly = (bits: number, key: 'gestart_week' | 'afgesloten_week') =>
@@ -103,24 +126,6 @@ export async function loadSeries(
     .filter((row) => row.weken !== null)
     .sort((x, y) => Number(x.weken) - Number(y.weken));
 
-  // Open tasks of the open zaken in scope, per team and per behandelaar in one query: a task is
-  // counted once per candidate group, and once (its first group, or none) per assignee.
-  const openZakenInScope = scope()
-    .whereNull('z.einddatum')
-    .select(db.raw('z.id::text as zaak_id'))
-    .as('s');
-  const work: WorkRow[] = await db('taken as t')
-    .join(openZakenInScope, 's.zaak_id', 't.zaak_id')
-    .where('t.state', 'open')
-    .joinRaw('left join lateral unnest(t.candidate_groups) with ordinality as g(groep, n) on true')
-    .select(
-      db.raw('grouping(g.groep, t.assignee) as sets'),
-      db.raw(`coalesce(g.groep, '') as groep`),
-      't.assignee as behandelaar',
-      db.raw('count(*)::int as per_groep'),
-      db.raw('count(*) filter (where g.n is null or g.n = 1)::int as per_taak'),
-    )
-    .groupByRaw('grouping sets ((g.groep), (t.assignee))');
   // Most work first; then by name, no one (null) last, as ORDER BY would.
   const mostFirst = (
     x: { aantal: number; naam: string | null },
