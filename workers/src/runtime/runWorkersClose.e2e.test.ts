@@ -14,6 +14,14 @@ const unused = {
   send: () => Promise.reject(new Error('mail is not part of this test')),
 };
 
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** A promise with its resolve function, to hold a handler mid-job and let it go later. */
 function gate<T = void>() {
   let open!: (value: T) => void;
@@ -24,8 +32,21 @@ function gate<T = void>() {
 describe('runWorkers close() with the real engine and SDK client', () => {
   let harness: GatewayHarness;
 
+  /** ActivateJobs calls of close.slow waiting in the gateway right now (each watches for new jobs). */
+  let waitingPolls = 0;
+
   beforeAll(async () => {
     harness = await GatewayHarness.start();
+    const watch = harness.engine.onJobsAvailable.bind(harness.engine);
+    harness.engine.onJobsAvailable = (type, listener) => {
+      if (type !== 'close.slow') return watch(type, listener);
+      waitingPolls += 1;
+      const unwatch = watch(type, listener);
+      return () => {
+        waitingPolls -= 1;
+        unwatch();
+      };
+    };
     await harness.zeebe.deployResource({ process: bpmn, name: 'runWorkersClose.bpmn' });
   });
   afterAll(async () => {
@@ -61,6 +82,8 @@ describe('runWorkers close() with the real engine and SDK client', () => {
 
     const first = await harness.zeebe.createProcessInstance({ bpmnProcessId: 'runWorkersClose' });
     expect(await entered.opened).toBe(first.processInstanceKey);
+    // The worker has room for more, so it keeps a long poll open while the first job runs.
+    await until(() => waitingPolls > 0, 'a long poll of the running worker');
 
     let closed = false;
     const closing = workers.close().then(() => (closed = true));
