@@ -80,7 +80,7 @@ describe('Storingen on the zaak page (built server and UI in Chromium)', () => {
     const asBehandelaar = await signIn('behandelaar2', `/zaken/${zaak.id}`);
     const behandelaarCard = asBehandelaar.getByRole('region', { name: 'Storingen' });
     await behandelaarCard.getByText('Formulierdienst niet bereikbaar').waitFor({ timeout: 20_000 });
-    expect(await behandelaarCard.getByText('Stap MeldingBeoordelen').count()).toBe(1);
+    expect(await behandelaarCard.getByText('Stap Melding beoordelen').count()).toBe(1);
     expect(await behandelaarCard.getByRole('button', { name: /Opnieuw proberen/ }).count()).toBe(0);
 
     // when the coordinator opens it
@@ -92,10 +92,10 @@ describe('Storingen on the zaak page (built server and UI in Chromium)', () => {
       await seriousAccessibilityViolations(page),
       'zaak page with Storingen: serious or critical axe violations',
     ).toEqual([]);
-    await card.getByRole('button', { name: 'Opnieuw proberen: MeldingBeoordelen' }).click();
+    await card.getByRole('button', { name: 'Opnieuw proberen: Melding beoordelen' }).click();
 
     // then the step is tried again and the card goes
-    await page.getByText('De stap MeldingBeoordelen wordt opnieuw geprobeerd.').waitFor();
+    await page.getByText('De stap Melding beoordelen wordt opnieuw geprobeerd.').waitFor();
     await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(0);
   });
 });

@@ -32,6 +32,9 @@ export interface Incident {
   incidentKey: string;
   processInstanceKey: string;
   elementId: string;
+  /** The step's name in the model, where it has one (the zaak's incidents only). */
+  elementName?: string;
+  processDefinitionKey?: string;
   errorType: string;
   errorMessage: string;
   creationTime: string;
@@ -53,6 +56,11 @@ export interface OverzichtServiceOptions {
     updateJobRetries(request: { jobKey: string; retries: number }): Promise<unknown>;
     resolveIncident(request: { incidentKey: string }): Promise<unknown>;
   };
+  /** The name of a model element, for the zaak page; without it, incidents name only the element id. */
+  elementName?: (element: {
+    processDefinitionKey?: string;
+    elementId: string;
+  }) => Promise<string | undefined>;
   /** The published zaaktype version in force, for its process definition. */
   validProcessDefinition: (zaaktype: string) => Promise<string | null>;
 }
@@ -150,7 +158,12 @@ export class OverzichtService {
     const found = await this.openIncidents({
       processInstanceKey: String(zaak.process_instance_key),
     });
-    return found.map((incident) => withZaak(incident, zaak));
+    return Promise.all(
+      found.map(async (incident) => {
+        const elementName = await this.options.elementName?.(incident);
+        return withZaak(elementName ? { ...incident, elementName } : incident, zaak);
+      }),
+    );
   }
 
   /** Gives the failed job one more try and resolves the incident; recorded in the zaak's audit trail. */

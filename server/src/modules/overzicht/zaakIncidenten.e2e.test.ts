@@ -4,6 +4,7 @@ import { ZaaktypeTestServer } from '../../platform/zaaktypen/testing/zaaktypeTes
 interface ZaakIncident {
   incidentKey: string;
   elementId: string;
+  elementName?: string;
   errorType: string;
   errorMessage: string;
   creationTime: string;
@@ -57,6 +58,7 @@ describe('incidents of a zaak, through the API and the real engine', { timeout: 
     }, 'the incident on the zaak');
     expect(incident).toMatchObject({
       elementId: 'MeldingBeoordelen',
+      elementName: 'Melding beoordelen',
       errorType: 'JOB_NO_RETRIES',
       errorMessage: 'Formulierdienst niet bereikbaar',
       jobKey: taak.jobKey,

@@ -4,6 +4,8 @@ import { apiFetch } from '../../../lib/api';
 export interface ZaakIncident {
   incidentKey: string;
   elementId: string;
+  /** The step's name in the model, where it has one. */
+  elementName?: string;
   errorType: string;
   errorMessage: string;
   creationTime: string;

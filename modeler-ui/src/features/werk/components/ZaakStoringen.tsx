@@ -6,6 +6,8 @@ import { useResource } from '../../../lib/useResource';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { getZaakIncidenten, retryZaakIncident, type ZaakIncident } from '../api/incidenten';
 
+const stepOf = (incident: ZaakIncident) => incident.elementName ?? incident.elementId;
+
 function age(creationTime: string, now = Date.now()): string {
   const hours = Math.floor((now - Date.parse(creationTime)) / 3_600_000);
   return hours < 24 ? `${hours} uur` : `${Math.floor(hours / 24)} dagen`;
@@ -38,7 +40,7 @@ export function ZaakStoringen({
     try {
       await retryZaakIncident(zaakId, incident.incidentKey);
       incidenten.reload();
-      onRetried(`De stap ${incident.elementId} wordt opnieuw geprobeerd.`);
+      onRetried(`De stap ${stepOf(incident)} wordt opnieuw geprobeerd.`);
     } catch (error) {
       setFailure(`Opnieuw proberen is mislukt: ${errorMessage(error)}`);
     } finally {
@@ -63,7 +65,7 @@ export function ZaakStoringen({
         {open.map((incident) => (
           <li key={incident.incidentKey} className="storing">
             <p className="storing__meta">
-              Stap {incident.elementId} ·{' '}
+              Stap {stepOf(incident)} ·{' '}
               <span title={formatDateTime(incident.creationTime)}>
                 sinds {age(incident.creationTime)}
               </span>
@@ -75,7 +77,7 @@ export function ZaakStoringen({
                 className="utrecht-button utrecht-button--secondary-action button--small"
                 disabled={busy === incident.incidentKey}
                 onClick={() => void retry(incident)}
-                aria-label={`Opnieuw proberen: ${incident.elementId}`}
+                aria-label={`Opnieuw proberen: ${stepOf(incident)}`}
               >
                 Opnieuw proberen
               </button>
