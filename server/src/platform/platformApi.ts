@@ -89,7 +89,8 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
   if (config.SEED_DEMO) {
     await seedDemoZaaktypen({ db, zeebe, catalogusService, authorisationService, logger: logger.child({ component: 'demo-seed' }) });
   }
-  const takenService = new TakenService({ db, engine: zeebe, elementName: elementNameResolver(engineRest), jobState: jobStateFrom(engineRest) });
+  const elementName = elementNameResolver(engineRest);
+  const takenService = new TakenService({ db, engine: zeebe, elementName, jobState: jobStateFrom(engineRest) });
   const signaleringService = new SignaleringService({ db, authorisation: authorisationService, clock });
   const overzichtService = new OverzichtService({
     db,
@@ -97,6 +98,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
     now: () => clock.now(),
     engine: engineRest,
     commands: zeebe,
+    elementName,
     validProcessDefinition: async (zaaktype) => (await catalogusService.getValidVersion(zaaktype)).processDefinitionKey ?? null,
   });
   // Deadlines count from the platform's today: the engine clock, so tests that move it move the termijnen too.

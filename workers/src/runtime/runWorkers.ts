@@ -81,10 +81,24 @@ export function runWorkers(options: RunWorkersOptions): RunningWorkers {
   logger.info({ jobTypes: Object.keys(options.handlers) }, 'job workers started');
   return {
     async close() {
-      await Promise.all(workers.map((worker) => worker.close()));
+      const closed = workers.map((worker) => worker.close());
+      workers.forEach(cancelOpenPoll);
+      await Promise.all(closed);
       logger.info('job workers stopped');
     },
   };
+}
+
+/**
+ * The SDK (8.8) cancels a worker's open ActivateJobs long poll on close() only when no job is
+ * running. With jobs running the poll stays open, and a job the engine hands it meanwhile is
+ * dropped by the closing worker: locked, untouched, until its timeout. Cancelled here, the poll
+ * takes no job with it (the engine keeps jobs it could not send activatable). `jobStream` is the
+ * SDK's private handle on that call; without it (another SDK version) nothing is cancelled.
+ */
+function cancelOpenPoll(worker: object): void {
+  const poll = (worker as unknown as { jobStream?: { cancel?: () => void } }).jobStream;
+  poll?.cancel?.();
 }
 
 /** A handler that throws has a bug or met the unexpected: report it and let retries decide. */

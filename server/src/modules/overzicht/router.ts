@@ -15,11 +15,19 @@ const BASE = '/api/overzicht';
 /** Managers and coordinators watch the figures; only coordinators act on incidents. */
 const WATCHERS: Role[] = ['manager', 'coordinator'];
 const RETRIERS: Role[] = ['coordinator'];
+/** The zaak page shows a zaak's incidents to everyone who may open the zaak. */
+const ZAAK_READERS: Role[] = ['behandelaar', 'coordinator', 'manager', 'beheerder'];
+const ZAAK_INCIDENTS = '/api/zaken/:id/incidenten';
 
 const heatmapQuerySchema = z.strictObject({ zaaktype: z.string().min(1).max(50) });
 const incidentParamsSchema = z.strictObject({
   incidentKey: z.string().regex(/^\d{1,19}$/, 'an incident key is a number'),
 });
+
+const zaakParamsSchema = z.strictObject({
+  id: z.uuid({ error: 'expected the zaak id (a uuid)' }),
+});
+const zaakIncidentParamsSchema = zaakParamsSchema.extend(incidentParamsSchema.shape);
 
 function describeOperations(openApi: OpenApiRegistry): void {
   const tags = ['overzicht'];
@@ -65,6 +73,30 @@ function describeOperations(openApi: OpenApiRegistry): void {
   });
   openApi.register({
     method: 'get',
+    path: ZAAK_INCIDENTS,
+    summary: "Open incidents of the zaak's process (failed jobs without retries), oldest first",
+    tags: ['zaken'],
+    params: zaakParamsSchema,
+    responses: {
+      200: { description: 'Incidents of the zaak' },
+      404: { description: 'No such zaak, or not one I may see' },
+    },
+    access: { roles: ZAAK_READERS },
+  });
+  openApi.register({
+    method: 'post',
+    path: `${ZAAK_INCIDENTS}/:incidentKey/opnieuw`,
+    summary: "Retry an incident of the zaak's process: one more job retry, then resolve it",
+    tags: ['zaken'],
+    params: zaakIncidentParamsSchema,
+    responses: {
+      204: { description: 'Retried' },
+      404: { description: 'No such open incident on a zaak I may see' },
+    },
+    access: { roles: RETRIERS },
+  });
+  openApi.register({
+    method: 'get',
     path: `${BASE}/heatmap`,
     summary:
       "Per element of the zaaktype's process: active, completed, incidents, mean and p90 hours",
@@ -75,7 +107,7 @@ function describeOperations(openApi: OpenApiRegistry): void {
   });
 }
 
-/** `/api/overzicht`: the manager's dashboards. */
+/** `/api/overzicht`: the manager's dashboards; and a zaak's incidents for the zaak page. */
 export function overzichtRouter(options: OverzichtRouterOptions): Router {
   const { service } = options;
   if (options.openApi) describeOperations(options.openApi);
@@ -97,6 +129,19 @@ export function overzichtRouter(options: OverzichtRouterOptions): Router {
     async (req, res) => {
       const { incidentKey } = incidentParamsSchema.parse(req.params);
       await service.retryIncident(userOf(req), incidentKey);
+      res.status(204).end();
+    },
+  );
+  router.get(ZAAK_INCIDENTS, options.requireRole(...ZAAK_READERS), async (req, res) => {
+    const { id } = zaakParamsSchema.parse(req.params);
+    res.json({ incidenten: await service.zaakIncidents(userOf(req), id) });
+  });
+  router.post(
+    `${ZAAK_INCIDENTS}/:incidentKey/opnieuw`,
+    options.requireRole(...RETRIERS),
+    async (req, res) => {
+      const { id, incidentKey } = zaakIncidentParamsSchema.parse(req.params);
+      await service.retryZaakIncident(userOf(req), id, incidentKey);
       res.status(204).end();
     },
   );

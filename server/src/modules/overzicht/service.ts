@@ -3,6 +3,7 @@ import { NotFoundError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import type { AuditActor } from '../audit/auditEntry.js';
 import { todayInNetherlands, type WorkCalendar } from '../deadlines/index.js';
+import { whereVisible } from '../zaken/index.js';
 import { loadDeadlineList, type TermijnZaak } from './deadlineList.js';
 import {
   resolveFilter,
@@ -31,6 +32,9 @@ export interface Incident {
   incidentKey: string;
   processInstanceKey: string;
   elementId: string;
+  /** The step's name in the model, where it has one (the zaak's incidents only). */
+  elementName?: string;
+  processDefinitionKey?: string;
   errorType: string;
   errorMessage: string;
   creationTime: string;
@@ -52,8 +56,33 @@ export interface OverzichtServiceOptions {
     updateJobRetries(request: { jobKey: string; retries: number }): Promise<unknown>;
     resolveIncident(request: { incidentKey: string }): Promise<unknown>;
   };
+  /** The name of a model element, for the zaak page; without it, incidents name only the element id. */
+  elementName?: (element: {
+    processDefinitionKey?: string;
+    elementId: string;
+  }) => Promise<string | undefined>;
   /** The published zaaktype version in force, for its process definition. */
   validProcessDefinition: (zaaktype: string) => Promise<string | null>;
+}
+
+interface IncidentZaakRow {
+  id: string;
+  identificatie: string;
+  zaaktype_identificatie: string;
+  process_instance_key: string | null;
+}
+const INCIDENT_ZAAK_COLUMNS = [
+  'z.id',
+  'z.identificatie',
+  'z.zaaktype_identificatie',
+  'z.process_instance_key',
+] as const;
+
+function withZaak(incident: Omit<Incident, 'zaak'>, zaak: IncidentZaakRow): Incident {
+  return {
+    ...incident,
+    zaak: { id: zaak.id, identificatie: zaak.identificatie, zaaktype: zaak.zaaktype_identificatie },
+  };
 }
 
 /** How many completed element instances the durations of the heatmap are taken from (the newest). */
@@ -98,45 +127,43 @@ export class OverzichtService {
 
   /** Open incidents of the process instances of zaken in scope, oldest first. */
   async incidents(user: OverzichtUser, filter?: OverzichtFilter): Promise<Incident[]> {
-    const found = await this.options.engine.query<{ items: Omit<Incident, 'zaak'>[] }>(
-      '/v2/incidents/search',
-      {
-        filter: { state: 'ACTIVE' },
-        sort: [{ field: 'creationTime', order: 'ASC' }],
-        page: { limit: SEARCH_PAGE },
-      },
-    );
-    const keys = [...new Set(found.items.map((incident) => incident.processInstanceKey))];
+    const found = await this.openIncidents({});
+    const keys = [...new Set(found.map((incident) => incident.processInstanceKey))];
     if (keys.length === 0) return [];
     const scope = scopedZaken(
       this.options.db,
       filter ?? (await this.filterFor({ risicoDagen: 5 })),
       await loadVisibleZaaktypen(this.options.db, user.groups),
     );
-    const zaken: Array<{
-      id: string;
-      identificatie: string;
-      zaaktype_identificatie: string;
-      process_instance_key: string;
-    }> = await scope
+    const zaken: IncidentZaakRow[] = await scope
       .whereIn('z.process_instance_key', keys)
-      .select('z.id', 'z.identificatie', 'z.zaaktype_identificatie', 'z.process_instance_key');
+      .select(...INCIDENT_ZAAK_COLUMNS);
     const byInstance = new Map(zaken.map((zaak) => [String(zaak.process_instance_key), zaak]));
-    return found.items.flatMap((incident) => {
+    return found.flatMap((incident) => {
       const zaak = byInstance.get(incident.processInstanceKey);
-      return zaak
-        ? [
-            {
-              ...incident,
-              zaak: {
-                id: zaak.id,
-                identificatie: zaak.identificatie,
-                zaaktype: zaak.zaaktype_identificatie,
-              },
-            },
-          ]
-        : [];
+      return zaak ? [withZaak(incident, zaak)] : [];
     });
+  }
+
+  /** Open incidents of one zaak's process, oldest first; 404 for a zaak the user may not see. */
+  async zaakIncidents(user: OverzichtUser, zaakId: string): Promise<Incident[]> {
+    const query = this.options.db('zaken as z').where('z.id', zaakId);
+    whereVisible(query, await loadVisibleZaaktypen(this.options.db, user.groups));
+    const zaak: IncidentZaakRow | undefined = await query.first(...INCIDENT_ZAAK_COLUMNS);
+    if (!zaak)
+      throw new NotFoundError(`Zaak ${zaakId} does not exist or you are not authorised for it`, {
+        id: zaakId,
+      });
+    if (zaak.process_instance_key === null) return [];
+    const found = await this.openIncidents({
+      processInstanceKey: String(zaak.process_instance_key),
+    });
+    return Promise.all(
+      found.map(async (incident) => {
+        const elementName = await this.options.elementName?.(incident);
+        return withZaak(elementName ? { ...incident, elementName } : incident, zaak);
+      }),
+    );
   }
 
   /** Gives the failed job one more try and resolves the incident; recorded in the zaak's audit trail. */
@@ -146,14 +173,43 @@ export class OverzichtService {
       throw new NotFoundError(`Incident ${incidentKey} is not open, or not of a zaak you may see`, {
         incidentKey,
       });
+    await this.retry(user, incident);
+  }
+
+  /** As retryIncident, for an incident of the given zaak (the zaak page's "Opnieuw proberen"). */
+  async retryZaakIncident(user: OverzichtUser, zaakId: string, incidentKey: string): Promise<void> {
+    const incident = (await this.zaakIncidents(user, zaakId)).find(
+      (item) => item.incidentKey === incidentKey,
+    );
+    if (!incident)
+      throw new NotFoundError(
+        `Incident ${incidentKey} is not open on zaak ${zaakId}; reload the zaak to see its open incidents`,
+        { id: zaakId, incidentKey },
+      );
+    await this.retry(user, incident);
+  }
+
+  private async openIncidents(filter: Record<string, string>): Promise<Omit<Incident, 'zaak'>[]> {
+    const found = await this.options.engine.query<{ items: Omit<Incident, 'zaak'>[] }>(
+      '/v2/incidents/search',
+      {
+        filter: { ...filter, state: 'ACTIVE' },
+        sort: [{ field: 'creationTime', order: 'ASC' }],
+        page: { limit: SEARCH_PAGE },
+      },
+    );
+    return found.items;
+  }
+
+  private async retry(user: OverzichtUser, incident: Incident): Promise<void> {
     if (incident.jobKey)
       await this.options.commands.updateJobRetries({ jobKey: incident.jobKey, retries: 1 });
-    await this.options.commands.resolveIncident({ incidentKey });
+    await this.options.commands.resolveIncident({ incidentKey: incident.incidentKey });
     await recordAudit(this.options.db, {
       actor: user.actor,
       action: 'zaak.incident_opgelost',
       resourceType: 'incident',
-      resourceId: incidentKey,
+      resourceId: incident.incidentKey,
       zaakId: incident.zaak.id,
       oldValue: {
         elementId: incident.elementId,

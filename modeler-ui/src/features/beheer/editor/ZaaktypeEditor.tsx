@@ -62,10 +62,8 @@ export function ZaaktypeEditor() {
       informatieobjecttypen: (draft?.informatieobjecttypen ?? [])
         .map((i) => (i as { omschrijving?: string }).omschrijving ?? '')
         .filter(Boolean),
-      groups,
-      formIds,
     }),
-    [draft?.statustypen, draft?.resultaattypen, draft?.roltypen, draft?.informatieobjecttypen, groups, formIds],
+    [draft?.statustypen, draft?.resultaattypen, draft?.roltypen, draft?.informatieobjecttypen],
   );
   const xml = draft ? bpmnXmlOf(draft) : undefined;
   const referenced = useMemo(() => (xml ? referencedFormIds(xml) : []), [xml]);

@@ -6,7 +6,7 @@ export interface Group {
   naam: string;
 }
 
-/** The platform's teams (candidate groups), for the Behandeltaak template; empty until loaded. */
+/** The platform's teams (candidate groups), for the zaaktype's authorisations; empty until loaded. */
 export function useGroups(): Group[] {
   const [groups, setGroups] = useState<Group[]>([]);
   useEffect(() => {

@@ -2,16 +2,17 @@
  * Element templates for the standard Zaakstroom workers (see workers/src/<job-type>/elementTemplate.json,
  * same ids). Unlike the worker's static files, the statustype, resultaattype and roltype headers here
  * are dropdowns whose choices come from the zaaktype version's own catalogue.
+ *
+ * There is no template for user tasks: the Zeebe element templates schema (0.46) lets a template
+ * bind zeebe:formDefinition, zeebe:assignmentDefinition or zeebe:taskSchedule only together with
+ * zeebe:userTask (a Camunda user task), and the engine runs job-based user tasks only.
+ * bpmn-js-element-templates leaves out a template that fails the schema, so such a template would
+ * never show; a user task gets its team and form through the standard "User task" and the
+ * properties panel (Assignment, Form).
  */
 
 interface Binding {
-  type:
-    | 'zeebe:taskDefinition'
-    | 'zeebe:taskHeader'
-    | 'zeebe:assignmentDefinition'
-    | 'zeebe:formDefinition'
-    | 'zeebe:taskSchedule'
-    | 'zeebe:input';
+  type: 'zeebe:taskDefinition' | 'zeebe:taskHeader' | 'zeebe:input';
   property?: string;
   key?: string;
   /** For zeebe:input: the local variable the (FEEL) value is mapped to. */
@@ -48,10 +49,6 @@ export interface TemplateCatalogue {
   roltypen: string[];
   /** Documenttypen (informatieobjecttypen) of this version; free text when absent. */
   informatieobjecttypen?: string[];
-  /** Teams (candidate groups) from the platform; empty until loaded. */
-  groups?: { code: string; naam: string }[];
-  /** The forms of this version, by form id. */
-  formIds?: string[];
 }
 
 const header = (
@@ -72,8 +69,20 @@ const required = { constraints: { notEmpty: true } };
 const optional = { optional: true };
 
 /** A local input variable, FEEL allowed (`=zaak.identificatie`). */
-function input(name: string, label: string, description: string, extra: Partial<TemplateProperty>): TemplateProperty {
-  return { label, description, type: 'String', feel: 'optional', binding: { type: 'zeebe:input', name }, ...extra };
+function input(
+  name: string,
+  label: string,
+  description: string,
+  extra: Partial<TemplateProperty>,
+): TemplateProperty {
+  return {
+    label,
+    description,
+    type: 'String',
+    feel: 'optional',
+    binding: { type: 'zeebe:input', name },
+    ...extra,
+  };
 }
 
 /** A header chosen from the catalogue; free text when the catalogue has nothing to choose yet. */
@@ -128,72 +137,9 @@ function template(
   };
 }
 
-/**
- * "Behandeltaak": a user task for a team, with the team and the form picked from lists, so the two
- * things every user task needs (a candidate group and a form) cannot be mistyped.
- */
-function behandeltaak(catalogue: TemplateCatalogue): ElementTemplate {
-  const groups = catalogue.groups ?? [];
-  const formIds = catalogue.formIds ?? [];
-  const choose = <T>(items: T[], name: (item: T) => string, value: (item: T) => string) => [
-    { name: 'Kies…', value: '' },
-    ...items.map((item) => ({ name: name(item), value: value(item) })),
-  ];
-  return {
-    $schema: 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json',
-    name: 'Behandeltaak',
-    id: 'nl.zaakstroom.behandeltaak',
-    version: 1,
-    description: 'Een taak voor een team, met een formulier uit deze versie.',
-    category: { id: 'zaakstroom', name: 'Zaakstroom' },
-    appliesTo: ['bpmn:Task', 'bpmn:UserTask'],
-    elementType: { value: 'bpmn:UserTask' },
-    properties: [
-      {
-        label: 'Team',
-        description: 'De groep medewerkers die de taak in Groepstaken ziet.',
-        ...(groups.length > 0
-          ? {
-              type: 'Dropdown',
-              choices: choose(
-                groups,
-                (g) => g.naam,
-                (g) => g.code,
-              ),
-            }
-          : { type: 'String' }),
-        binding: { type: 'zeebe:assignmentDefinition', property: 'candidateGroups' },
-        ...required,
-      },
-      {
-        label: 'Formulier',
-        description: formIds.length
-          ? 'Een formulier van het tabblad Formulieren.'
-          : 'Maak eerst een formulier op het tabblad Formulieren.',
-        type: 'Dropdown',
-        choices: choose(
-          formIds,
-          (id) => id,
-          (id) => `camunda-forms:bpmn:${id}`,
-        ),
-        binding: { type: 'zeebe:formDefinition', property: 'formKey' },
-        ...required,
-      },
-      {
-        label: 'Fatale datum van de taak',
-        description: 'Optioneel, een FEEL-expressie, bijv. =zaak.uiterlijkeEinddatumAfdoening',
-        type: 'String',
-        binding: { type: 'zeebe:taskSchedule', property: 'dueDate' },
-        ...optional,
-      },
-    ],
-  };
-}
-
 export function zaakstroomTemplates(catalogue: TemplateCatalogue): ElementTemplate[] {
   const toelichting = header('toelichting', 'Toelichting', 'Optioneel.', optional);
   return [
-    behandeltaak(catalogue),
     template('zaak.status', 'Zet status', 'Geeft de zaak de gekozen status.', [
       catalogueHeader('statustype', 'Statustype', catalogue.statustypen, 'statustypen', required),
       toelichting,
@@ -282,7 +228,9 @@ export function zaakstroomTemplates(catalogue: TemplateCatalogue): ElementTempla
           required,
         ),
         header('titel', 'Titel', 'Optioneel; anders die van het sjabloon.', optional),
-        header('gemeente', 'Gemeente', 'Naam van de gemeente boven de brief.', { value: 'Gemeente' }),
+        header('gemeente', 'Gemeente', 'Naam van de gemeente boven de brief.', {
+          value: 'Gemeente',
+        }),
       ],
     ),
     template(
@@ -290,16 +238,36 @@ export function zaakstroomTemplates(catalogue: TemplateCatalogue): ElementTempla
       'Vraag informatie op bij de aanvrager',
       'Schort de zaak op en vraagt de aanvrager via de statuspagina om aanvullende gegevens. Zet hierna een berichtgebeurtenis met dezelfde berichtnaam.',
       [
-        input('omschrijving', 'Wat wordt gevraagd', 'In eenvoudige woorden, bijv. =ontbrekendeGegevens uit het formulier.', required),
-        header('berichtNaam', 'Berichtnaam', 'Het bericht dat de upload publiceert; gelijk aan dat van de berichtgebeurtenis erna.', {
-          ...required,
-          value: 'aanvullende-gegevens-ontvangen',
-        }),
-        input('correlatieSleutel', 'Correlatiesleutel', 'Waarop de berichtgebeurtenis wacht, meestal het zaaknummer.', {
-          ...required,
-          value: '=zaak.identificatie',
-        }),
-        input('uiterlijkeDatum', 'Uiterlijke datum', 'Optioneel: datum (JJJJ-MM-DD) waarop de aanvrager uiterlijk moet reageren.', optional),
+        input(
+          'omschrijving',
+          'Wat wordt gevraagd',
+          'In eenvoudige woorden, bijv. =ontbrekendeGegevens uit het formulier.',
+          required,
+        ),
+        header(
+          'berichtNaam',
+          'Berichtnaam',
+          'Het bericht dat de upload publiceert; gelijk aan dat van de berichtgebeurtenis erna.',
+          {
+            ...required,
+            value: 'aanvullende-gegevens-ontvangen',
+          },
+        ),
+        input(
+          'correlatieSleutel',
+          'Correlatiesleutel',
+          'Waarop de berichtgebeurtenis wacht, meestal het zaaknummer.',
+          {
+            ...required,
+            value: '=zaak.identificatie',
+          },
+        ),
+        input(
+          'uiterlijkeDatum',
+          'Uiterlijke datum',
+          'Optioneel: datum (JJJJ-MM-DD) waarop de aanvrager uiterlijk moet reageren.',
+          optional,
+        ),
       ],
     ),
     template('http.request', 'HTTP-verzoek', 'Roept een REST-dienst aan.', [

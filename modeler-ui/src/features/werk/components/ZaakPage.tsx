@@ -15,6 +15,7 @@ import { ZaakDocumenten } from './ZaakDocumenten';
 import { ZaakEigenschappen } from './ZaakEigenschappen';
 import { ZaakNotities } from './ZaakNotities';
 import { ZaakStatusverloop } from './ZaakStatusverloop';
+import { ZaakStoringen } from './ZaakStoringen';
 import { ZaakTaken } from './ZaakTaken';
 import { ProcessDiagram } from './ProcessDiagram';
 
@@ -56,6 +57,7 @@ export function ZaakPage() {
       </h1>
       {message && <Alert type="ok">{message}</Alert>}
       <ZaakActies zaak={zaak.data} zaaktype={zaaktype.data} onChanged={changed} />
+      <ZaakStoringen zaakId={zaak.data.id} revision={revision} onRetried={changed} />
       <div className="zaak-page__grid">
         <ZaakGegevens zaak={zaak.data} />
         <ZaakTaken zaakId={zaak.data.id} />

@@ -178,6 +178,12 @@ export class ZaaktypeTestServer {
     return session;
   }
 
+  /** Fails a job over gRPC with no retries left, as a broken worker would: an incident. */
+  async failJobWithoutRetries(jobKey: string, errorMessage: string): Promise<void> {
+    if (!this.zeebe) throw new Error('failJobWithoutRetries: start() the server first');
+    await this.zeebe.failJob({ jobKey, retries: 0, errorMessage });
+  }
+
   /** Pins the engine clock (and so the platform's today) at an instant, e.g. '2031-03-03T09:00:00+01:00'. */
   async pinClock(instant: string): Promise<void> {
     const coordinator = await this.as('coordinator');
