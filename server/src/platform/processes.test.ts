@@ -94,7 +94,15 @@ describe('the example processes in processes/', () => {
       expect(headersOf('zaak.resultaat').length).toBeGreaterThan(0);
       for (const headers of headersOf('zaak.resultaat'))
         expect(resultaattypen).toContain(headers.resultaattype);
-      expect(headersOf('zaak.afsluiten')).toHaveLength(1);
+      // One zaak.afsluiten ends the main flow; an interrupting event subprocess (a withdrawal)
+      // ends the zaak instead, with one of its own.
+      const afsluitenScopes = jobs
+        .filter((e) => e.job?.type.source === 'zaak.afsluiten')
+        .map((e) => e.flowScopeId);
+      const eventSubProcesses = [...model.elements.values()]
+        .filter((e) => e.type === 'EVENT_SUB_PROCESS')
+        .map((e) => e.id);
+      expect(afsluitenScopes.sort()).toEqual([model.bpmnProcessId, ...eventSubProcesses].sort());
       const eindstatus = zaaktype.statustypen.reduce((a, b) =>
         b.volgnummer > a.volgnummer ? b : a,
       );
@@ -337,6 +345,7 @@ describe('running the example processes on the engine', () => {
           { besluit: 'deels_openbaar', motivering: 'Persoonsgegevens gelakt.' },
         ],
         status('StatusBesluitGenomen'),
+        ['notificatie.email', 'BesluitVersturen'],
         [
           USER_TASK,
           'DocumentenPubliceren',
@@ -368,6 +377,12 @@ describe('running the example processes on the engine', () => {
         ['zaak.hervatten', 'ZaakHervatten'],
         [USER_TASK, 'BesluitNemen', { besluit: 'niet_openbaar', motivering: 'Bedrijfsgegevens.' }],
         status('StatusBesluitGenomen'),
+      ]);
+      const besluitMail = await complete(instance, 'notificatie.email', 'BesluitVersturen');
+      expect(besluitMail.variables.besluitTekst).toBe(
+        'De gevraagde informatie wordt niet openbaar gemaakt.',
+      );
+      await run(instance, [
         resultaat('ResultaatNietOpenbaar'),
         ['zaak.afsluiten', 'ZaakAfsluiten'],
       ]);
@@ -377,6 +392,30 @@ describe('running the example processes on the engine', () => {
       ]);
       expect(states.BeslistermijnVerdagen).toBeUndefined();
       expect(states.DocumentenPubliceren).toBeUndefined();
+    });
+
+    it('closes the zaak as Ingetrokken when the verzoeker withdraws, ending the open task', async () => {
+      const variables = zaakVariables('woo-verzoek');
+      const instance = await harness.start('woo-verzoek', variables);
+      await run(instance, [status('StatusOntvangen')]);
+      await harness.engine.publishMessage({
+        name: 'intrekking',
+        correlationKey: variables.zaak.identificatie,
+        timeToLiveMs: 0,
+        variables: {},
+      });
+      await run(instance, [
+        resultaat('ResultaatIngetrokken'),
+        ['zaak.afsluiten', 'IngetrokkenAfsluiten'],
+      ]);
+      const bevestiging = await complete(instance, 'notificatie.email', 'IntrekkingBevestigen');
+      expect(bevestiging.customHeaders.toVariable).toBe('zaak.initiator.email');
+      const states = await expectCompleted(instance, [
+        'VerzoekIngetrokken',
+        'IntrekkingAfgehandeld',
+      ]);
+      expect(states.VerzoekBeoordelen).toContain('TERMINATED');
+      expect(states.VerzoekAfgehandeld).toBeUndefined();
     });
   });
 
@@ -450,7 +489,11 @@ describe('running the example processes on the engine', () => {
       ]);
       // the citizen is asked for what the behandelaar found missing, on the message the catch event waits for
       const ask = await complete(instance, 'burger.informatie-opvragen', 'GegevensOpvragen');
-      expect([ask.variables.omschrijving, ask.variables.correlatieSleutel, ask.customHeaders.berichtNaam]).toEqual([
+      expect([
+        ask.variables.omschrijving,
+        ask.variables.correlatieSleutel,
+        ask.customHeaders.berichtNaam,
+      ]).toEqual([
         'Constructieberekening',
         variables.zaak.identificatie,
         'aanvullende-gegevens-ontvangen',

@@ -100,6 +100,8 @@ export class ZaaktypeTestServer {
       DATABASE_URL: this.testDb?.url ?? '',
       ENGINE_CLOCK_CONTROL: 'true',
       SMTP_URL: this.smtp.url,
+      // A task whose element the process interrupted (a withdrawal) leaves the task list soon.
+      TASK_RECONCILE_INTERVAL_SECONDS: '1',
     };
     if (this.engineMode === 'external') return this.startWithEngineProcess(settings);
     const config = readConfig({
@@ -261,6 +263,29 @@ export class ZaaktypeTestServer {
     expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
     const completed = await call('POST', `/api/taken/${taak.id}/complete`, { variables });
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+  }
+
+  /** The zaak's tasks in these states (comma-separated, as /api/taken takes them), as the coordinator sees them. */
+  async taken(
+    zaakId: string,
+    state = 'open,claimed',
+  ): Promise<{ elementId: string; state: string }[]> {
+    const page = await (
+      await this.as('coordinator')
+    )<{ taken: { elementId: string; state: string }[] }>(
+      'GET',
+      `/api/taken?scope=all&zaakId=${zaakId}&state=${state}`,
+    );
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    return page.body.taken;
+  }
+
+  /** Waits until the zaak has an open task at `elementId` (the task list stored it). */
+  untilTaskOpen(zaakId: string, elementId: string): Promise<unknown> {
+    return this.until(
+      async () => (await this.taken(zaakId)).find((t) => t.elementId === elementId),
+      `an open task ${elementId}`,
+    );
   }
 
   /**
