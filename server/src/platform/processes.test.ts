@@ -575,6 +575,7 @@ describe('running the example processes on the engine', () => {
         ],
         [USER_TASK, 'BesluitOpstellen', { besluit: 'gegrond', motivering: 'Conform advies.' }],
         status('StatusBesluitGenomen'),
+        ['notificatie.email', 'BesluitVersturen'],
         resultaat('ResultaatGegrond'),
         ['zaak.afsluiten', 'ZaakAfsluiten'],
       ]);
@@ -626,6 +627,7 @@ describe('running the example processes on the engine', () => {
           { besluit: 'ongegrond', motivering: 'Besluit blijft in stand.' },
         ],
         status('StatusBesluitGenomen'),
+        ['notificatie.email', 'BesluitVersturen'],
         resultaat('ResultaatOngegrond'),
         ['zaak.afsluiten', 'ZaakAfsluiten'],
       ]);
@@ -658,6 +660,7 @@ describe('running the example processes on the engine', () => {
           { besluit: 'niet_ontvankelijk', motivering: 'Verzuim niet hersteld.' },
         ],
         status('StatusBesluitGenomen'),
+        ['notificatie.email', 'BesluitVersturen'],
         resultaat('ResultaatNietOntvankelijk'),
         ['zaak.afsluiten', 'ZaakAfsluiten'],
       ]);
@@ -666,6 +669,35 @@ describe('running the example processes on the engine', () => {
         'ResultaatNietOntvankelijk',
       ]);
       expect(states.HoorzittingHouden).toBeUndefined();
+    });
+
+    it('closes the zaak as Ingetrokken when the bezwaarmaker withdraws during herstel verzuim', async () => {
+      const variables = zaakVariables('bezwaar');
+      const instance = await harness.start('bezwaar', variables);
+      await run(instance, [
+        status('StatusOntvangen'),
+        [
+          USER_TASK,
+          'BezwaarBeoordelen',
+          { verzuim: true, verzuimOmschrijving: 'Niet ondertekend', adviescommissie: false },
+        ],
+        ['burger.informatie-opvragen', 'HerstelVerzuimVragen'],
+        status('StatusHerstelVerzuim'),
+      ]);
+      await harness.engine.publishMessage({
+        name: 'intrekking',
+        correlationKey: variables.zaak.identificatie,
+        timeToLiveMs: 0,
+        variables: {},
+      });
+      await run(instance, [
+        resultaat('ResultaatIngetrokken'),
+        ['zaak.afsluiten', 'IngetrokkenAfsluiten'],
+        ['notificatie.email', 'IntrekkingBevestigen'],
+      ]);
+      const states = await expectCompleted(instance, ['Ingetrokken', 'IntrekkingAfgehandeld']);
+      expect(states.WachtenOpHerstel).toContain('TERMINATED');
+      expect(states.BezwaarAfgehandeld).toBeUndefined();
     });
   });
 });
