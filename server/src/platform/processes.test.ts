@@ -255,7 +255,9 @@ describe('running the example processes on the engine', () => {
       expect(states.ServicenormBijnaVerstreken ?? []).not.toContain('COMPLETED');
     });
 
-    it('reminds the team when the servicenorm nears, routes bouwen to toezicht, and skips mail without an address', async () => {
+    it('reminds the team on the morning the servicenorm ends, routes bouwen to toezicht, and skips mail without an address', async () => {
+      // the zaak came in on Monday 2 March 2026, its servicenorm (einddatumGepland) is Monday 9 March
+      harness.engine.clock.pin(Date.parse('2026-03-02T09:00:00+01:00'));
       const instance = await harness.start(
         'melding-openbare-ruimte',
         zaakVariables('melding-openbare-ruimte', null),
@@ -265,7 +267,10 @@ describe('running the example processes on the engine', () => {
         [USER_TASK, 'MeldingBeoordelen', { categorie: 'bouwen' }],
         status('StatusInBehandeling'),
       ]);
-      await advanceClock(3 * DAY + 60_000);
+      // six days later, on Sunday evening, nothing is due yet; at 08:00 on Monday the reminder is
+      await advanceClock(6 * DAY + 12 * 3_600_000);
+      expect(await harness.activate('notificatie.email')).toEqual([]);
+      await advanceClock(11 * 3_600_000);
       const herinnering = await complete(instance, 'notificatie.email', 'HerinneringVersturen');
       expect(herinnering.customHeaders.to).toBe('openbareruimte@gemeente.example');
       const afhandelen = await complete(instance, USER_TASK, 'MeldingAfhandelen', {
