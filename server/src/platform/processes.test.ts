@@ -422,6 +422,31 @@ describe('running the example processes on the engine', () => {
       expect(states.VerzoekBeoordelen).toContain('TERMINATED');
       expect(states.VerzoekAfgehandeld).toBeUndefined();
     });
+    it('resumes a suspended zaak before closing it when the verzoeker withdraws during the zienswijze', async () => {
+      const variables = zaakVariables('woo-verzoek');
+      const instance = await harness.start('woo-verzoek', variables);
+      await run(instance, [
+        status('StatusOntvangen'),
+        [USER_TASK, 'VerzoekBeoordelen', { zienswijzeNodig: true, verdagingNodig: false }],
+        status('StatusInBehandeling'),
+        ['zaak.opschorten', 'ZaakOpschorten'],
+        status('StatusZienswijzeGevraagd'),
+      ]);
+      await harness.engine.publishMessage({
+        name: 'intrekking',
+        correlationKey: variables.zaak.identificatie,
+        timeToLiveMs: 0,
+        variables: {},
+      });
+      await run(instance, [
+        ['zaak.hervatten', 'IntrekkingHervatten'],
+        resultaat('ResultaatIngetrokken'),
+        ['zaak.afsluiten', 'IngetrokkenAfsluiten'],
+        ['notificatie.email', 'IntrekkingBevestigen'],
+      ]);
+      const states = await expectCompleted(instance, ['IntrekkingAfgehandeld']);
+      expect(states.ZaakHervatten).toBeUndefined();
+    });
   });
 
   describe('omgevingsvergunning', () => {

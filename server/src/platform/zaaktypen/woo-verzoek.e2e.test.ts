@@ -111,6 +111,49 @@ describe('zaaktype woo-verzoek, through the API and the engine', { timeout: 120_
     );
   });
 
+  it('withdrawn while third parties give their view: the zaak is resumed before it closes as Ingetrokken', async () => {
+    // given a verzoek on Monday 3 November 2031, suspended for the zienswijze of third parties
+    const zaak = await t.register(
+      '2031-11-03T09:00:00+01:00',
+      'Afspraken met de projectontwikkelaar',
+    );
+    await t.doTask(zaak.id, 'VerzoekBeoordelen', {
+      zienswijzeNodig: true,
+      derden: 'Projectontwikkelaar BV',
+      verdagingNodig: false,
+    });
+    await t.untilWaitingAt(zaak.id, 'WachtenOpZienswijze');
+
+    // when the verzoeker withdraws four days later
+    await t.moveClock('P4D');
+    await t.publishMessage('intrekking', zaak.identificatie);
+
+    // then the opschorting ends that day and the zaak is closed as Ingetrokken, no longer suspended
+    const closed = await t.untilClosed(zaak.id);
+    expect(statusHistoryOf(closed)).toEqual([
+      'Ontvangen',
+      'In behandeling',
+      'Zienswijze derden gevraagd',
+      'Afgehandeld',
+    ]);
+    expect(closed).toMatchObject({
+      resultaat: { resultaattype: 'Ingetrokken' },
+      einddatum: '2031-11-07',
+      opschorting: { indicatie: false },
+      opschortingen: [
+        {
+          van: '2031-11-03',
+          tot: '2031-11-07',
+          reden: 'Zienswijze van derden gevraagd (Woo art. 4.4)',
+        },
+      ],
+    });
+    await t.untilMail(
+      'verzoeker@voorbeeld.nl',
+      `Uw Woo-verzoek is ingetrokken (${zaak.identificatie})`,
+    );
+  });
+
   it('zienswijze without answer: the two-week timer resumes the zaak, verdaging adds two weeks, Niet openbaar gemaakt', async () => {
     // given a verzoek on Monday 17 February 2031 (four weeks: Monday 17 March)
     const zaak = await t.register('2031-02-17T09:00:00+01:00', 'Subsidies aan sportverenigingen');
