@@ -701,7 +701,7 @@ describe('running the example processes on the engine', () => {
       expect(states.HoorzittingHouden).toBeUndefined();
     });
 
-    it('closes the zaak as Ingetrokken when the bezwaarmaker withdraws during herstel verzuim', async () => {
+    it('resumes and closes the zaak as Ingetrokken when the bezwaarmaker withdraws during herstel verzuim', async () => {
       const variables = zaakVariables('bezwaar');
       const instance = await harness.start('bezwaar', variables);
       await run(instance, [
@@ -721,6 +721,7 @@ describe('running the example processes on the engine', () => {
         variables: {},
       });
       await run(instance, [
+        ['zaak.hervatten', 'IntrekkingHervatten'],
         resultaat('ResultaatIngetrokken'),
         ['zaak.afsluiten', 'IngetrokkenAfsluiten'],
         ['notificatie.email', 'IntrekkingBevestigen'],

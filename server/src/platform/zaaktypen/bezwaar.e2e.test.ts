@@ -128,6 +128,41 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
     );
   });
 
+  it('withdrawn during herstel verzuim: resumed, closed as Ingetrokken, the status page asks for nothing more', async () => {
+    // given a bezwaarschrift on Monday 8 September 2031 with a verzuim, asked of the bezwaarmaker
+    const zaak = await t.register('2031-09-08T09:00:00+02:00', 'Bezwaar tegen de leges');
+    const token = await askHerstel(zaak, false, '22 september 2031');
+    const form = await t.uploadFormOn(token);
+
+    // when the bezwaarmaker withdraws two days later instead of repairing the verzuim
+    await t.moveClock('P2D');
+    await t.publishMessage('intrekking', zaak.identificatie);
+
+    // then the opschorting ends that day and the zaak is closed as Ingetrokken
+    const closed = await t.untilClosed(zaak.id);
+    expect(statusHistoryOf(closed)).toEqual([
+      'Ontvangen',
+      'Herstel verzuim gevraagd',
+      'Afgehandeld',
+    ]);
+    expect(closed).toMatchObject({
+      resultaat: { resultaattype: 'Ingetrokken' },
+      einddatum: '2031-09-10',
+      opschorting: { indicatie: false },
+      opschortingen: [
+        { van: '2031-09-08', tot: '2031-09-10', reden: INFORMATIEVERZOEK_OPSCHORTING },
+      ],
+    });
+    await t.untilMail(
+      'bezwaarmaker@voorbeeld.nl',
+      `Uw bezwaarschrift is ingetrokken (${zaak.identificatie})`,
+    );
+    // and the status page no longer asks for the repair
+    const page = await (await fetch(`${t.url}/status/${token}`)).text();
+    expect(page).not.toContain('<form');
+    expect(await t.upload(form, 'gronden.pdf')).toBe(404);
+  });
+
   it('herstel verzuim after six days, then the committee route of twelve weeks: ongegrond', async () => {
     // given a bezwaarschrift on Monday 1 September 2031 (six weeks: Monday 13 October) with a verzuim
     const zaak = await t.register('2031-09-01T09:00:00+02:00', 'Bezwaar tegen last onder dwangsom');
