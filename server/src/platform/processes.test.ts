@@ -94,7 +94,15 @@ describe('the example processes in processes/', () => {
       expect(headersOf('zaak.resultaat').length).toBeGreaterThan(0);
       for (const headers of headersOf('zaak.resultaat'))
         expect(resultaattypen).toContain(headers.resultaattype);
-      expect(headersOf('zaak.afsluiten')).toHaveLength(1);
+      // One zaak.afsluiten ends the main flow; an interrupting event subprocess (a withdrawal)
+      // ends the zaak instead, with one of its own.
+      const afsluitenScopes = jobs
+        .filter((e) => e.job?.type.source === 'zaak.afsluiten')
+        .map((e) => e.flowScopeId);
+      const eventSubProcesses = [...model.elements.values()]
+        .filter((e) => e.type === 'EVENT_SUB_PROCESS')
+        .map((e) => e.id);
+      expect(afsluitenScopes.sort()).toEqual([model.bpmnProcessId, ...eventSubProcesses].sort());
       const eindstatus = zaaktype.statustypen.reduce((a, b) =>
         b.volgnummer > a.volgnummer ? b : a,
       );
@@ -247,7 +255,9 @@ describe('running the example processes on the engine', () => {
       expect(states.ServicenormBijnaVerstreken ?? []).not.toContain('COMPLETED');
     });
 
-    it('reminds the team when the servicenorm nears, routes bouwen to toezicht, and skips mail without an address', async () => {
+    it('reminds the team on the morning the servicenorm ends, routes bouwen to toezicht, and skips mail without an address', async () => {
+      // the zaak came in on Monday 2 March 2026, its servicenorm (einddatumGepland) is Monday 9 March
+      harness.engine.clock.pin(Date.parse('2026-03-02T09:00:00+01:00'));
       const instance = await harness.start(
         'melding-openbare-ruimte',
         zaakVariables('melding-openbare-ruimte', null),
@@ -257,7 +267,10 @@ describe('running the example processes on the engine', () => {
         [USER_TASK, 'MeldingBeoordelen', { categorie: 'bouwen' }],
         status('StatusInBehandeling'),
       ]);
-      await advanceClock(3 * DAY + 60_000);
+      // six days later, on Sunday evening, nothing is due yet; at 08:00 on Monday the reminder is
+      await advanceClock(6 * DAY + 12 * 3_600_000);
+      expect(await harness.activate('notificatie.email')).toEqual([]);
+      await advanceClock(11 * 3_600_000);
       const herinnering = await complete(instance, 'notificatie.email', 'HerinneringVersturen');
       expect(herinnering.customHeaders.to).toBe('openbareruimte@gemeente.example');
       const afhandelen = await complete(instance, USER_TASK, 'MeldingAfhandelen', {
@@ -337,6 +350,7 @@ describe('running the example processes on the engine', () => {
           { besluit: 'deels_openbaar', motivering: 'Persoonsgegevens gelakt.' },
         ],
         status('StatusBesluitGenomen'),
+        ['notificatie.email', 'BesluitVersturen'],
         [
           USER_TASK,
           'DocumentenPubliceren',
@@ -368,6 +382,12 @@ describe('running the example processes on the engine', () => {
         ['zaak.hervatten', 'ZaakHervatten'],
         [USER_TASK, 'BesluitNemen', { besluit: 'niet_openbaar', motivering: 'Bedrijfsgegevens.' }],
         status('StatusBesluitGenomen'),
+      ]);
+      const besluitMail = await complete(instance, 'notificatie.email', 'BesluitVersturen');
+      expect(besluitMail.variables.besluitTekst).toBe(
+        'De gevraagde informatie wordt niet openbaar gemaakt.',
+      );
+      await run(instance, [
         resultaat('ResultaatNietOpenbaar'),
         ['zaak.afsluiten', 'ZaakAfsluiten'],
       ]);
@@ -377,6 +397,55 @@ describe('running the example processes on the engine', () => {
       ]);
       expect(states.BeslistermijnVerdagen).toBeUndefined();
       expect(states.DocumentenPubliceren).toBeUndefined();
+    });
+
+    it('closes the zaak as Ingetrokken when the verzoeker withdraws, ending the open task', async () => {
+      const variables = zaakVariables('woo-verzoek');
+      const instance = await harness.start('woo-verzoek', variables);
+      await run(instance, [status('StatusOntvangen')]);
+      await harness.engine.publishMessage({
+        name: 'intrekking',
+        correlationKey: variables.zaak.identificatie,
+        timeToLiveMs: 0,
+        variables: {},
+      });
+      await run(instance, [
+        resultaat('ResultaatIngetrokken'),
+        ['zaak.afsluiten', 'IngetrokkenAfsluiten'],
+      ]);
+      const bevestiging = await complete(instance, 'notificatie.email', 'IntrekkingBevestigen');
+      expect(bevestiging.customHeaders.toVariable).toBe('zaak.initiator.email');
+      const states = await expectCompleted(instance, [
+        'VerzoekIngetrokken',
+        'IntrekkingAfgehandeld',
+      ]);
+      expect(states.VerzoekBeoordelen).toContain('TERMINATED');
+      expect(states.VerzoekAfgehandeld).toBeUndefined();
+    });
+    it('resumes a suspended zaak before closing it when the verzoeker withdraws during the zienswijze', async () => {
+      const variables = zaakVariables('woo-verzoek');
+      const instance = await harness.start('woo-verzoek', variables);
+      await run(instance, [
+        status('StatusOntvangen'),
+        [USER_TASK, 'VerzoekBeoordelen', { zienswijzeNodig: true, verdagingNodig: false }],
+        status('StatusInBehandeling'),
+        ['zaak.opschorten', 'ZaakOpschorten'],
+        status('StatusZienswijzeGevraagd'),
+      ]);
+      await harness.engine.publishMessage({
+        name: 'intrekking',
+        correlationKey: variables.zaak.identificatie,
+        timeToLiveMs: 0,
+        variables: {},
+      });
+      await run(instance, [
+        ['zaak.hervatten', 'IntrekkingHervatten'],
+        resultaat('ResultaatIngetrokken'),
+        ['zaak.afsluiten', 'IngetrokkenAfsluiten'],
+        ['notificatie.email', 'IntrekkingBevestigen'],
+      ]);
+      const states = await expectCompleted(instance, ['IntrekkingAfgehandeld']);
+      expect(states.ZaakHervatten).toBeUndefined();
     });
   });
 
@@ -450,7 +519,11 @@ describe('running the example processes on the engine', () => {
       ]);
       // the citizen is asked for what the behandelaar found missing, on the message the catch event waits for
       const ask = await complete(instance, 'burger.informatie-opvragen', 'GegevensOpvragen');
-      expect([ask.variables.omschrijving, ask.variables.correlatieSleutel, ask.customHeaders.berichtNaam]).toEqual([
+      expect([
+        ask.variables.omschrijving,
+        ask.variables.correlatieSleutel,
+        ask.customHeaders.berichtNaam,
+      ]).toEqual([
         'Constructieberekening',
         variables.zaak.identificatie,
         'aanvullende-gegevens-ontvangen',
@@ -532,6 +605,7 @@ describe('running the example processes on the engine', () => {
         ],
         [USER_TASK, 'BesluitOpstellen', { besluit: 'gegrond', motivering: 'Conform advies.' }],
         status('StatusBesluitGenomen'),
+        ['notificatie.email', 'BesluitVersturen'],
         resultaat('ResultaatGegrond'),
         ['zaak.afsluiten', 'ZaakAfsluiten'],
       ]);
@@ -583,6 +657,7 @@ describe('running the example processes on the engine', () => {
           { besluit: 'ongegrond', motivering: 'Besluit blijft in stand.' },
         ],
         status('StatusBesluitGenomen'),
+        ['notificatie.email', 'BesluitVersturen'],
         resultaat('ResultaatOngegrond'),
         ['zaak.afsluiten', 'ZaakAfsluiten'],
       ]);
@@ -615,6 +690,7 @@ describe('running the example processes on the engine', () => {
           { besluit: 'niet_ontvankelijk', motivering: 'Verzuim niet hersteld.' },
         ],
         status('StatusBesluitGenomen'),
+        ['notificatie.email', 'BesluitVersturen'],
         resultaat('ResultaatNietOntvankelijk'),
         ['zaak.afsluiten', 'ZaakAfsluiten'],
       ]);
@@ -623,6 +699,36 @@ describe('running the example processes on the engine', () => {
         'ResultaatNietOntvankelijk',
       ]);
       expect(states.HoorzittingHouden).toBeUndefined();
+    });
+
+    it('resumes and closes the zaak as Ingetrokken when the bezwaarmaker withdraws during herstel verzuim', async () => {
+      const variables = zaakVariables('bezwaar');
+      const instance = await harness.start('bezwaar', variables);
+      await run(instance, [
+        status('StatusOntvangen'),
+        [
+          USER_TASK,
+          'BezwaarBeoordelen',
+          { verzuim: true, verzuimOmschrijving: 'Niet ondertekend', adviescommissie: false },
+        ],
+        ['burger.informatie-opvragen', 'HerstelVerzuimVragen'],
+        status('StatusHerstelVerzuim'),
+      ]);
+      await harness.engine.publishMessage({
+        name: 'intrekking',
+        correlationKey: variables.zaak.identificatie,
+        timeToLiveMs: 0,
+        variables: {},
+      });
+      await run(instance, [
+        ['zaak.hervatten', 'IntrekkingHervatten'],
+        resultaat('ResultaatIngetrokken'),
+        ['zaak.afsluiten', 'IngetrokkenAfsluiten'],
+        ['notificatie.email', 'IntrekkingBevestigen'],
+      ]);
+      const states = await expectCompleted(instance, ['Ingetrokken', 'IntrekkingAfgehandeld']);
+      expect(states.WachtenOpHerstel).toContain('TERMINATED');
+      expect(states.BezwaarAfgehandeld).toBeUndefined();
     });
   });
 });

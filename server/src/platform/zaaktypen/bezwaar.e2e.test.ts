@@ -80,6 +80,87 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
       verlenging: null,
       uiterlijkeEinddatumAfdoening: '2032-01-02',
     });
+    // and the bezwaarmaker got the besluit op bezwaar by mail
+    const besluit = await t.untilMail(
+      'bezwaarmaker@voorbeeld.nl',
+      `Besluit op uw bezwaarschrift (${zaak.identificatie})`,
+    );
+    expect(besluit.text).toContain(
+      `Wij hebben besloten op uw bezwaarschrift "Bezwaar tegen weigering kapvergunning" (zaak ${zaak.identificatie}).`,
+    );
+    expect(besluit.text).toContain(
+      'Uw bezwaar is gegrond. Wij herroepen het bestreden besluit en nemen zo nodig een nieuw besluit.',
+    );
+    expect(besluit.text).toContain('Motivering: De boom is ziek; kap is nodig.');
+  });
+
+  it('withdrawn before the hoorzitting: the zaak closes as Ingetrokken, the open task goes, the bezwaarmaker gets a confirmation', async () => {
+    // given a bezwaarschrift on Tuesday 4 November 2031, assessed, the hoorzitting still to hold
+    const zaak = await t.register('2031-11-04T09:00:00+01:00', 'Bezwaar tegen de WOZ-waarde');
+    await t.doTask(zaak.id, 'BezwaarBeoordelen', { verzuim: false, adviescommissie: false });
+    await t.untilTaskOpen(zaak.id, 'HoorzittingHouden');
+
+    // when the bezwaarmaker withdraws a week later
+    await t.moveClock('P7D');
+    await t.publishMessage('intrekking', zaak.identificatie);
+
+    // then the zaak is closed as Ingetrokken that day, to be destroyed a year later
+    const closed = await t.untilClosed(zaak.id);
+    expect(statusHistoryOf(closed)).toEqual(['Ontvangen', 'In behandeling', 'Afgehandeld']);
+    expect(closed).toMatchObject({
+      resultaat: { resultaattype: 'Ingetrokken' },
+      einddatum: '2031-11-11',
+      archiefactiedatum: '2032-11-11',
+    });
+    await t.until(
+      async () => ((await t.taken(zaak.id)).length === 0 ? true : undefined),
+      'no open tasks for the withdrawn zaak',
+    );
+    expect(await t.taken(zaak.id, 'cancelled')).toEqual([
+      expect.objectContaining({ elementId: 'HoorzittingHouden', state: 'cancelled' }),
+    ]);
+    const bevestiging = await t.untilMail(
+      'bezwaarmaker@voorbeeld.nl',
+      `Uw bezwaarschrift is ingetrokken (${zaak.identificatie})`,
+    );
+    expect(bevestiging.text).toContain(
+      `U heeft uw bezwaarschrift "Bezwaar tegen de WOZ-waarde" ingetrokken. Wij hebben de behandeling gestopt en zaak ${zaak.identificatie} afgesloten.`,
+    );
+  });
+
+  it('withdrawn during herstel verzuim: resumed, closed as Ingetrokken, the status page asks for nothing more', async () => {
+    // given a bezwaarschrift on Monday 8 September 2031 with a verzuim, asked of the bezwaarmaker
+    const zaak = await t.register('2031-09-08T09:00:00+02:00', 'Bezwaar tegen de leges');
+    const token = await askHerstel(zaak, false, '22 september 2031');
+    const form = await t.uploadFormOn(token);
+
+    // when the bezwaarmaker withdraws two days later instead of repairing the verzuim
+    await t.moveClock('P2D');
+    await t.publishMessage('intrekking', zaak.identificatie);
+
+    // then the opschorting ends that day and the zaak is closed as Ingetrokken
+    const closed = await t.untilClosed(zaak.id);
+    expect(statusHistoryOf(closed)).toEqual([
+      'Ontvangen',
+      'Herstel verzuim gevraagd',
+      'Afgehandeld',
+    ]);
+    expect(closed).toMatchObject({
+      resultaat: { resultaattype: 'Ingetrokken' },
+      einddatum: '2031-09-10',
+      opschorting: { indicatie: false },
+      opschortingen: [
+        { van: '2031-09-08', tot: '2031-09-10', reden: INFORMATIEVERZOEK_OPSCHORTING },
+      ],
+    });
+    await t.untilMail(
+      'bezwaarmaker@voorbeeld.nl',
+      `Uw bezwaarschrift is ingetrokken (${zaak.identificatie})`,
+    );
+    // and the status page no longer asks for the repair
+    const page = await (await fetch(`${t.url}/status/${token}`)).text();
+    expect(page).not.toContain('<form');
+    expect(await t.upload(form, 'gronden.pdf')).toBe(404);
   });
 
   it('herstel verzuim after six days, then the committee route of twelve weeks: ongegrond', async () => {

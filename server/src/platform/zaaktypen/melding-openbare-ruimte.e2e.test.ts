@@ -74,16 +74,30 @@ describe.for(['embedded', 'external'] as const)(
       );
     });
 
-    it('servicenorm reminder: after three days on the team the clock fires the reminder; closed as Niet opgelost', async () => {
+    it('servicenorm reminder: on the morning the servicenorm ends the clock fires the reminder; closed as Niet opgelost', async () => {
       // given a melding about illegal building work, routed to team-vergunningen (toezicht)
       const zaak = await registerOnFridayBeforeChristmas('Bouwwerk zonder vergunning Molenweg');
       await t.doTask(zaak.id, 'MeldingBeoordelen', { categorie: 'bouwen', spoed: false });
       await t.untilWaitingAt(zaak.id, 'MeldingAfhandelen');
       const waitingFor = `Melding ${zaak.identificatie} nadert de servicenorm`;
       expect(t.mailsTo(team).find((mail) => mail.subject === waitingFor)).toBeUndefined();
+      // then the reminder waits for the zaak's servicenorm date (einddatumGepland, after the
+      // Kerstdagen): 08:00 in Amsterdam on Friday 27 December, not a fixed number of days
+      if (engineMode === 'embedded') {
+        const { processInstanceKey } = await t.zaak(zaak.id);
+        const timer = (await t
+          .db('engine_timers')
+          .where({
+            element_id: 'ServicenormBijnaVerstreken',
+            process_instance_key: processInstanceKey,
+            state: 'ACTIVE',
+          })
+          .first()) as { due_date: Date | string };
+        expect(new Date(timer.due_date).toISOString()).toBe('2030-12-27T07:00:00.000Z');
+      }
 
-      // when three days pass on the engine clock without the task being done
-      await t.moveClock('P3D');
+      // when the engine clock reaches that morning without the task being done (Friday 09:00 + 6d 23h)
+      await t.moveClock('P6DT23H');
 
       // then the team hears the servicenorm ends on 27 December
       const reminder = await t.untilMail(team, waitingFor);
@@ -102,7 +116,7 @@ describe.for(['embedded', 'external'] as const)(
       expect(statusHistoryOf(closed)).toEqual(['Ontvangen', 'In behandeling', 'Afgehandeld']);
       expect(closed).toMatchObject({
         resultaat: { resultaattype: 'Niet opgelost' },
-        einddatum: '2030-12-23',
+        einddatum: '2030-12-27',
         einddatumGepland: '2030-12-27',
       });
       expect((await t.untilMail(melder, `Uw melding ${zaak.identificatie}`)).text).toContain(

@@ -85,6 +85,86 @@ describe(
       ]);
     });
 
+    it('advice from welstand and brandweer in parallel: both tasks open at once, the besluit only after both', async () => {
+      // given a complete aanvraag on Monday 1 December 2031, judged to need two advices
+      const zaak = await t.register('2031-12-01T09:00:00+01:00', 'Verbouwing monument Brink 4');
+      await t.doTask(zaak.id, 'VolledigheidToetsen', { volledig: true });
+      await t.doTask(zaak.id, 'InhoudelijkBeoordelen', {
+        adviseurs: ['welstand', 'brandweer'],
+        verlengingNodig: false,
+      });
+
+      // then one advice task per adviseur is open at the same time
+      const adviesTaken = await t.until(async () => {
+        const open = await t.taken(zaak.id);
+        return open.length === 2 ? open : undefined;
+      }, 'two advice tasks');
+      expect(adviesTaken.map((taak) => [taak.elementId, taak.variables.adviseur]).sort()).toEqual([
+        ['AdviesUitbrengen', 'brandweer'],
+        ['AdviesUitbrengen', 'welstand'],
+      ]);
+
+      // when the brandweer's advice is in, the welstand advice still holds up the besluit
+      await t.doTaskWhere(
+        zaak.id,
+        'AdviesUitbrengen',
+        { adviseur: 'brandweer' },
+        {
+          advies: 'positief_met_voorwaarden',
+          adviesToelichting: 'Vluchtweg via de achterzijde vrijhouden.',
+        },
+      );
+      expect(
+        (await t.taken(zaak.id)).map((taak) => [taak.elementId, taak.variables.adviseur]),
+      ).toEqual([['AdviesUitbrengen', 'welstand']]);
+      expect(statusHistoryOf(await t.zaak(zaak.id))).toEqual(['Ontvangen', 'In behandeling']);
+
+      // when welstand advises too, someone else of the team registering it
+      await t.doTaskWhere(
+        zaak.id,
+        'AdviesUitbrengen',
+        { adviseur: 'welstand' },
+        { advies: 'positief', adviesToelichting: 'Past bij het monument.' },
+        'coordinator',
+      );
+
+      // then the besluit task opens with both advices collected
+      const besluitTaak = await t.untilTaskOpen(zaak.id, 'BesluitOpstellen');
+      expect(besluitTaak.variables.adviezen).toEqual(
+        expect.arrayContaining([
+          {
+            adviseur: 'brandweer',
+            advies: 'positief_met_voorwaarden',
+            toelichting: 'Vluchtweg via de achterzijde vrijhouden.',
+          },
+          { adviseur: 'welstand', advies: 'positief', toelichting: 'Past bij het monument.' },
+        ]),
+      );
+      expect(besluitTaak.variables.adviezen).toHaveLength(2);
+      expect(
+        (await t.taken(zaak.id, 'completed'))
+          .filter((taak) => taak.elementId === 'AdviesUitbrengen')
+          .map((taak) => taak.variables.adviseur)
+          .sort(),
+      ).toEqual(['brandweer', 'welstand']);
+      await t.doTask(zaak.id, 'BesluitOpstellen', {
+        besluit: 'verleend',
+        motivering: 'Met de voorwaarde van de brandweer.',
+      });
+      const closed = await t.untilClosed(zaak.id);
+      expect(statusHistoryOf(closed)).toEqual([
+        'Ontvangen',
+        'In behandeling',
+        'Besluit genomen',
+        'Afgehandeld',
+      ]);
+      expect(closed).toMatchObject({
+        resultaat: { resultaattype: 'Verleend' },
+        einddatum: '2031-12-01',
+        verlenging: null,
+      });
+    });
+
     it('aanvullende gegevens: the upload after ten days resumes the zaak, verlenging and advice, geweigerd', async () => {
       // given an aanvraag on Monday 3 March 2031: 6 weeks is Monday 14 April, Tweede Paasdag, so
       // the servicenorm ends on Tuesday 15 April; 8 weeks is Monday 28 April

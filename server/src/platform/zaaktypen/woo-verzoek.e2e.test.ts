@@ -58,6 +58,100 @@ describe('zaaktype woo-verzoek, through the API and the engine', { timeout: 120_
       verlenging: null,
       uiterlijkeEinddatumAfdoening: '2031-05-23',
     });
+    // and the verzoeker got the decision by mail
+    const besluit = await t.untilMail(
+      'verzoeker@voorbeeld.nl',
+      `Besluit op uw Woo-verzoek (${zaak.identificatie})`,
+    );
+    expect(besluit.text).toContain(
+      `Wij hebben besloten op uw Woo-verzoek "Stukken over de herinrichting Markt" (zaak ${zaak.identificatie}).`,
+    );
+    expect(besluit.text).toContain('De gevraagde informatie wordt openbaar gemaakt.');
+    expect(besluit.text).toContain('Motivering: Geen weigeringsgronden.');
+  });
+
+  it('withdrawn after the assessment: the zaak closes as Ingetrokken, the open task goes, the verzoeker gets a confirmation', async () => {
+    // given a verzoek on Monday 6 October 2031, assessed, waiting for the decision
+    const zaak = await t.register('2031-10-06T09:00:00+02:00', 'Notulen van de stuurgroep');
+    await t.doTask(zaak.id, 'VerzoekBeoordelen', { zienswijzeNodig: false, verdagingNodig: false });
+    await t.untilTaskOpen(zaak.id, 'BesluitNemen');
+
+    // when the verzoeker withdraws three days later (the message arrives over gRPC)
+    await t.moveClock('P3D');
+    await t.publishMessage('intrekking', zaak.identificatie);
+
+    // then the zaak is closed as Ingetrokken on that day, without a decision
+    const closed = await t.untilClosed(zaak.id);
+    expect(statusHistoryOf(closed)).toEqual(['Ontvangen', 'In behandeling', 'Afgehandeld']);
+    expect(closed).toMatchObject({
+      resultaat: { resultaattype: 'Ingetrokken' },
+      einddatum: '2031-10-09',
+      // vernietigen one year after closing
+      archiefactiedatum: '2032-10-09',
+      uiterlijkeEinddatumAfdoening: '2031-11-03',
+    });
+    // and the decision task left the task list as cancelled
+    await t.until(
+      async () => ((await t.taken(zaak.id)).length === 0 ? true : undefined),
+      'no open tasks for the withdrawn zaak',
+    );
+    expect(await t.taken(zaak.id, 'cancelled')).toEqual([
+      expect.objectContaining({ elementId: 'BesluitNemen', state: 'cancelled' }),
+    ]);
+    // and the verzoeker got a confirmation, and no decision
+    const bevestiging = await t.untilMail(
+      'verzoeker@voorbeeld.nl',
+      `Uw Woo-verzoek is ingetrokken (${zaak.identificatie})`,
+    );
+    expect(bevestiging.text).toContain(
+      `U heeft uw Woo-verzoek "Notulen van de stuurgroep" ingetrokken. Wij hebben de behandeling gestopt en zaak ${zaak.identificatie} afgesloten.`,
+    );
+    expect(t.mailsTo('verzoeker@voorbeeld.nl').map((mail) => mail.subject)).not.toContain(
+      `Besluit op uw Woo-verzoek (${zaak.identificatie})`,
+    );
+  });
+
+  it('withdrawn while third parties give their view: the zaak is resumed before it closes as Ingetrokken', async () => {
+    // given a verzoek on Monday 3 November 2031, suspended for the zienswijze of third parties
+    const zaak = await t.register(
+      '2031-11-03T09:00:00+01:00',
+      'Afspraken met de projectontwikkelaar',
+    );
+    await t.doTask(zaak.id, 'VerzoekBeoordelen', {
+      zienswijzeNodig: true,
+      derden: 'Projectontwikkelaar BV',
+      verdagingNodig: false,
+    });
+    await t.untilWaitingAt(zaak.id, 'WachtenOpZienswijze');
+
+    // when the verzoeker withdraws four days later
+    await t.moveClock('P4D');
+    await t.publishMessage('intrekking', zaak.identificatie);
+
+    // then the opschorting ends that day and the zaak is closed as Ingetrokken, no longer suspended
+    const closed = await t.untilClosed(zaak.id);
+    expect(statusHistoryOf(closed)).toEqual([
+      'Ontvangen',
+      'In behandeling',
+      'Zienswijze derden gevraagd',
+      'Afgehandeld',
+    ]);
+    expect(closed).toMatchObject({
+      resultaat: { resultaattype: 'Ingetrokken' },
+      einddatum: '2031-11-07',
+      opschorting: { indicatie: false },
+      opschortingen: [
+        {
+          van: '2031-11-03',
+          tot: '2031-11-07',
+          reden: 'Zienswijze van derden gevraagd (Woo art. 4.4)',
+        },
+      ],
+    });
+    await t.untilMail(
+      'verzoeker@voorbeeld.nl',
+      `Uw Woo-verzoek is ingetrokken (${zaak.identificatie})`,
+    );
   });
 
   it('zienswijze without answer: the two-week timer resumes the zaak, verdaging adds two weeks, Niet openbaar gemaakt', async () => {

@@ -30,6 +30,14 @@ export interface Zaak {
   processInstanceKey: string | null;
 }
 
+/** A task as GET /api/taken lists it, as far as these tests read it. */
+export interface Taak {
+  id: string;
+  elementId: string;
+  state: string;
+  variables: Record<string, unknown>;
+}
+
 export type Session = <T>(
   method: string,
   path: string,
@@ -100,6 +108,8 @@ export class ZaaktypeTestServer {
       DATABASE_URL: this.testDb?.url ?? '',
       ENGINE_CLOCK_CONTROL: 'true',
       SMTP_URL: this.smtp.url,
+      // A task whose element the process interrupted (a withdrawal) leaves the task list soon.
+      TASK_RECONCILE_INTERVAL_SECONDS: '1',
     };
     if (this.engineMode === 'external') return this.startWithEngineProcess(settings);
     const config = readConfig({
@@ -248,25 +258,61 @@ export class ZaaktypeTestServer {
   }
 
   /** Waits for the zaak's open task at `elementId`; `username` claims and completes it with `variables`. */
-  async doTask(
+  doTask(
     zaakId: string,
     elementId: string,
     variables: Record<string, unknown>,
     username = this.zaaktype.behandelaar,
   ): Promise<void> {
+    return this.doTaskWhere(zaakId, elementId, {}, variables, username);
+  }
+
+  /**
+   * As doTask, for the task at `elementId` whose variables include `match`: one instance of a
+   * multi-instance task, e.g. `{ adviseur: 'brandweer' }`.
+   */
+  async doTaskWhere(
+    zaakId: string,
+    elementId: string,
+    match: Record<string, unknown>,
+    variables: Record<string, unknown>,
+    username = this.zaaktype.behandelaar,
+  ): Promise<void> {
     const call = await this.as(username);
-    const taak = await this.until(async () => {
-      const page = await call<{ taken: { id: string; elementId: string; state: string }[] }>(
-        'GET',
-        `/api/taken?scope=group&zaakId=${zaakId}`,
-      );
-      expect(page.status, JSON.stringify(page.body)).toBe(200);
-      return page.body.taken.find((t) => t.elementId === elementId);
-    }, `task ${elementId} for ${username}`);
+    const matches = (taskVariables: Record<string, unknown>) =>
+      Object.entries(match).every(([name, value]) => taskVariables[name] === value);
+    const taak = await this.until(
+      async () => {
+        const page = await call<{ taken: Taak[] }>(
+          'GET',
+          `/api/taken?scope=group&zaakId=${zaakId}`,
+        );
+        expect(page.status, JSON.stringify(page.body)).toBe(200);
+        return page.body.taken.find((t) => t.elementId === elementId && matches(t.variables));
+      },
+      `task ${elementId} ${JSON.stringify(match)} for ${username}`,
+    );
     const claimed = await call('POST', `/api/taken/${taak.id}/claim`);
     expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
     const completed = await call('POST', `/api/taken/${taak.id}/complete`, { variables });
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+  }
+
+  /** The zaak's tasks in these states (comma-separated, as /api/taken takes them), as the coordinator sees them. */
+  async taken(zaakId: string, state = 'open,claimed'): Promise<Taak[]> {
+    const page = await (
+      await this.as('coordinator')
+    )<{ taken: Taak[] }>('GET', `/api/taken?scope=all&zaakId=${zaakId}&state=${state}`);
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    return page.body.taken;
+  }
+
+  /** Waits until the zaak has an open task at `elementId` (the task list stored it). */
+  untilTaskOpen(zaakId: string, elementId: string): Promise<Taak> {
+    return this.until(
+      async () => (await this.taken(zaakId)).find((t) => t.elementId === elementId),
+      `an open task ${elementId}`,
+    );
   }
 
   /**
