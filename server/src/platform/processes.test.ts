@@ -568,7 +568,8 @@ describe('running the example processes on the engine', () => {
         ['burger.informatie-opvragen', 'GegevensOpvragen'],
         status('StatusAanvullendeInformatie'),
       ]);
-      await advanceClock(28 * DAY + 60_000);
+      // the term ends at the end of its last day (28 days on), Amsterdam time
+      await advanceClock(29 * DAY);
       await run(instance, [
         ['zaak.hervatten', 'ZaakHervattenNaTermijn'],
         resultaat('ResultaatBuitenBehandeling'),
@@ -681,7 +682,8 @@ describe('running the example processes on the engine', () => {
         ['burger.informatie-opvragen', 'HerstelVerzuimVragen'],
         status('StatusHerstelVerzuim'),
       ]);
-      await advanceClock(14 * DAY + 60_000);
+      // the term ends at the end of its last day (14 days on), Amsterdam time
+      await advanceClock(15 * DAY);
       await run(instance, [
         ['zaak.hervatten', 'ZaakHervattenNaTermijn'],
         [

@@ -219,15 +219,18 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
     expect(zaak.uiterlijkeEinddatumAfdoening).toBe('2031-07-14');
     await askHerstel(zaak, false, '16 juni 2031');
 
-    // when two weeks pass without herstel
-    await t.moveClock('P2W');
+    // then the hersteltermijn ends when 16 June ends, the last day the mail names
+    expect(await t.timerDue(zaak.id, 'HersteltermijnVerstreken')).toBe('2031-06-16T22:00:00.000Z');
 
-    // then the zaak resumes after 14 days (term: Monday 28 July) and the besluit follows without hoorzitting
+    // when the engine clock passes that midnight without herstel
+    await t.moveClock('P2WT15H');
+
+    // then the zaak resumes on 17 June (term: Tuesday 29 July) and the besluit follows without hoorzitting
     const resumed = await t.untilZaak(zaak.id, 'resumed', (z) => !z.opschorting.indicatie);
     expect(resumed.opschortingen).toEqual([
-      { van: '2031-06-02', tot: '2031-06-16', reden: INFORMATIEVERZOEK_OPSCHORTING },
+      { van: '2031-06-02', tot: '2031-06-17', reden: INFORMATIEVERZOEK_OPSCHORTING },
     ]);
-    expect(resumed.uiterlijkeEinddatumAfdoening).toBe('2031-07-28');
+    expect(resumed.uiterlijkeEinddatumAfdoening).toBe('2031-07-29');
     await t.doTask(zaak.id, 'BesluitOpstellen', {
       besluit: 'niet_ontvankelijk',
       motivering: 'Het verzuim is niet hersteld.',
@@ -242,7 +245,7 @@ describe('zaaktype bezwaar, through the API and the engine', { timeout: 120_000 
     ]);
     expect(closed).toMatchObject({
       resultaat: { resultaattype: 'Niet-ontvankelijk' },
-      einddatum: '2031-06-16',
+      einddatum: '2031-06-17',
       verlenging: null,
     });
   });

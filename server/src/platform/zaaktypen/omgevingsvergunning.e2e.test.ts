@@ -246,10 +246,16 @@ describe(
       const token = await findIncomplete(zaak, 'Een situatietekening', '30 juni 2031');
       const form = await t.uploadFormOn(token);
 
-      // when four weeks pass on the engine clock
-      await t.moveClock('P4W');
+      // then the hersteltermijn ends when 30 June ends, the last day the mail names
+      await t.untilWaitingAt(zaak.id, 'WachtenOpGegevens');
+      expect(await t.timerDue(zaak.id, 'HersteltermijnVerstreken')).toBe(
+        '2031-06-30T22:00:00.000Z',
+      );
 
-      // then the zaak is resumed after 28 days and closed as Buiten behandeling gelaten, without In behandeling
+      // when the engine clock passes that midnight without an answer
+      await t.moveClock('P4WT15H');
+
+      // then the zaak is resumed on 1 July and closed as Buiten behandeling gelaten, without In behandeling
       const closed = await t.untilClosed(zaak.id);
       expect(statusHistoryOf(closed)).toEqual([
         'Ontvangen',
@@ -258,15 +264,15 @@ describe(
       ]);
       expect(closed).toMatchObject({
         resultaat: { resultaattype: 'Buiten behandeling gelaten' },
-        einddatum: '2031-06-30',
+        einddatum: '2031-07-01',
         opschorting: { indicatie: false },
       });
       expect(closed.opschortingen).toEqual([
-        { van: '2031-06-02', tot: '2031-06-30', reden: INFORMATIEVERZOEK_OPSCHORTING },
+        { van: '2031-06-02', tot: '2031-07-01', reden: INFORMATIEVERZOEK_OPSCHORTING },
       ]);
       expect(closed).toMatchObject({
-        einddatumGepland: '2031-08-11',
-        uiterlijkeEinddatumAfdoening: '2031-08-25',
+        einddatumGepland: '2031-08-12',
+        uiterlijkeEinddatumAfdoening: '2031-08-26',
       });
       // and the applicant's status page shows the outcome, and no longer asks for the file
       const page = await (await fetch(`${t.url}/status/${token}`)).text();

@@ -316,6 +316,19 @@ export class ZaaktypeTestServer {
   }
 
   /**
+   * When the zaak's active timer at `elementId` is due, as the engine stored it (ISO, UTC).
+   * Reads the embedded engine's table, so only with the embedded engine.
+   */
+  async timerDue(zaakId: string, elementId: string): Promise<string> {
+    const { processInstanceKey } = await this.zaak(zaakId);
+    const timer = (await this.db('engine_timers')
+      .where({ element_id: elementId, process_instance_key: processInstanceKey, state: 'ACTIVE' })
+      .first()) as { due_date: Date | string } | undefined;
+    expect(timer, `an active timer ${elementId}`).toBeDefined();
+    return new Date(timer!.due_date).toISOString();
+  }
+
+  /**
    * Waits until the zaak's process instance has `elementId` active: a timer attached to it or
    * behind it exists only from then on, so the clock must not move earlier.
    */
