@@ -86,16 +86,12 @@ export class ZaakRepository {
       });
     }
     if (filter.behandelaar) {
-      query.whereExists((q) => {
-        void q
-          .select(this.db.raw('1'))
-          .from('zaak_rollen as r')
-          .whereRaw('r.zaak_id = z.id')
-          .where({
-            'r.omschrijving_generiek': 'behandelaar',
-            'r.medewerker_username': filter.behandelaar,
-          });
-      });
+      // The behandelaar's zaken as a list of ids looked up in the primary key: a few thousand
+      // lookups instead of a scan of every zaak (which the planner picks for a semi-join).
+      const rollen = this.db('zaak_rollen')
+        .where({ omschrijving_generiek: 'behandelaar', medewerker_username: filter.behandelaar })
+        .select('zaak_id');
+      query.whereRaw('z.id = any(array(?))', [rollen]);
     }
     const descending = filter.sort.startsWith('-');
     const column = sortColumns[filter.sort.replace(/^-/, '')] ?? 'registratiedatum';
