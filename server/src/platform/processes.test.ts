@@ -198,6 +198,20 @@ describe('running the example processes on the engine', () => {
       await complete(instance, type, elementId, variables);
   }
 
+  /** The applicant withdraws: the message the intake channel publishes with the zaaknummer. */
+  const withdraw = (identificatie: string) =>
+    harness.engine.publishMessage({
+      name: 'intrekking',
+      correlationKey: identificatie,
+      timeToLiveMs: 0,
+      variables: {},
+    });
+  const closedAsIngetrokken: Step[] = [
+    resultaat('ResultaatIngetrokken'),
+    ['zaak.afsluiten', 'IngetrokkenAfsluiten'],
+    ['notificatie.email', 'IntrekkingBevestigen'],
+  ];
+
   async function expectCompleted(instance: string, elementIds: string[]) {
     expect(await harness.instanceState(instance)).toBe('COMPLETED');
     expect(await harness.incidents(instance)).toEqual([]);
@@ -403,12 +417,7 @@ describe('running the example processes on the engine', () => {
       const variables = zaakVariables('woo-verzoek');
       const instance = await harness.start('woo-verzoek', variables);
       await run(instance, [status('StatusOntvangen')]);
-      await harness.engine.publishMessage({
-        name: 'intrekking',
-        correlationKey: variables.zaak.identificatie,
-        timeToLiveMs: 0,
-        variables: {},
-      });
+      await withdraw(variables.zaak.identificatie);
       await run(instance, [
         resultaat('ResultaatIngetrokken'),
         ['zaak.afsluiten', 'IngetrokkenAfsluiten'],
@@ -432,18 +441,8 @@ describe('running the example processes on the engine', () => {
         ['zaak.opschorten', 'ZaakOpschorten'],
         status('StatusZienswijzeGevraagd'),
       ]);
-      await harness.engine.publishMessage({
-        name: 'intrekking',
-        correlationKey: variables.zaak.identificatie,
-        timeToLiveMs: 0,
-        variables: {},
-      });
-      await run(instance, [
-        ['zaak.hervatten', 'IntrekkingHervatten'],
-        resultaat('ResultaatIngetrokken'),
-        ['zaak.afsluiten', 'IngetrokkenAfsluiten'],
-        ['notificatie.email', 'IntrekkingBevestigen'],
-      ]);
+      await withdraw(variables.zaak.identificatie);
+      await run(instance, [['zaak.hervatten', 'IntrekkingHervatten'], ...closedAsIngetrokken]);
       const states = await expectCompleted(instance, ['IntrekkingAfgehandeld']);
       expect(states.ZaakHervatten).toBeUndefined();
     });
@@ -716,18 +715,8 @@ describe('running the example processes on the engine', () => {
         ['burger.informatie-opvragen', 'HerstelVerzuimVragen'],
         status('StatusHerstelVerzuim'),
       ]);
-      await harness.engine.publishMessage({
-        name: 'intrekking',
-        correlationKey: variables.zaak.identificatie,
-        timeToLiveMs: 0,
-        variables: {},
-      });
-      await run(instance, [
-        ['zaak.hervatten', 'IntrekkingHervatten'],
-        resultaat('ResultaatIngetrokken'),
-        ['zaak.afsluiten', 'IngetrokkenAfsluiten'],
-        ['notificatie.email', 'IntrekkingBevestigen'],
-      ]);
+      await withdraw(variables.zaak.identificatie);
+      await run(instance, [['zaak.hervatten', 'IntrekkingHervatten'], ...closedAsIngetrokken]);
       const states = await expectCompleted(instance, ['Ingetrokken', 'IntrekkingAfgehandeld']);
       expect(states.WachtenOpHerstel).toContain('TERMINATED');
       expect(states.BezwaarAfgehandeld).toBeUndefined();
