@@ -53,3 +53,9 @@ export function formatDuration(value: string | null | undefined): string {
     .map(([amount, one, many]) => `${amount} ${Number(amount) === 1 ? one : many}`)
     .join(' en ');
 }
+
+/** How long ago an instant was, in whole hours under a day, else in days: "5 uur", "3 dagen". */
+export function formatAge(value: string, now = Date.now()): string {
+  const hours = Math.floor((now - Date.parse(value)) / 3_600_000);
+  return hours < 24 ? `${hours} uur` : `${Math.floor(hours / 24)} dagen`;
+}

@@ -1,15 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../lib/api';
-import { formatDateTime } from '../../../lib/format';
+import { formatAge, formatDateTime } from '../../../lib/format';
 import { hasRole, useCurrentUser } from '../../../lib/session';
 import { retryIncident, type Incident } from '../api/overzicht';
 import { CsvExportButton } from '../../../components/CsvExportButton';
-
-function age(creationTime: string, now = Date.now()): string {
-  const hours = Math.floor((now - Date.parse(creationTime)) / 3_600_000);
-  return hours < 24 ? `${hours} uur` : `${Math.floor(hours / 24)} dagen`;
-}
 
 /** Stuck process instances of zaken; coordinators can give the step another try. */
 export function IncidentenTable({
@@ -91,7 +86,7 @@ export function IncidentenTable({
                     {incident.errorType}: {incident.errorMessage}
                   </td>
                   <td className="utrecht-table__cell" title={formatDateTime(incident.creationTime)}>
-                    {age(incident.creationTime)}
+                    {formatAge(incident.creationTime)}
                   </td>
                   <td className="utrecht-table__cell">
                     {mayRetry ? (

@@ -1,17 +1,12 @@
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api';
-import { formatDateTime } from '../../../lib/format';
+import { formatAge, formatDateTime } from '../../../lib/format';
 import { hasRole, useCurrentUser } from '../../../lib/session';
 import { useResource } from '../../../lib/useResource';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { getZaakIncidenten, retryZaakIncident, type ZaakIncident } from '../api/incidenten';
 
 const stepOf = (incident: ZaakIncident) => incident.elementName ?? incident.elementId;
-
-function age(creationTime: string, now = Date.now()): string {
-  const hours = Math.floor((now - Date.parse(creationTime)) / 3_600_000);
-  return hours < 24 ? `${hours} uur` : `${Math.floor(hours / 24)} dagen`;
-}
 
 /**
  * Steps of the zaak's process that are stuck (a job failed with no retries left), with the error;
@@ -67,7 +62,7 @@ export function ZaakStoringen({
             <p className="storing__meta">
               Stap {stepOf(incident)} ·{' '}
               <span title={formatDateTime(incident.creationTime)}>
-                sinds {age(incident.creationTime)}
+                sinds {formatAge(incident.creationTime)}
               </span>
             </p>
             <p className="storing__tekst">{incident.errorMessage}</p>
