@@ -145,8 +145,17 @@ export class OverzichtService {
     });
   }
 
-  /** Open incidents of one zaak's process, oldest first; 404 for a zaak the user may not see. */
+  /** Open incidents of one zaak's process with their step names, oldest first; 404 for a zaak the user may not see. */
   async zaakIncidents(user: OverzichtUser, zaakId: string): Promise<Incident[]> {
+    return Promise.all(
+      (await this.incidentsOfZaak(user, zaakId)).map(async (incident) => {
+        const elementName = await this.options.elementName?.(incident);
+        return elementName ? { ...incident, elementName } : incident;
+      }),
+    );
+  }
+
+  private async incidentsOfZaak(user: OverzichtUser, zaakId: string): Promise<Incident[]> {
     const query = this.options.db('zaken as z').where('z.id', zaakId);
     whereVisible(query, await loadVisibleZaaktypen(this.options.db, user.groups));
     const zaak: IncidentZaakRow | undefined = await query.first(...INCIDENT_ZAAK_COLUMNS);
@@ -158,12 +167,7 @@ export class OverzichtService {
     const found = await this.openIncidents({
       processInstanceKey: String(zaak.process_instance_key),
     });
-    return Promise.all(
-      found.map(async (incident) => {
-        const elementName = await this.options.elementName?.(incident);
-        return withZaak(elementName ? { ...incident, elementName } : incident, zaak);
-      }),
-    );
+    return found.map((incident) => withZaak(incident, zaak));
   }
 
   /** Gives the failed job one more try and resolves the incident; recorded in the zaak's audit trail. */
@@ -178,7 +182,7 @@ export class OverzichtService {
 
   /** As retryIncident, for an incident of the given zaak (the zaak page's "Opnieuw proberen"). */
   async retryZaakIncident(user: OverzichtUser, zaakId: string, incidentKey: string): Promise<void> {
-    const incident = (await this.zaakIncidents(user, zaakId)).find(
+    const incident = (await this.incidentsOfZaak(user, zaakId)).find(
       (item) => item.incidentKey === incidentKey,
     );
     if (!incident)
