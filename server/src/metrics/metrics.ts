@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { EngineCommandEvent, EngineCommandListener } from '../engine/commandObservers.js';
+import type { EngineCommandListener } from '../engine/commandObservers.js';
 
 export interface MetricsOptions {
   db: Knex;
@@ -49,7 +49,7 @@ export class ZaakstroomMetrics {
     labelNames: ['bpmn_process_id'] as const,
     registers: [this.registry],
   });
-  readonly engineCommands = new Counter({
+  private readonly engineCommands = new Counter({
     name: 'zaakstroom_engine_commands_total',
     help: 'Commands the embedded engine ran, by type and outcome (accepted, rejected, failed)',
     labelNames: ['type', 'outcome'] as const,
@@ -74,7 +74,7 @@ export class ZaakstroomMetrics {
     );
     const engine = options.embeddedEngine;
     if (engine) {
-      engine.onCommand((event) => this.countEngineCommand(event));
+      engine.onCommand(({ type, outcome }) => this.engineCommands.inc({ type, outcome }));
       this.databaseGauge('zaakstroom_incidents_open', 'Engine incidents not yet resolved', () =>
         db('engine_incidents').where('state', 'ACTIVE').count({ n: '*' }),
       );
@@ -111,10 +111,6 @@ export class ZaakstroomMetrics {
       bpmnError: this.jobsBpmnErrors,
     }[event.event];
     counter.inc({ job_type: event.jobType });
-  }
-
-  countEngineCommand({ type, outcome }: EngineCommandEvent): void {
-    this.engineCommands.inc({ type, outcome });
   }
 
   private jobCounter(name: string, help: string) {
