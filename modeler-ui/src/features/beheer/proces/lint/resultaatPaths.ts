@@ -14,8 +14,11 @@ const isSubProcess = (element: ModdleElement) =>
 
 /** A task that sets the resultaat, or a subprocess with one inside (counted as setting it). */
 function setsResultaat(element: ModdleElement): boolean {
-  if (RESULTAAT_JOB_TYPES.has(jobTypeOf(element) ?? '')) return true;
-  return isSubProcess(element) && flowElements(element).some(setsResultaat);
+  const isResultaatTask = (e: ModdleElement) => RESULTAAT_JOB_TYPES.has(jobTypeOf(e) ?? '');
+  return (
+    isResultaatTask(element) ||
+    (isSubProcess(element) && flowElements(element).some(isResultaatTask))
+  );
 }
 
 /**
@@ -29,7 +32,8 @@ function setsResultaat(element: ModdleElement): boolean {
 export function endsReachedWithoutResultaat(definitions: ModdleElement): ModdleElement[] {
   const found: ModdleElement[] = [];
   for (const process of processes(definitions)) {
-    found.push(...unsetEnds(process, mainStarts(process)));
+    const starts = flowElementsOf(process).filter((e) => isType(e, 'bpmn:StartEvent'));
+    found.push(...unsetEnds(process, starts));
     for (const eventSubProcess of flowElementsOf(process).filter((e) => e.triggeredByEvent)) {
       const starts = flowElementsOf(eventSubProcess).filter((e) => isType(e, 'bpmn:StartEvent'));
       if (starts.some((start) => start.isInterrupting !== false))
@@ -37,10 +41,6 @@ export function endsReachedWithoutResultaat(definitions: ModdleElement): ModdleE
     }
   }
   return found;
-}
-
-function mainStarts(process: ModdleElement): ModdleElement[] {
-  return flowElementsOf(process).filter((e) => isType(e, 'bpmn:StartEvent'));
 }
 
 function unsetEnds(container: ModdleElement, starts: ModdleElement[]): ModdleElement[] {
