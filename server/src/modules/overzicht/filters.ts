@@ -63,13 +63,9 @@ export function scopedZaken(
   const query = db('zaken as z');
   whereVisible(query, visible);
   if (filter.zaaktype) query.where('z.zaaktype_identificatie', filter.zaaktype);
-  // semi-joins on the task table (its zaak_id is text), so the planner can hash them
   if (filter.groep)
-    query.whereRaw('z.id::text in (?)', [
-      db('taken')
-        .whereRaw('candidate_groups @> array[?]::text[]', [filter.groep])
-        .select('zaak_id'),
-    ]);
+    query.whereIn('z.id', db('zaak_groepen').where('groep', filter.groep).select('zaak_id'));
+  // a semi-join on the task table (its zaak_id is text), so the planner can hash it
   if (filter.behandelaar) {
     const behandelaar = filter.behandelaar;
     query.where((q) => {
