@@ -32,6 +32,23 @@ export function taakFromJob(job: ActivatedUserTaskJob, elementName: string | und
     variables: { ...job.variables },
     jobDeadline: Number.isFinite(Number(job.deadline)) ? new Date(Number(job.deadline)) : null,
     claimedAt: assignee ? new Date() : null,
+    proefrun: false,
+  };
+}
+
+/**
+ * A proefrun's task goes to the beheerder who started the proefrun, and to nobody else: no
+ * candidate group, so it never shows in a behandelaar's werkvoorraad.
+ */
+export function asProefrunTaak(taak: NewTaak, starter: string): NewTaak {
+  return {
+    ...taak,
+    proefrun: true,
+    state: 'claimed',
+    assignee: starter,
+    candidateGroups: [],
+    candidateUsers: [],
+    claimedAt: new Date(),
   };
 }
 
