@@ -11,6 +11,14 @@ import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.j
 
 const processes = new URL('../../../processes/melding-openbare-ruimte/', import.meta.url);
 
+/** The MOR forms by id, as the Beheer editor keeps them beside the model. */
+async function userTaskForms(): Promise<Record<string, unknown>> {
+  const forms: Record<string, unknown> = {};
+  for (const id of ['mor-melding-beoordelen', 'mor-melding-afhandelen'])
+    forms[id] = JSON.parse(await readFile(new URL(`forms/${id}.form`, processes), 'utf8'));
+  return forms;
+}
+
 /**
  * Issue #8, the test run: a beheerder clicks "Proefrun starten" on a concept, lands on the
  * proefrun zaak (with its banner) and completes its first task, without any zaaktype authorisation.
@@ -67,7 +75,7 @@ describe('Beheer: a proefrun of a concept (Chromium)', () => {
       bpmnProcessId: null,
       processVersion: null,
       processDefinitionKey: null,
-      forms: { [MODEL_FORM_KEY]: { xml } },
+      forms: { ...(await userTaskForms()), [MODEL_FORM_KEY]: { xml } },
     });
 
     // when the beheerder clicks "Proefrun starten" on the Publiceren tab

@@ -6,6 +6,14 @@ import { ZaaktypeTestServer, type Session } from '../zaaktypen/testing/zaaktypeT
 import { MODEL_FORM_KEY } from '../modelDeployment.js';
 
 const processes = new URL('../../../../processes/melding-openbare-ruimte/', import.meta.url);
+
+/** The MOR forms by id, as the Beheer editor keeps them beside the model. */
+async function userTaskForms(): Promise<Record<string, unknown>> {
+  const forms: Record<string, unknown> = {};
+  for (const id of ['mor-melding-beoordelen', 'mor-melding-afhandelen'])
+    forms[id] = JSON.parse(await readFile(new URL(`forms/${id}.form`, processes), 'utf8'));
+  return forms;
+}
 const VERSIE = '/api/catalogus/zaaktypen/mor-proef/versies/1';
 const MELDER = 'proefmelder@voorbeeld.nl';
 
@@ -71,7 +79,7 @@ describe('proefrun of a zaaktype version', { timeout: 120_000 }, () => {
       bpmnProcessId: null,
       processVersion: null,
       processDefinitionKey: null,
-      forms: { [MODEL_FORM_KEY]: { xml } },
+      forms: { ...(await userTaskForms()), [MODEL_FORM_KEY]: { xml } },
     };
     const created = await beheerder('POST', '/api/catalogus/zaaktypen', concept);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
