@@ -176,7 +176,7 @@ describe('proefrun of a zaaktype version', { timeout: 120_000 }, () => {
     }
   });
 
-  it('is left out of zaak search, werkvoorraad, Overzicht and the citizen mail', async () => {
+  it('is left out of zaak search, werkvoorraad, Overzicht, signaleringen and the citizen mail', async () => {
     const behandelaar = await t.as('behandelaar2');
     const coordinator = await t.as('coordinator');
     const leaks = (body: unknown) =>
@@ -200,6 +200,13 @@ describe('proefrun of a zaaktype version', { timeout: 120_000 }, () => {
     // one real zaak is open: the one registered above
     const dashboard = await coordinator<{ kpis: { openZaken: number } }>('GET', '/api/overzicht');
     expect(dashboard.body.kpis.openZaken).toBe(1);
+    // nor in signaleringen: once the feed has told the team of the real zaak's task (audited after
+    // the proefrun's), there is still none about the proefrun
+    await t.until(async () => {
+      const real = await t.db('signaleringen').whereNot('zaak_id', zaak.id).first();
+      return real ? true : undefined;
+    }, 'a signalering about the real zaak');
+    expect(await t.db('signaleringen').where('zaak_id', zaak.id)).toEqual([]);
     // and the made-up initiator got no intake mail
     expect(t.mailsTo(MELDER)).toEqual([]);
     const links = await t.db('burger_statuslinks').where({ zaak_id: zaak.id });
