@@ -22,7 +22,7 @@ import type {
   TakenPage,
   TakenQuery,
 } from './types.js';
-import { asProefrunTaak, taakFromJob } from './userTaskJob.js';
+import { asProefrunTaak, isProefrunJob, taakFromJob } from './userTaskJob.js';
 
 export interface TakenServiceOptions {
   db: Knex;
@@ -75,7 +75,8 @@ export class TakenService {
     return this.options.db.transaction(async (trx) => {
       const taak = taakFromJob(job, name);
       const starter = await proefrunStarterOf(trx, taak.zaakId);
-      const stored = await upsertTaakForJob(trx, starter ? asProefrunTaak(taak, starter) : taak);
+      const proefrun = starter !== undefined || isProefrunJob(job);
+      const stored = await upsertTaakForJob(trx, proefrun ? asProefrunTaak(taak, starter) : taak);
       if (stored.created) {
         await recordAudit(trx, {
           actor: systemActor,
