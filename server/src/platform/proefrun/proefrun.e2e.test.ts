@@ -48,6 +48,7 @@ describe('proefrun of a zaaktype version', { timeout: 120_000 }, () => {
   });
   let beheerder: Session;
   let zaak: ProefZaak;
+  let taakId: string;
   let xml: string;
   let concept: Record<string, unknown>;
 
@@ -143,6 +144,7 @@ describe('proefrun of a zaaktype version', { timeout: 120_000 }, () => {
       proefrun: true,
     });
     expect((await beheerder('GET', `/api/zaken/${zaak.id}`)).status).toBe(200);
+    taakId = taak.id;
     // when the beheerder completes it
     const completed = await beheerder('POST', `/api/taken/${taak.id}/complete`, {
       variables: { categorie: 'afval', spoed: false, triageToelichting: 'Proef' },
@@ -173,6 +175,7 @@ describe('proefrun of a zaaktype version', { timeout: 120_000 }, () => {
     for (const other of others) {
       expect((await other('GET', `/api/zaken/${zaak.id}`)).status).toBe(404);
       expect((await other('GET', `/api/zaken/${zaak.id}/incidenten`)).status).toBe(404);
+      expect((await other('GET', `/api/taken/${taakId}`)).status).toBe(404);
     }
   });
 
@@ -214,9 +217,14 @@ describe('proefrun of a zaaktype version', { timeout: 120_000 }, () => {
   });
 
   it('ends: the process is cancelled and the proefrun zaken and tasks are removed', async () => {
+    // given a second proefrun of the same, unchanged version: the engine keeps one sandbox version
+    const again = await beheerder<ProefZaak>('POST', `${VERSIE}/proefrun`, intake);
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(await processVersions('proefrun-melding-openbare-ruimte')).toEqual([1]);
+    // when the beheerder ends the proefruns of the version
     const ended = await beheerder<{ verwijderd: number }>('DELETE', `${VERSIE}/proefrun`);
     expect(ended.status, JSON.stringify(ended.body)).toBe(200);
-    expect(ended.body.verwijderd).toBe(1);
+    expect(ended.body.verwijderd).toBe(2);
     expect((await beheerder('GET', `/api/zaken/${zaak.id}`)).status).toBe(404);
     expect(await t.db('taken').where({ zaak_id: zaak.id })).toEqual([]);
     const instance = await (
