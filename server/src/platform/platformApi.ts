@@ -155,6 +155,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
         catalogusService,
         authorisationService,
         modelCheck: processModelCheck(engineRest),
+        afterConceptDeleted: (identificatie, versie) => proefrunService.end(identificatie, versie),
         openApi,
       }),
       openApiRouter({ registry: openApi, info: { title: 'Zaakstroom API', version: '0.1.0' } }),

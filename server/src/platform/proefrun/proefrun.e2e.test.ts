@@ -235,4 +235,22 @@ describe('proefrun of a zaaktype version', { timeout: 120_000 }, () => {
     const real = await t.db('zaken').select<{ identificatie: string }[]>('identificatie');
     expect(real.map((row) => row.identificatie)).toEqual(['ZAAK-2030-0000001']);
   });
+
+  it('ends the proefruns of a concept that is deleted, so none is left without its version', async () => {
+    // given a proefrun of a second zaaktype's concept
+    const { identificatie: _identificatie, ...content } = concept;
+    void _identificatie;
+    const created = await beheerder('POST', '/api/catalogus/zaaktypen', {
+      ...content,
+      identificatie: 'mor-weg',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const weg = '/api/catalogus/zaaktypen/mor-weg/versies/1';
+    const started = await beheerder<ProefZaak>('POST', `${weg}/proefrun`, intake);
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    // when the concept is deleted
+    expect((await beheerder('DELETE', weg)).status).toBe(204);
+    // then its proefrun zaak is gone with it
+    expect(await t.db('zaken').where({ id: started.body.id })).toEqual([]);
+  });
 });
