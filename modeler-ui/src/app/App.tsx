@@ -67,7 +67,7 @@ export function App() {
             <Route
               path="taken/:id"
               element={
-                <RequireRole roles={[...werkRoles, 'manager']}>
+                <RequireRole roles={[...werkRoles, 'manager', 'beheerder']}>
                   <TaakPage />
                 </RequireRole>
               }

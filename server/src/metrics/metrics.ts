@@ -59,8 +59,10 @@ export class ZaakstroomMetrics {
   constructor(options: MetricsOptions) {
     const { db } = options;
     collectDefaultMetrics({ register: this.registry, prefix: 'zaakstroom_' });
-    this.databaseGauge('zaakstroom_zaken_open', 'Zaken without einddatum', () =>
-      db('zaken').whereNull('einddatum').count({ n: '*' }),
+    this.databaseGauge(
+      'zaakstroom_zaken_open',
+      'Zaken without einddatum (proefruns left out)',
+      () => db('zaken').whereNull('einddatum').where('proefrun', false).count({ n: '*' }),
     );
     this.databaseGauge(
       'zaakstroom_user_tasks_open',

@@ -4,6 +4,7 @@ import type { OpenApiRegistry } from '../http/openapi.js';
 import { InputError } from '../http/errors.js';
 import type { CatalogusService } from '../modules/catalogus/index.js';
 import type { ZeebeClient } from './zeebeClient.js';
+import { SANDBOX_PREFIX } from './proefrun/sandboxModel.js';
 
 /** Where the Beheer editor keeps the BPMN of a concept version, among its forms. */
 export const MODEL_FORM_KEY = 'zaakstroom:bpmn';
@@ -55,6 +56,9 @@ export function modelDeploymentRouter(options: {
       });
     const process = deployment.deployments.find((item) => 'process' in item && item.process)?.process;
     if (!process) throw new InputError('The model holds no executable process', { field: 'model' });
+    if (process.bpmnProcessId.startsWith(SANDBOX_PREFIX)) {
+      throw new InputError(`The process id ${process.bpmnProcessId} starts with ${SANDBOX_PREFIX}, which is kept for proefruns; choose another id`, { field: 'model' });
+    }
     const actor = options.currentUser(req);
     const bound = await options.catalogusService.bindProcess(
       identificatie,

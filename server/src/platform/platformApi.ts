@@ -10,7 +10,7 @@ import { AuthorisationService, auditEntryOf, CatalogusService, catalogusRouter }
 import { CalendarService, calendarRouter, todayInNetherlands } from '../modules/deadlines/index.js';
 import { createDocumentenModule } from '../modules/documenten/index.js';
 import { createBurgerModule, startIntakeLinkSweeper } from '../modules/burger/index.js';
-import { createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay, type ProcessStarter } from '../modules/zaken/index.js';
+import { createZaakService, createZakenRouter, engineInstanceLookup, sdkProcessStarter, startOutboxRelay, type ProcessStarter } from '../modules/zaken/index.js';
 import type { Logger } from '../logging.js';
 import type { ZeebeClient } from './zeebeClient.js';
 import { mailOutboxRouter } from '../modules/mail/router.js';
@@ -23,6 +23,8 @@ import { serviceTokenProvider } from './serviceToken.js';
 import { processModelCheck } from './processModelCheck.js';
 import { seedDemoZaaktypen } from './demoSeed.js';
 import { modelDeploymentRouter } from './modelDeployment.js';
+import { ProefrunService } from './proefrun/proefrunService.js';
+import { proefrunRouter } from './proefrun/proefrunRouter.js';
 import { elementNameResolver } from './elementNames.js';
 import { mailOutboxTransport, SignaleringService, signaleringenRouter, startSignaleringJobs, type Clock } from '../modules/signaleringen/index.js';
 import { smtpTransport } from '@zaakstroom/workers';
@@ -132,6 +134,14 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
     today,
   });
   const burgerLogger = logger.child({ component: 'burger' });
+  const bronorganisatie = config.BRONORGANISATIE ?? (config.SEED_DEMO ? DEMO_BRONORGANISATIE : undefined);
+  const proefrunService = new ProefrunService({
+    catalogus: catalogusService,
+    zaken: createZaakService({ db, catalogus: catalogusService, bronorganisatie, today }),
+    taken: takenService,
+    zeebe,
+    deployedXml: (bpmnProcessId, version) => engineRest.processDefinitionXml(bpmnProcessId, version),
+  });
   const router = apiRouter({
     authenticate: auth.authenticate,
     verifyCsrf: auth.verifyCsrf,
@@ -145,6 +155,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
         catalogusService,
         authorisationService,
         modelCheck: processModelCheck(engineRest),
+        afterConceptDeleted: (identificatie, versie) => proefrunService.end(identificatie, versie),
         openApi,
       }),
       openApiRouter({ registry: openApi, info: { title: 'Zaakstroom API', version: '0.1.0' } }),
@@ -153,7 +164,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
         catalogus: catalogusService,
         requireRole: auth.requireRole,
         openApi,
-        bronorganisatie: config.BRONORGANISATIE ?? (config.SEED_DEMO ? DEMO_BRONORGANISATIE : undefined),
+        bronorganisatie,
         today,
         // The zaak stands even when its status link cannot be sent; the coordinator can send a new one.
         onCreated: (zaak, caller) =>
@@ -164,6 +175,7 @@ export async function createPlatform({ db, config, logger, selfUrl, zeebe, engin
       documenten.router,
       burger.apiRouter,
       modelDeploymentRouter({ catalogusService, zeebe, ...access, openApi }),
+      proefrunRouter({ service: proefrunService, requireRole: auth.requireRole, openApi }),
       takenRouter({ service: takenService, requireRole: auth.requireRole, openApi }),
       mailOutboxRouter({ db, requireRole: auth.requireRole, openApi }),
       signaleringenRouter({ service: signaleringService, requireRole: auth.requireRole, openApi }),

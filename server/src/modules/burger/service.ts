@@ -239,7 +239,8 @@ export class BurgerService {
 
   private async issueLink(zaak: ZaakDetail, reason: 'intake' | 'nieuw' | { verzoek: Informatieverzoek }, actor: AuditActor, requestId: string): Promise<boolean> {
     const email = initiatorEmail(zaak);
-    if (!email) return false;
+    // A proefrun's initiator is made up by the beheerder: no citizen gets a link or a mail.
+    if (!email || zaak.proefrun) return false;
     const token = newStatusToken();
     const expiresAt = new Date(this.now().getTime() + this.options.linkDays * 86_400_000);
     const links = new StatusLinkRepository(this.options.db);

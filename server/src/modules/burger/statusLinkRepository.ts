@@ -59,6 +59,7 @@ export class StatusLinkRepository {
    */
   async zakenWithoutIntakeLink(graceMs: number, limit: number): Promise<string[]> {
     const rows = await this.db('zaken as z')
+      .where('z.proefrun', false)
       .whereRaw(`z.created_at between now() - interval '2 days' and now() - (? * interval '1 millisecond')`, [graceMs])
       .whereRaw(`exists (select 1 from zaak_rollen r where r.zaak_id = z.id and r.omschrijving_generiek = 'initiator' and r.email is not null)`)
       .whereRaw(`not exists (select 1 from burger_statuslinks l where l.zaak_id = z.id and l.purpose = 'intake')`)

@@ -6,6 +6,7 @@ export type { RouteAccess } from './access.js';
 export { loadZaaktypeFromJson } from './loadZaaktypeFromJson.js';
 export { auditEntryOf } from './auditEntry.js';
 export { eindstatusOf } from './eindstatus.js';
+export { contentProblems, modelProblems, type ModelUsage } from './publishRules.js';
 export * from './enums.js';
 export type * from './types.js';
 export {

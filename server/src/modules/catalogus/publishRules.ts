@@ -12,6 +12,19 @@ export interface ModelUsage {
  * statustypen and resultaattypen all exist in this version.
  */
 export function completenessProblems(version: ZaaktypeVersion): string[] {
+  const problems = contentProblems(version);
+  if (version.bpmnProcessId === null)
+    problems.push('bpmnProcessId: bind the version to a deployed BPMN process');
+  if (version.processVersion === null)
+    problems.push('processVersion: choose the deployed version of the process');
+  return problems;
+}
+
+/**
+ * The catalogue's part of completenessProblems: what a zaak of this version needs whatever process
+ * it runs. A proefrun checks this and the model, not the binding (it deploys a sandbox process).
+ */
+export function contentProblems(version: ZaaktypeVersion): string[] {
   const problems: string[] = [];
   if (version.statustypen.length < 2) {
     problems.push(
@@ -22,15 +35,15 @@ export function completenessProblems(version: ZaaktypeVersion): string[] {
     problems.push('resultaattypen: add at least one; a zaak closes with a resultaat');
   if (version.roltypen.length === 0)
     problems.push('roltypen: add at least one, e.g. initiator or behandelaar');
-  if (version.bpmnProcessId === null)
-    problems.push('bpmnProcessId: bind the version to a deployed BPMN process');
-  if (version.processVersion === null)
-    problems.push('processVersion: choose the deployed version of the process');
   return problems;
 }
 
-export function modelProblems(version: ZaaktypeVersion, usage: ModelUsage): string[] {
-  const process = `process ${version.bpmnProcessId ?? '?'} version ${version.processVersion ?? '?'}`;
+/** `process` names the model in the sentences; by default the version's bound process. */
+export function modelProblems(
+  version: ZaaktypeVersion,
+  usage: ModelUsage,
+  process = `process ${version.bpmnProcessId ?? '?'} version ${version.processVersion ?? '?'}`,
+): string[] {
   return [
     ...missingNames(
       usage.statustypen,

@@ -15,6 +15,8 @@ export interface CatalogusRouterOptions extends RouteAccess {
   authorisationService: AuthorisationService;
   /** Reads the statustypen and resultaattypen a deployed process uses; consulted on publish. */
   modelCheck: ProcessModelCheck;
+  /** Called once a concept is deleted, e.g. to end its proefruns, which would be left without a version. */
+  afterConceptDeleted?: (identificatie: string, versie: number) => Promise<unknown>;
   /** When given, the routes are described in the OpenAPI document. */
   openApi?: OpenApiRegistry;
 }
@@ -66,6 +68,7 @@ export function catalogusRouter(options: CatalogusRouterOptions): Router {
   router.delete(VERSION, write, async (req, res) => {
     const { identificatie, versie } = versionOf(req);
     await service.deleteConcept(identificatie, versie, actor(req));
+    await options.afterConceptDeleted?.(identificatie, versie);
     res.status(204).end();
   });
 

@@ -40,8 +40,9 @@ async function publish(
   abonnementen: Awaited<ReturnType<AbonnementRepository['list']>>,
   options: FeedOptions,
 ): Promise<void> {
+  // A proefrun is nobody's business outside Beheer: no notificatie leaves for it.
   const zaak = await trx('zaken')
-    .where({ id: event.zaakId })
+    .where({ id: event.zaakId, proefrun: false })
     .first<ZaakKenmerken | undefined>(
       'id',
       'bronorganisatie',

@@ -6,7 +6,12 @@ import {
   type CalendarDate,
   type WorkCalendar,
 } from '../deadlines/index.js';
-import { loadVisibleZaaktypen, whereVisible, type VisibleZaaktypen } from '../zaken/index.js';
+import {
+  loadVisibleZaaktypen,
+  whereVisible,
+  withoutProefrun,
+  type VisibleZaaktypen,
+} from '../zaken/index.js';
 
 export { loadVisibleZaaktypen, type VisibleZaaktypen };
 
@@ -52,8 +57,8 @@ export function resolveFilter(
 }
 
 /**
- * The zaken the figures are about: visible to the caller, of the zaaktype, and worked on by the
- * team (a task for the group) or the behandelaar (a task of theirs, or their rol).
+ * The zaken the figures are about: real ones (no proefrun), visible to the caller, of the zaaktype,
+ * and worked on by the team (a task for the group) or the behandelaar (a task of theirs, or their rol).
  */
 export function scopedZaken(
   db: Knex,
@@ -61,6 +66,7 @@ export function scopedZaken(
   visible: VisibleZaaktypen,
 ): Knex.QueryBuilder {
   const query = db('zaken as z');
+  withoutProefrun(query);
   whereVisible(query, visible);
   if (filter.zaaktype) query.where('z.zaaktype_identificatie', filter.zaaktype);
   if (filter.groep)

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import type { AuditActor } from '../audit/auditEntry.js';
 import { todayInNetherlands, type WorkCalendar } from '../deadlines/index.js';
-import { whereVisible } from '../zaken/index.js';
+import { whereVisible, withoutProefrun } from '../zaken/index.js';
 import { loadDeadlineList, type TermijnZaak } from './deadlineList.js';
 import {
   resolveFilter,
@@ -156,8 +156,19 @@ export class OverzichtService {
   }
 
   private async incidentsOfZaak(user: OverzichtUser, zaakId: string): Promise<Incident[]> {
-    const query = this.options.db('zaken as z').where('z.id', zaakId);
-    whereVisible(query, await loadVisibleZaaktypen(this.options.db, user.groups));
+    const visible = await loadVisibleZaaktypen(this.options.db, user.groups);
+    // A zaak the user's groups may see, or a proefrun of their own (its page shows its incidents).
+    const query = this.options
+      .db('zaken as z')
+      .where('z.id', zaakId)
+      .where((either) => {
+        void either
+          .where((real) => {
+            withoutProefrun(real);
+            whereVisible(real, visible);
+          })
+          .orWhere({ 'z.proefrun': true, 'z.proefrun_gestart_door': user.username });
+      });
     const zaak: IncidentZaakRow | undefined = await query.first(...INCIDENT_ZAAK_COLUMNS);
     if (!zaak)
       throw new NotFoundError(`Zaak ${zaakId} does not exist or you are not authorised for it`, {

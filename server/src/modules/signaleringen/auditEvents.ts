@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isProefrunZaak } from '../zaken/index.js';
 import type { SignaleringEventType } from './eventTypes.js';
 import { findZaak, groupMembers, zaakBehandelaars, type ZaakFacts } from './recipients.js';
 
@@ -28,6 +29,8 @@ export interface Notice {
  * made the change is not told about it.
  */
 export async function noticesFor(db: Knex, entry: FeedEntry): Promise<Notice[]> {
+  // A proefrun is the beheerder's own test: nobody is told about it.
+  if (await isProefrunZaak(db, entry.zaakId)) return [];
   const notices = await derive(db, entry);
   return notices
     .map((notice) => ({ ...notice, usernames: [...new Set(notice.usernames)].filter((u) => u !== entry.actorName) }))

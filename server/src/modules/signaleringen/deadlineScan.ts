@@ -51,6 +51,7 @@ async function scanZaken(trx: Knex, options: DeadlineScanOptions, calendar: Work
     .leftJoin('signalering_zaaktype_termijnen as t', 't.zaaktype_identificatie', 'z.zaaktype_identificatie')
     .whereNull('z.einddatum')
     .where('z.opschorting_indicatie', false)
+    .where('z.proefrun', false)
     // Generous bound: N working days never span more than 3N + 14 calendar days.
     .where((q) => {
       void q
@@ -122,6 +123,7 @@ async function scanTaken(trx: Knex, options: DeadlineScanOptions, now: Date) {
   const taken = await trx('taken as t')
     .leftJoin('zaken as z', 'z.id', trx.raw('(case when t.zaak_id ~* ? then t.zaak_id::uuid end)', ['^[0-9a-f-]{36}$']))
     .whereIn('t.state', ['open', 'claimed'])
+    .where('t.proefrun', false)
     .whereNotNull('t.due_date')
     .where('t.due_date', '<=', now)
     .select<DueTaak[]>('t.id', 't.name', 't.zaak_id', 't.assignee', 't.candidate_users', 't.due_date', 'z.identificatie', 'z.zaaktype_identificatie', 'z.vertrouwelijkheidaanduiding', 'z.omschrijving');

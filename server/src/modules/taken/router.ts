@@ -19,8 +19,9 @@ export interface TakenRouterOptions {
   openApi?: OpenApiRegistry;
 }
 
-const READERS: Role[] = ['behandelaar', 'coordinator', 'manager'];
-const WORKERS: Role[] = ['behandelaar', 'coordinator'];
+/** A beheerder reads and completes only the tasks of their own proefrun (see access.ts). */
+const READERS: Role[] = ['behandelaar', 'coordinator', 'manager', 'beheerder'];
+const WORKERS: Role[] = ['behandelaar', 'coordinator', 'beheerder'];
 const taskResponse = { 200: { description: 'The task' } };
 
 function describeOperations(openApi: OpenApiRegistry): void {

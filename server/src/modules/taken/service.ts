@@ -2,11 +2,13 @@ import type { Knex } from 'knex';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '../../http/errors.js';
 import { recordAudit, systemActor } from '../audit/index.js';
 import { listMedewerkers, type Medewerker } from '../auth/index.js';
-import { mayAssign, mayClaim, maySee, seesAll } from './access.js';
+import { mayAssign, mayClaim, mayListBeyondOwn, maySee, seesAll } from './access.js';
 import { validateFormData } from './formValidation.js';
 import { formSchemaOfTaak } from './taskForm.js';
 import {
+  deleteProefrunTaken,
   findTaak,
+  proefrunStarterOf,
   listTaken,
   updateTaak,
   upsertTaakForJob,
@@ -20,7 +22,7 @@ import type {
   TakenPage,
   TakenQuery,
 } from './types.js';
-import { taakFromJob } from './userTaskJob.js';
+import { asProefrunTaak, isProefrunJob, taakFromJob } from './userTaskJob.js';
 
 export interface TakenServiceOptions {
   db: Knex;
@@ -71,7 +73,10 @@ export class TakenService {
   async storeActivatedJob(job: ActivatedUserTaskJob): Promise<{ taak: Taak; created: boolean }> {
     const name = await this.options.elementName?.(job);
     return this.options.db.transaction(async (trx) => {
-      const stored = await upsertTaakForJob(trx, taakFromJob(job, name));
+      const taak = taakFromJob(job, name);
+      const starter = await proefrunStarterOf(trx, taak.zaakId);
+      const proefrun = starter !== undefined || isProefrunJob(job);
+      const stored = await upsertTaakForJob(trx, proefrun ? asProefrunTaak(taak, starter) : taak);
       if (stored.created) {
         await recordAudit(trx, {
           actor: systemActor,
@@ -96,10 +101,10 @@ export class TakenService {
     const visibility =
       query.scope === 'all'
         ? ('all' as const)
-        : query.scope === 'mine'
+        : query.scope === 'mine' || !mayListBeyondOwn(user)
           ? { mineOnly: user }
           : { groupOf: user };
-    const page = await listTaken(this.options.db, query, visibility);
+    const page = await listTaken(this.options.db, query, visibility, user.username);
     return { ...page, limit: query.limit, offset: query.offset };
   }
 
@@ -124,6 +129,11 @@ export class TakenService {
     return this.change(user, id, 'taak.vrijgegeven', (taak) => {
       if (taak.state === 'open') return undefined;
       requireState(taak, 'claimed', 'unclaim');
+      if (taak.proefrun) {
+        throw new ConflictError(`Task ${id} belongs to a proefrun and stays with its starter`, {
+          id,
+        });
+      }
       if (taak.assignee !== user.username && !mayAssign(user)) {
         throw new NotAllowedError(
           `Task ${id} is claimed by ${taak.assignee}; only they or a coordinator can release it`,
@@ -142,6 +152,11 @@ export class TakenService {
       if (taak.assignee === assignee) return undefined;
       return { state: 'claimed', assignee, claimedAt: new Date() };
     });
+  }
+
+  /** Removes the tasks of proefrun zaken that were ended (their process is cancelled first). */
+  removeProefrunTaken(zaakIds: readonly string[]): Promise<number> {
+    return deleteProefrunTaken(this.options.db, zaakIds);
   }
 
   /** The behandelaars a coordinator can give work to. */
@@ -166,7 +181,7 @@ export class TakenService {
       const found = await Promise.all(ids.map((id) => findTaak(trx, id, true)));
       const refused = ids.flatMap((id, index) => {
         const taak = found[index];
-        if (!taak) return [{ id, reason: 'does not exist' }];
+        if (!taak || taak.proefrun) return [{ id, reason: 'does not exist' }];
         if (taak.state !== 'open' && taak.state !== 'claimed')
           return [{ id, reason: `is ${taak.state}` }];
         return [];

@@ -26,6 +26,7 @@ interface TaakRow {
   claimed_at: Date | string | null;
   ended_at: Date | string | null;
   ended_by: string | null;
+  proefrun: boolean;
 }
 
 export type NewTaak = Omit<
@@ -61,6 +62,7 @@ export async function upsertTaakForJob(
       variables: JSON.stringify(taak.variables),
       job_deadline: taak.jobDeadline,
       claimed_at: taak.claimedAt,
+      proefrun: taak.proefrun,
     })
     .onConflict('job_key')
     .merge({
@@ -129,10 +131,15 @@ export async function listTaken(
   db: Knex,
   query: TakenQuery,
   visibility: { mineOnly: Visibility } | { groupOf: Visibility } | 'all',
+  viewer: string,
 ): Promise<{ taken: TaakListItem[]; total: number }> {
   const base = db<TaakRow>('taken')
     .leftJoin('zaken', (join) => void join.on(db.raw('zaken.id::text = taken.zaak_id')))
-    .whereIn('taken.state', query.states);
+    .whereIn('taken.state', query.states)
+    // A proefrun's tasks are in no list but their starter's (who is their assignee).
+    .where(
+      (proefrun) => void proefrun.where('taken.proefrun', false).orWhere('taken.assignee', viewer),
+    );
   if (query.zaakId) void base.where('taken.zaak_id', query.zaakId);
   if (query.candidateGroup)
     void base.whereRaw('? = any(taken.candidate_groups)', [query.candidateGroup]);
@@ -240,6 +247,7 @@ function toTaak(row: TaakRow): Taak {
     claimedAt: toDate(row.claimed_at),
     endedAt: toDate(row.ended_at),
     endedBy: row.ended_by,
+    proefrun: row.proefrun,
   };
 }
 
@@ -261,6 +269,31 @@ export async function listOpenTaskJobs(
   if (afterId) void query.where('id', '>', afterId);
   const rows = await query;
   return rows.map((row) => ({ id: row.id, jobKey: row.job_key }));
+}
+
+/** The beheerder who started the proefrun `zaakId` is, or undefined for any other zaak. */
+export async function proefrunStarterOf(
+  db: Knex,
+  zaakId: string | null,
+): Promise<string | undefined> {
+  if (!zaakId) return undefined;
+  const row = await db('zaken')
+    .whereRaw('zaken.id::text = ?', [zaakId])
+    .where('proefrun', true)
+    .first<{ proefrun_gestart_door: string | null } | undefined>('proefrun_gestart_door');
+  return row?.proefrun_gestart_door ?? undefined;
+}
+
+/** Removes the tasks of ended proefrun zaken, so test runs leave no rows behind. */
+export async function deleteProefrunTaken(db: Knex, zaakIds: readonly string[]): Promise<number> {
+  if (zaakIds.length === 0) return 0;
+  // rows, not a count: knex-pglite answers a bare delete() with a result object
+  const deleted = await db('taken')
+    .where('proefrun', true)
+    .whereIn('zaak_id', [...zaakIds])
+    .delete()
+    .returning('id');
+  return deleted.length;
 }
 
 /**

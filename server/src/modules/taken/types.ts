@@ -29,6 +29,8 @@ export interface Taak {
   claimedAt: Date | null;
   endedAt: Date | null;
   endedBy: string | null;
+  /** A task of a proefrun zaak: assigned to the proefrun's starter, seen by nobody else. */
+  proefrun: boolean;
 }
 
 /** What the user-task worker hands the service: the activated job, as the SDK gives it. */

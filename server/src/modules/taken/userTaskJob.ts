@@ -32,6 +32,29 @@ export function taakFromJob(job: ActivatedUserTaskJob, elementName: string | und
     variables: { ...job.variables },
     jobDeadline: Number.isFinite(Number(job.deadline)) ? new Date(Number(job.deadline)) : null,
     claimedAt: assignee ? new Date() : null,
+    proefrun: false,
+  };
+}
+
+/** A job of a proefrun's process: its `zaak` variable says so (set when the proefrun zaak is registered). */
+export function isProefrunJob(job: ActivatedUserTaskJob): boolean {
+  return (job.variables.zaak as { proefrun?: unknown } | undefined)?.proefrun === true;
+}
+
+/**
+ * A proefrun's task goes to the beheerder who started the proefrun, and to nobody else: no
+ * candidate group, so it never shows in a behandelaar's werkvoorraad. Without a starter (the
+ * proefrun zaak was removed while its process still ran) it goes to nobody at all.
+ */
+export function asProefrunTaak(taak: NewTaak, starter: string | undefined): NewTaak {
+  return {
+    ...taak,
+    proefrun: true,
+    state: starter ? 'claimed' : 'open',
+    assignee: starter ?? null,
+    candidateGroups: [],
+    candidateUsers: [],
+    claimedAt: starter ? new Date() : null,
   };
 }
 

@@ -25,6 +25,9 @@ export {
 } from './outboxRelay.js';
 export { loadVisibleZaaktypen, whereVisible, type VisibleZaaktypen } from './visibleZaken.js';
 export { passesElfProef } from './elfProef.js';
-export { formatZaaknummer } from './zaakCreation.js';
+export { formatZaaknummer, formatProefrunNummer } from './zaakCreation.js';
+export { isProefrunStarter, isProefrunZaak, withoutProefrun } from './proefrun.js';
+export { proefrunIntakeSchema, type ProefrunIntake } from './schemas.js';
+export { zaakDetailSchema } from './responseSchemas.js';
 export type * from './types.js';
 export { opschorten, hervatten } from './termijnActions.js';

@@ -34,6 +34,8 @@ export const zaakSchema = z
     betalingsindicatie: z.string(),
     processInstanceKey: z.string().nullable(),
     createdBy: z.string(),
+    proefrun: z.boolean(),
+    proefrunGestartDoor: z.string().nullable(),
   })
   .meta({ id: 'Zaak' });
 

@@ -63,6 +63,10 @@ export const createZaakSchema = z.strictObject({
 });
 export type CreateZaakInput = z.infer<typeof createZaakSchema>;
 
+/** A proefrun's intake: a zaak's, without zaaktype (the path names the version) or hoofdzaak. */
+export const proefrunIntakeSchema = createZaakSchema.omit({ zaaktype: true, hoofdzaak: true });
+export type ProefrunIntake = z.infer<typeof proefrunIntakeSchema>;
+
 export const idempotencyKeySchema = z
   .string({ error: 'the Idempotency-Key header is required' })
   .min(8, { error: 'use at least 8 characters, e.g. a uuid' })

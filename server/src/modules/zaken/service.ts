@@ -6,7 +6,8 @@ import { actionContext, assertOpen, type ActionContext } from './actionContext.j
 import type { Caller, ZaakServiceOptions } from './dependencies.js';
 import { IdempotencyRepository } from './idempotencyRepository.js';
 import { requestHash } from './requestHash.js';
-import type { AddRolInput, CreateZaakInput, ZaakSearch } from './schemas.js';
+import type { ZaaktypeVersion } from '../catalogus/index.js';
+import type { AddRolInput, CreateZaakInput, ProefrunIntake, ZaakSearch } from './schemas.js';
 import type {
   Zaak,
   ZaakDetail,
@@ -18,7 +19,7 @@ import type {
 import { eigenschapWaarde, requireEigenschap } from './eigenschapWaarde.js';
 import { ZaakEigenschapRepository } from './zaakEigenschapRepository.js';
 import { assertVisible, visibilityOf } from './visibility.js';
-import { createZaak } from './zaakCreation.js';
+import { createZaak, registerZaak, type ZaakRegistration } from './zaakCreation.js';
 import { ZaakHistoryRepository } from './zaakHistoryRepository.js';
 import { ZaakRepository } from './zaakRepository.js';
 import { toZaak } from './zaakRow.js';
@@ -73,6 +74,40 @@ export class ZaakService {
     // After the commit, and only for a new zaak: a replayed request tells nobody twice.
     if (created) await this.options.onCreated?.(created, caller);
     return result;
+  }
+
+  /**
+   * Registers a proefrun zaak of `version` that runs the sandbox `process`. The caller (a
+   * beheerder) becomes its starter, the only person who sees it; no citizen is told of it.
+   */
+  async createProefrun(
+    version: ZaaktypeVersion,
+    process: ZaakRegistration['process'],
+    input: ProefrunIntake,
+    caller: Caller,
+  ): Promise<ZaakDetail> {
+    return this.db.transaction(async (trx) => {
+      const registration = { ...input, zaaktype: version.identificatie };
+      const id = await registerZaak(trx, this.options, {
+        version,
+        process,
+        input: registration,
+        caller,
+        today: this.today(),
+        proefrun: true,
+      });
+      return detailOf(trx, id);
+    });
+  }
+
+  /** The proefrun zaken of a zaaktype version, as rows the proefrun's end needs. */
+  async proefrunZaken(zaaktype: string, versie: number): Promise<Zaak[]> {
+    return (await new ZaakRepository(this.db).listProefrun(zaaktype, versie)).map(toZaak);
+  }
+
+  /** Deletes proefrun zaken whose process has been cancelled; a real zaak is never touched. */
+  removeProefrunZaken(ids: readonly string[]): Promise<number> {
+    return new ZaakRepository(this.db).deleteProefrun(ids);
   }
 
   async get(id: string, caller: Caller): Promise<ZaakDetail> {

@@ -44,9 +44,11 @@ export async function setStatus(
         { field: 'resultaat' },
       );
     }
+    const resultaattype = requireResultaattype(version, resultaat.resultaattype);
+    // A proefrun is never archived: no archiefnominatie, no archiefactiedatum.
     closure = {
       einddatum: context.today,
-      ...archiefOf(requireResultaattype(version, resultaat.resultaattype), context.today),
+      ...(zaak.proefrun ? {} : archiefOf(resultaattype, context.today)),
     };
   }
   await context.history.insertStatus(zaak.id, {

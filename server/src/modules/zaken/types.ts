@@ -88,6 +88,10 @@ export interface Zaak {
   betalingsindicatie: Betalingsindicatie;
   processInstanceKey: string | null;
   createdBy: string;
+  /** A beheerder's test run of a zaaktype version; counts in no register or figure. */
+  proefrun: boolean;
+  /** Who started the proefrun: the only person who sees and works it. */
+  proefrunGestartDoor: string | null;
 }
 
 /** GET /api/zaken/:id and every action's answer: the zaak with its history. */

@@ -4,13 +4,15 @@ import type { ZaakAuthorisation } from './dependencies.js';
 import type { ZaakActor } from './types.js';
 import type { Visibility } from './zaakRepository.js';
 import type { ZaakRow } from './zaakRow.js';
+import { isProefrunStarter } from './proefrun.js';
 
 /**
  * Who sees which zaak. Services (job workers) act on any zaak their process belongs to. People,
  * whatever their role (behandelaar, coordinator, manager, beheerder), see a zaak only when one of
  * their groups is authorised for its zaaktype up to its vertrouwelijkheidaanduiding: a role says
  * what someone may do, the authorisation which zaken they may do it to. A beheerder without such a
- * group sees no zaken at all.
+ * group sees no zaken at all. A proefrun zaak is the exception both ways: only the beheerder who
+ * started it (and services) see it, whatever their authorisations.
  */
 export function visibilityOf(actor: ZaakActor): Visibility {
   return actor.kind === 'service' || actor.roles.includes('service')
@@ -30,7 +32,9 @@ export async function assertVisible(
   db: Knex,
 ): Promise<ZaakRow> {
   const visibility = visibilityOf(actor);
-  if (
+  if (zaak?.proefrun) {
+    if (visibility.all || isProefrunStarter(actor, zaak)) return zaak;
+  } else if (
     zaak &&
     (visibility.all ||
       (await authorisation.mayView(

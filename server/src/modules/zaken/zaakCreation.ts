@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/index.js';
 import { compareDates, yearOf, type CalendarDate } from '../deadlines/index.js';
 import type { Caller, ZaakServiceOptions } from './dependencies.js';
 import { OutboxRepository } from './outboxRepository.js';
+import type { ZaaktypeVersion } from '../catalogus/index.js';
 import type { CreateZaakInput } from './schemas.js';
 import { visibilityOf } from './visibility.js';
 import { ZaakHistoryRepository } from './zaakHistoryRepository.js';
@@ -16,9 +17,14 @@ export function formatZaaknummer(year: number, counter: number): string {
   return `ZAAK-${year}-${String(counter).padStart(7, '0')}`;
 }
 
+/** PROEF-omgevingsvergunning-12: cannot be taken for a zaaknummer, and uses no number of theirs. */
+export function formatProefrunNummer(zaaktype: string, counter: number): string {
+  return `PROEF-${zaaktype}-${counter}`;
+}
+
 /**
- * Registers a zaak inside `trx`: the zaak, its initiator rol and the outbox entry that starts its
- * process, all or nothing. Returns the new zaak's id.
+ * Registers a zaak of the zaaktype version valid today, when the caller is authorised for it.
+ * Returns the new zaak's id.
  */
 export async function createZaak(
   trx: Knex,
@@ -41,6 +47,7 @@ export async function createZaak(
       { field: 'zaaktype' },
     );
   }
+  const process = { bpmnProcessId: version.bpmnProcessId, processVersion: version.processVersion };
   const vertrouwelijkheidaanduiding =
     input.vertrouwelijkheidaanduiding ?? version.vertrouwelijkheidaanduiding;
   const visibility = visibilityOf(caller.actor);
@@ -58,6 +65,32 @@ export async function createZaak(
       { field: 'zaaktype' },
     );
   }
+  return registerZaak(trx, deps, { version, process, input, caller, today, proefrun: false });
+}
+
+/** What registerZaak needs: the version and process the zaak runs, and whether it is a proefrun. */
+export interface ZaakRegistration {
+  version: ZaaktypeVersion;
+  process: { bpmnProcessId: string; processVersion: number };
+  input: CreateZaakInput;
+  caller: Caller;
+  today: CalendarDate;
+  /** A beheerder's test run: its own numbering, flagged, seen only by its starter. */
+  proefrun: boolean;
+}
+
+/**
+ * Registers a zaak of an already chosen and authorised version inside `trx`: the zaak, its
+ * initiator rol and the outbox entry that starts its process, all or nothing.
+ */
+export async function registerZaak(
+  trx: Knex,
+  deps: Pick<ZaakServiceOptions, 'calendar' | 'bronorganisatie'>,
+  registration: ZaakRegistration,
+): Promise<string> {
+  const { version, process, input, caller, today, proefrun } = registration;
+  const vertrouwelijkheidaanduiding =
+    input.vertrouwelijkheidaanduiding ?? version.vertrouwelijkheidaanduiding;
   const bronorganisatie = input.bronorganisatie ?? deps.bronorganisatie;
   if (!bronorganisatie)
     throw new InputError('bronorganisatie: give the RSIN of the organisation', {
@@ -71,6 +104,8 @@ export async function createZaak(
     );
   }
   const zaken = new ZaakRepository(trx);
+  if (input.hoofdzaak && proefrun)
+    throw new InputError('hoofdzaak: a proefrun stands on its own', { field: 'hoofdzaak' });
   if (input.hoofdzaak) {
     const hoofdzaak = await zaken.find(input.hoofdzaak);
     if (!hoofdzaak)
@@ -94,7 +129,9 @@ export async function createZaak(
   });
 
   const id = randomUUID();
-  const identificatie = formatZaaknummer(yearOf(today), await zaken.nextZaaknummer(yearOf(today)));
+  const identificatie = proefrun
+    ? formatProefrunNummer(version.identificatie, await zaken.nextProefrunNummer())
+    : formatZaaknummer(yearOf(today), await zaken.nextZaaknummer(yearOf(today)));
   const row = {
     id,
     identificatie,
@@ -120,6 +157,8 @@ export async function createZaak(
     betalingsindicatie: input.betalingsindicatie ?? 'nvt',
     process_instance_key: null,
     created_by: caller.actor.username,
+    proefrun,
+    proefrun_gestart_door: proefrun ? caller.actor.username : null,
   };
   await zaken.insert(row);
   await new ZaakHistoryRepository(trx).insertRol(
@@ -133,8 +172,8 @@ export async function createZaak(
   );
   await new OutboxRepository(trx).add({
     zaakId: id,
-    bpmnProcessId: version.bpmnProcessId,
-    processVersion: version.processVersion,
+    bpmnProcessId: process.bpmnProcessId,
+    processVersion: process.processVersion,
     // zaakId at the top level lets a retry find an instance an earlier attempt started.
     variables: {
       zaakId: id,
@@ -147,6 +186,7 @@ export async function createZaak(
         einddatumGepland: deadlines.einddatumGepland,
         uiterlijkeEinddatumAfdoening: deadlines.uiterlijkeEinddatumAfdoening,
         initiator: input.initiator,
+        ...(proefrun ? { proefrun: true } : {}),
       },
     },
   });

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ZaakSearch } from './schemas.js';
 import { loadVisibleZaaktypen, whereVisible } from './visibleZaken.js';
+import { withoutProefrun } from './proefrun.js';
 import { DATE_COLUMNS, type ZaakRow } from './zaakRow.js';
 
 /** Which zaken a caller may see: every zaak (service), or those its groups are authorised for. */
@@ -28,6 +29,16 @@ export class ZaakRepository {
     const value = result.rows[0]?.last_value;
     if (value === undefined) throw new Error('zaaknummer counter returned no row');
     return value;
+  }
+
+  /** The next proefrun number, from its own sequence: proefruns never use a zaaknummer. */
+  async nextProefrunNummer(): Promise<number> {
+    const result = await this.db.raw<{ rows: { value: string | number }[] }>(
+      "select nextval('proefrun_nummers') as value",
+    );
+    const value = result.rows[0]?.value;
+    if (value === undefined) throw new Error('proefrun sequence returned no row');
+    return Number(value);
   }
 
   async insert(row: Omit<ZaakRow, 'status_omschrijving' | 'status_volgnummer'>): Promise<void> {
@@ -67,6 +78,7 @@ export class ZaakRepository {
     visibility: Visibility,
   ): Promise<{ rows: ZaakRow[]; total: number }> {
     const query = this.db('zaken as z');
+    withoutProefrun(query);
     if (!visibility.all)
       whereVisible(query, await loadVisibleZaaktypen(this.db, visibility.groups));
     if (filter.zaaktype) query.where('z.zaaktype_identificatie', filter.zaaktype);
@@ -108,6 +120,25 @@ export class ZaakRepository {
         .offset((filter.page - 1) * filter.pageSize),
     ]);
     return { rows: rows as ZaakRow[], total: Number(countRow?.count ?? 0) };
+  }
+
+  /** The proefrun zaken of one zaaktype version, oldest first. */
+  async listProefrun(zaaktype: string, versie: number): Promise<ZaakRow[]> {
+    return this.select()
+      .where({ proefrun: true, zaaktype_identificatie: zaaktype, zaaktype_versie: versie })
+      .orderBy('created_at');
+  }
+
+  /** Deletes proefrun zaken (never a real one); their rollen, statussen, documents go with them. */
+  async deleteProefrun(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    // rows, not a count: knex-pglite answers a bare delete() with a result object
+    const deleted = await this.db('zaken')
+      .where('proefrun', true)
+      .whereIn('id', [...ids])
+      .delete()
+      .returning('id');
+    return deleted.length;
   }
 
   private select() {

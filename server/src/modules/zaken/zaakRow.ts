@@ -29,6 +29,9 @@ export interface ZaakRow {
   betalingsindicatie: Betalingsindicatie;
   process_instance_key: string | null;
   created_by: string;
+  /** A beheerder's test run: left out of every list and figure (see proefrun.ts). */
+  proefrun: boolean;
+  proefrun_gestart_door: string | null;
 }
 
 export const DATE_COLUMNS = [
@@ -70,5 +73,7 @@ export function toZaak(row: ZaakRow): Zaak {
     betalingsindicatie: row.betalingsindicatie,
     processInstanceKey: row.process_instance_key,
     createdBy: row.created_by,
+    proefrun: row.proefrun,
+    proefrunGestartDoor: row.proefrun_gestart_door,
   };
 }

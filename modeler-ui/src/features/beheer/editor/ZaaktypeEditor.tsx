@@ -6,6 +6,7 @@ import { MetadataEditor } from '../gegevens/MetadataEditor';
 import { referencedFormIds } from '../model/bpmnForms';
 import { bpmnXmlOf, userTaskForms, withBpmnXml, withUserTaskForms } from '../model/versionContent';
 import { PublishPanel } from '../publiceren/PublishPanel';
+import { ProefrunPanel } from '../proefrun/ProefrunPanel';
 import { EditorTabs, TABS, type TabPath } from './EditorTabs';
 import { useGroups } from './useGroups';
 import { useVersionDraft } from './useVersionDraft';
@@ -174,6 +175,7 @@ export function ZaaktypeEditor() {
       {tab === 'publiceren' && (
         <div className="zs-tab-panel">
           <PublishPanel saved={saved} dirty={dirty} onPublished={state.replaceSaved} />
+          <ProefrunPanel saved={saved} dirty={dirty} />
           <AutorisatiesPanel
             identificatie={identificatie}
             groups={groups}

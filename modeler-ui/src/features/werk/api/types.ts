@@ -24,6 +24,8 @@ export interface Zaak {
   hoofdzaak: string | null;
   processInstanceKey: string | null;
   createdBy: string;
+  /** A beheerder's test run (Beheer → Publiceren): counts in no register or figure. */
+  proefrun: boolean;
 }
 
 export interface ZaakRol {

@@ -47,14 +47,30 @@ export function ZaakPage() {
   return (
     <article className="page zaak-page">
       <p>
-        <Link className="utrecht-link" to="/werk?lijst=zaken">
-          ← Zaken-werkvoorraad
-        </Link>
+        {zaak.data.proefrun ? (
+          <Link
+            className="utrecht-link"
+            to={`/beheer/zaaktypen/${encodeURIComponent(zaak.data.zaaktype.identificatie)}/versies/${zaak.data.zaaktype.versie}/publiceren`}
+          >
+            ← Terug naar het zaaktype in Beheer
+          </Link>
+        ) : (
+          <Link className="utrecht-link" to="/werk?lijst=zaken">
+            ← Zaken-werkvoorraad
+          </Link>
+        )}
       </p>
       <h1 className="utrecht-heading-1">
         Zaak {zaak.data.identificatie}
         <span className="heading-sub"> {zaak.data.omschrijving}</span>
       </h1>
+      {zaak.data.proefrun && (
+        <Alert type="warning" title="Proefrun — telt niet mee in registers en cijfers">
+          Deze zaak is een proefrun van versie {zaak.data.zaaktype.versie} van{' '}
+          {zaak.data.zaaktype.identificatie}. Alleen u ziet haar; de taken staan op uw naam.
+          Beëindig de proefrun in Beheer onder Publiceren.
+        </Alert>
+      )}
       {message && <Alert type="ok">{message}</Alert>}
       <ZaakActies zaak={zaak.data} zaaktype={zaaktype.data} onChanged={changed} />
       <ZaakStoringen zaakId={zaak.data.id} revision={revision} onRetried={changed} />

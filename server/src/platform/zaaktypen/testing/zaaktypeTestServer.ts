@@ -155,14 +155,14 @@ export class ZaaktypeTestServer {
     if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
   }
 
-  /** A signed-in demo account (password 'demo'); one session per account for the whole file. */
-  async as(username: string): Promise<Session> {
+  /** A signed-in account (a demo one: password 'demo'); one session per account for the whole file. */
+  async as(username: string, password = 'demo'): Promise<Session> {
     const known = this.sessions.get(username);
     if (known) return known;
     const login = await fetch(`${this.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: 'demo' }),
+      body: JSON.stringify({ username, password }),
     });
     expect(login.status, `login as ${username}`).toBe(200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
