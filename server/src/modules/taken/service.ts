@@ -4,7 +4,7 @@ import { recordAudit, systemActor } from '../audit/index.js';
 import { listMedewerkers, type Medewerker } from '../auth/index.js';
 import { mayAssign, mayClaim, mayListBeyondOwn, maySee, seesAll } from './access.js';
 import { validateFormData } from './formValidation.js';
-import { formSchemaOfTaak } from './taskForm.js';
+import { formSchemaOfTaak, type FormSchema } from './taskForm.js';
 import {
   deleteProefrunTaken,
   findTaak,
@@ -108,7 +108,13 @@ export class TakenService {
     return { ...page, limit: query.limit, offset: query.offset };
   }
 
-  async get(user: TaakUser, id: string): Promise<Taak> {
+  /** One task with the form-js schema its page shows (null for a task without a form). */
+  async get(user: TaakUser, id: string): Promise<Taak & { formSchema: FormSchema | null }> {
+    const taak = await this.visibleTaak(user, id);
+    return { ...taak, formSchema: (await formSchemaOfTaak(this.options.db, taak)) ?? null };
+  }
+
+  private async visibleTaak(user: TaakUser, id: string): Promise<Taak> {
     const taak = await findTaak(this.options.db, id);
     if (!taak || !maySee(user, taak))
       throw new NotFoundError(`Task ${id} does not exist or is not yours to see`, { id });
@@ -241,7 +247,7 @@ export class TakenService {
         field: 'variables',
       });
     }
-    const taak = await this.get(user, id);
+    const taak = await this.visibleTaak(user, id);
     if (taak.state === 'completed' && taak.endedBy === user.username) return taak;
     requireAssignee(user, taak, 'complete');
     await this.requireValidFormData(taak, data);

@@ -374,6 +374,10 @@ describe('taken: user tasks from the real engine, through the HTTP API', () => {
     expect(await unassigned(bea)).toContain(taak.id);
     expect(await unassigned(bo)).not.toContain(taak.id);
     expect((await call(bo, 'GET', `/api/taken/${taak.id}`)).status).toBe(404);
+    // and the task carries the form its page shows, found in the zaak's zaaktype version
+    expect((await call<Taak>(bea, 'GET', `/api/taken/${taak.id}`)).body).toMatchObject({
+      formSchema: beoordelenForm,
+    });
 
     // when one member claims it, then it leaves the other's unassigned list; Groepstaken shows who has it
     expect((await call(bram, 'POST', `/api/taken/${taak.id}/claim`)).status).toBe(200);

@@ -1,4 +1,5 @@
 /** Shapes as `/api/openapi.json` describes them. */
+import type { FormSchema } from '../utils/taakForm';
 
 export interface ZaakStatus {
   statustype: string;
@@ -124,9 +125,8 @@ export interface Taak {
   claimedAt: string | null;
   endedAt: string | null;
   endedBy: string | null;
-  /** A form-js schema, if the server resolves the task's form. */
-  formSchema?: unknown;
-  form?: unknown;
+  /** One task (GET /api/taken/:id): the form-js schema of its form, null when it has none. */
+  formSchema?: FormSchema | null;
   /** In lists: the zaak as the zaken register has it now. */
   zaak?: TaakZaak | null;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useResource } from '../../../lib/useResource';
 import { formatDate } from '../../../lib/format';
@@ -8,8 +8,6 @@ import { Loading } from '../../../components/Loading';
 import { DeadlineMark } from '../../../components/DeadlineMark';
 import { getTaak } from '../api/taken';
 import { getZaak } from '../api/zaken';
-import { getZaaktypeVersie } from '../api/catalogus';
-import { formSchemaOf } from '../utils/taakForm';
 import { ClaimButton } from './ClaimButton';
 import { TaakFormPanel } from './TaakFormPanel';
 import { ZaakSummary } from './ZaakSummary';
@@ -22,27 +20,11 @@ export function TaakPage() {
   const zaak = useResource(`taak-zaak:${zaakId}`, (signal) =>
     zaakId ? getZaak(zaakId, signal) : Promise.resolve(undefined),
   );
-  const zaaktypeKey = zaak.data
-    ? `${zaak.data.zaaktype.identificatie}:${zaak.data.zaaktype.versie}`
-    : '';
-  const zaaktype = useResource(`taak-zaaktype:${zaaktypeKey}`, (signal) =>
-    zaak.data
-      ? getZaaktypeVersie(zaak.data.zaaktype.identificatie, zaak.data.zaaktype.versie, signal)
-      : Promise.resolve(undefined),
-  );
   const [claimMessage, setClaimMessage] = useState<string | null>(null);
-  // One schema object per task and zaaktype, so the form is not rebuilt on every render.
-  const schema = useMemo(
-    () => (taak.data ? formSchemaOf(taak.data, zaaktype.data) : null),
-    [taak.data, zaaktype.data],
-  );
-
   if (taak.loading && !taak.data) return <Loading label="Taak laden…" />;
   if (!taak.data) return <ErrorAlert error={taak.error} title="De taak kon niet worden geladen" />;
   const current = taak.data;
   const finished = current.state === 'completed' || current.state === 'cancelled';
-  // Wait for the zaaktype before deciding there is no form.
-  const schemaPending = Boolean(current.formKey) && (zaak.loading || zaaktype.loading);
 
   return (
     <article className="page taak-page">
@@ -77,11 +59,11 @@ export function TaakPage() {
       )}
       <div className="taak-page__grid">
         <div>
-          {schemaPending ? (
-            <Loading label="Formulier laden…" />
-          ) : (
-            <TaakFormPanel taak={current} schema={schema} onCompleted={taak.reload} />
-          )}
+          <TaakFormPanel
+            taak={current}
+            schema={current.formSchema ?? null}
+            onCompleted={taak.reload}
+          />
         </div>
         <aside aria-label="Zaak bij deze taak" className="taak-page__aside">
           {zaakId ? (

@@ -1,43 +1,7 @@
-import type { Taak, ZaaktypeVersie } from '../api/types';
-
+/** A form-js schema, as the task API answers it. */
 export interface FormSchema {
   components?: Array<{ key?: string; label?: string; components?: unknown[] }>;
   [key: string]: unknown;
-}
-
-function isSchema(value: unknown): value is FormSchema {
-  return (
-    typeof value === 'object' && value !== null && Array.isArray((value as FormSchema).components)
-  );
-}
-
-function unwrap(value: unknown): FormSchema | null {
-  if (isSchema(value)) return value;
-  if (typeof value === 'object' && value !== null) {
-    const inner = (value as { schema?: unknown }).schema;
-    if (isSchema(inner)) return inner;
-  }
-  if (typeof value === 'string') {
-    try {
-      return unwrap(JSON.parse(value));
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
-
-/**
- * The form-js schema of a task: carried by the task itself, or found in the zaaktype's forms
- * under the task's formKey (with or without a `camunda-forms:bpmn:` style prefix).
- */
-export function formSchemaOf(taak: Taak, zaaktype: ZaaktypeVersie | undefined): FormSchema | null {
-  const own = unwrap(taak.formSchema) ?? unwrap(taak.form);
-  if (own) return own;
-  if (!taak.formKey || !zaaktype) return null;
-  const forms = zaaktype.forms;
-  const shortKey = taak.formKey.split(':').pop() ?? taak.formKey;
-  return unwrap(forms[taak.formKey]) ?? unwrap(forms[shortKey]) ?? unwrap(forms[taak.elementId]);
 }
 
 /** Labels of form fields by id and key, for the error summary. */
