@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOverzicht, type SeedTotals } from '../../bench/seedOverzicht.js';
 import { ZaaktypeTestServer } from '../../platform/zaaktypen/testing/zaaktypeTestServer.js';
+import { DEADLINE_LIST_LIMIT } from './deadlineList.js';
 import type { OverzichtKpis } from './kpis.js';
 import type { OverzichtReeksen } from './series.js';
 import { recountOverzicht, rowsOf, type OverzichtScope } from './testing/recounts.js';
@@ -134,14 +135,14 @@ describe(
         t.db,
         `select identificatie,
                 case when uiterlijke_einddatum_afdoening < ?::date then 'te_laat' else 'in_gevaar' end as stand
-           from zaken where einddatum is null and uiterlijke_einddatum_afdoening < ?::date`,
+           from zaken where einddatum is null and uiterlijke_einddatum_afdoening < ?::date
+          order by uiterlijke_einddatum_afdoening, identificatie`,
         [vandaag, risicoGrens],
       );
-      const byId = (x: { identificatie: string }, y: { identificatie: string }) =>
-        x.identificatie.localeCompare(y.identificatie);
+      // the most urgent first, as many as the list holds (at 5,000 zaken more are late)
       expect(
-        answer.body.zaken.map(({ identificatie, stand }) => ({ identificatie, stand })).sort(byId),
-      ).toEqual(rows.sort(byId));
+        answer.body.zaken.map(({ identificatie, stand }) => ({ identificatie, stand })),
+      ).toEqual(rows.slice(0, DEADLINE_LIST_LIMIT));
       expect(rows.some((row) => row.stand === 'te_laat')).toBe(true);
     });
   },
