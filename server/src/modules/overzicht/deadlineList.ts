@@ -14,7 +14,8 @@ export interface TermijnZaak {
   behandelaars: string[];
 }
 
-const LIMIT = 500;
+/** The list holds the most urgent zaken only, at most this many. */
+export const DEADLINE_LIST_LIMIT = 500;
 
 /** Open zaken past or near their fatale datum, the most urgent first. */
 export async function loadDeadlineList(
@@ -39,7 +40,7 @@ export async function loadDeadlineList(
       ),
     )
     .orderBy([{ column: 'z.uiterlijke_einddatum_afdoening' }, { column: 'z.identificatie' }])
-    .limit(LIMIT)) as Array<Record<string, unknown>>;
+    .limit(DEADLINE_LIST_LIMIT)) as Array<Record<string, unknown>>;
   return rows.map((row) => ({
     id: String(row.id),
     identificatie: String(row.identificatie),
