@@ -299,11 +299,13 @@ describe(
     it('lists the late and near zaken, the most urgent first', async () => {
       const { body } = await get<{
         zaken: { uiterlijkeEinddatumAfdoening: string; stand: string }[];
+        totaal: number;
       }>(manager, '/api/overzicht/termijnen');
       const expected = visible.filter(
         (zaak) => zaak.einddatum === null && zaak.fataleDatum < '2026-07-08',
       );
       expect(body.zaken).toHaveLength(expected.length);
+      expect(body.totaal).toBe(expected.length);
       const dates = body.zaken.map((zaak) => zaak.uiterlijkeEinddatumAfdoening);
       expect(dates).toEqual([...dates].sort());
       expect(body.zaken.filter((zaak) => zaak.stand === 'te_laat')).toHaveLength(

@@ -128,6 +128,7 @@ describe(
       const answer = await manager<{
         filter: Dashboard['filter'];
         zaken: { identificatie: string; stand: string }[];
+        totaal: number;
       }>('GET', '/api/overzicht/termijnen');
       expect(answer.status).toBe(200);
       const { vandaag, risicoGrens } = answer.body.filter;
@@ -143,6 +144,7 @@ describe(
       expect(
         answer.body.zaken.map(({ identificatie, stand }) => ({ identificatie, stand })),
       ).toEqual(rows.slice(0, DEADLINE_LIST_LIMIT));
+      expect(answer.body.totaal).toBe(rows.length);
       expect(rows.some((row) => row.stand === 'te_laat')).toBe(true);
     });
   },

@@ -119,10 +119,10 @@ export class OverzichtService {
   async deadlines(
     user: OverzichtUser,
     query: OverzichtQuery,
-  ): Promise<{ filter: OverzichtFilter; zaken: TermijnZaak[] }> {
+  ): Promise<{ filter: OverzichtFilter; zaken: TermijnZaak[]; totaal: number }> {
     const filter = await this.filterFor(query);
     const visible = await loadVisibleZaaktypen(this.options.db, user.groups);
-    return { filter, zaken: await loadDeadlineList(this.options.db, filter, visible) };
+    return { filter, ...(await loadDeadlineList(this.options.db, filter, visible)) };
   }
 
   /** Open incidents of the process instances of zaken in scope, oldest first. */

@@ -93,7 +93,10 @@ export const getDashboard = (filters: OverzichtFilters, signal?: AbortSignal) =>
   apiFetch<Dashboard>('/api/overzicht', { query: { ...filters }, signal });
 
 export const getTermijnen = (filters: OverzichtFilters, signal?: AbortSignal) =>
-  apiFetch<{ zaken: TermijnZaak[] }>('/api/overzicht/termijnen', { query: { ...filters }, signal });
+  apiFetch<{ zaken: TermijnZaak[]; totaal: number }>('/api/overzicht/termijnen', {
+    query: { ...filters },
+    signal,
+  });
 
 export const getIncidenten = (signal?: AbortSignal) =>
   apiFetch<{ incidenten: Incident[] }>('/api/overzicht/incidenten', { signal });

@@ -151,7 +151,9 @@ export function OverzichtPage() {
           Termijnen
         </h2>
         {termijnen.error !== undefined && <ErrorAlert error={termijnen.error} />}
-        {termijnen.data && <TermijnenTable zaken={termijnen.data.zaken} />}
+        {termijnen.data && (
+          <TermijnenTable zaken={termijnen.data.zaken} totaal={termijnen.data.totaal} />
+        )}
       </section>
       <section aria-labelledby="incidenten-titel">
         <h2 id="incidenten-titel" className="utrecht-heading-2">

@@ -5,8 +5,11 @@ import type { TermijnZaak } from '../api/overzicht';
 
 const standLabel = { te_laat: 'Te laat', in_gevaar: 'In gevaar' } as const;
 
-/** Zaken past or near their fatale datum: open the zaak, or go to its tasks to reassign them. */
-export function TermijnenTable({ zaken }: { zaken: TermijnZaak[] }) {
+/**
+ * Zaken past or near their fatale datum: open the zaak, or go to its tasks to reassign them. The
+ * server sends the most urgent ones only; `totaal` says how many there are in all.
+ */
+export function TermijnenTable({ zaken, totaal }: { zaken: TermijnZaak[]; totaal: number }) {
   if (zaken.length === 0)
     return <p className="utrecht-paragraph">Geen zaken te laat of in gevaar.</p>;
   return (
@@ -36,7 +39,11 @@ export function TermijnenTable({ zaken }: { zaken: TermijnZaak[] }) {
       />
       <table className="utrecht-table utrecht-table--html-table zs-overzicht-table">
         <caption className="utrecht-table__caption">
-          Zaken te laat of in gevaar, de dringendste eerst ({zaken.length})
+          Zaken te laat of in gevaar, de dringendste eerst (
+          {totaal > zaken.length
+            ? `${zaken.length} van ${totaal}; verfijn de filters om de andere te zien`
+            : zaken.length}
+          )
         </caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
