@@ -29,4 +29,18 @@ describe('toSandboxModel', () => {
     );
     expect(processIds).toEqual(['proefrun-p1']);
   });
+
+  it('given single-quoted attributes, then the process and its references are prefixed all the same', () => {
+    const { xml } = toSandboxModel(
+      "<definitions><process id='p1' isExecutable='true'/><BPMNPlane bpmnElement='p1'/></definitions>",
+    );
+    expect(xml).toContain("<process id='proefrun-p1'");
+    expect(xml).toContain("bpmnElement='proefrun-p1'");
+  });
+
+  it('given a process whose id cannot be read, then it refuses instead of deploying the real id', () => {
+    expect(() =>
+      toSandboxModel('<definitions><process isExecutable="true"/></definitions>'),
+    ).toThrow(/process element whose id cannot be read/);
+  });
 });
