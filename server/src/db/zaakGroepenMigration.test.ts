@@ -34,11 +34,11 @@ describe(`migration ${MIGRATION}`, () => {
   });
   afterAll(async () => testDb.destroy());
 
-  const groepen = async () =>
-    (await testDb.db('zaak_groepen').orderBy(['zaak_id', 'groep']).select('zaak_id', 'groep')) as {
-      zaak_id: string;
-      groep: string;
-    }[];
+  const groepen = () =>
+    testDb
+      .db<{ zaak_id: string; groep: string }>('zaak_groepen')
+      .orderBy(['zaak_id', 'groep'])
+      .select('zaak_id', 'groep');
 
   it('fills the table from existing tasks, then keeps it with each new task', async () => {
     const db = testDb.db;
