@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from '../testing/accessibility.js';
 import { artifactPath } from '../testing/artifacts.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
+import { untilVisible } from '../testing/untilVisible.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
 
 /**
@@ -283,21 +284,6 @@ describe('Beheer: model, check and publish a zaaktype, then run a zaak of it (Ch
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await logIn(page, 'behandelaar', '/werk');
 
-    /** Reloads until the asynchronous process shows what `probe` looks for. */
-    async function untilVisible(probe: () => Locator, what: string) {
-      await expect
-        .poll(
-          async () => {
-            if ((await probe().count()) > 0) return true;
-            await page.reload();
-            await page.waitForLoadState('networkidle');
-            return (await probe().count()) > 0;
-          },
-          { timeout: 30_000, message: what },
-        )
-        .toBe(true);
-    }
-
     // given a zaak of the new zaaktype
     await page.getByRole('link', { name: 'Zaak starten' }).click();
     await page.getByLabel('Zaaktype').selectOption({ label: zaaktype.omschrijving });
@@ -317,7 +303,7 @@ describe('Beheer: model, check and publish a zaaktype, then run a zaak of it (Ch
         .getByRole('row')
         .filter({ hasText: zaaknummer })
         .filter({ hasText: 'Melding beoordelen' });
-    await untilVisible(row, 'Melding beoordelen in Groepstaken');
+    await untilVisible(page, row, 'Melding beoordelen in Groepstaken');
     await row()
       .getByRole('button', { name: /Ken aan mij toe/ })
       .click();
@@ -334,7 +320,7 @@ describe('Beheer: model, check and publish a zaaktype, then run a zaak of it (Ch
     await page.goto(zaakUrl);
     const resultaat = () =>
       page.locator('.data-list__item', { hasText: 'Resultaat' }).filter({ hasText: 'Toegestaan' });
-    await untilVisible(resultaat, 'the zaak closed with resultaat Toegestaan');
+    await untilVisible(page, resultaat, 'the zaak closed with resultaat Toegestaan');
     const statusverloop = page.locator('section', {
       has: page.getByRole('heading', { name: 'Statusverloop' }),
     });

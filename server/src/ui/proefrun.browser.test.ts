@@ -7,6 +7,7 @@ import { MODEL_FORM_KEY } from '../platform/modelDeployment.js';
 import { seriousAccessibilityViolations } from '../testing/accessibility.js';
 import { artifactPath } from '../testing/artifacts.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
+import { untilVisible } from '../testing/untilVisible.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
 
 const processes = new URL('../../../processes/melding-openbare-ruimte/', import.meta.url);
@@ -44,21 +45,6 @@ describe('Beheer: a proefrun of a concept (Chromium)', () => {
     await testDb?.destroy();
   });
 
-  /** Reloads the page until `probe` finds what the asynchronous process should have produced. */
-  async function untilVisible(probe: () => ReturnType<Page['locator']>, what: string) {
-    await expect
-      .poll(
-        async () => {
-          if ((await probe().count()) > 0) return true;
-          await page.reload();
-          await page.waitForLoadState('networkidle');
-          return (await probe().count()) > 0;
-        },
-        { timeout: 30_000, message: what },
-      )
-      .toBe(true);
-  }
-
   it('starts a proefrun from Publiceren, shows its banner and lets the beheerder complete its task', async () => {
     // given a concept whose model was saved in Beheer (the MOR process under another identificatie)
     const { url } = session.server;
@@ -95,7 +81,7 @@ describe('Beheer: a proefrun of a concept (Chromium)', () => {
 
     // when they open its first task (on their name) and complete the form
     const taak = () => page.getByRole('link', { name: 'Melding beoordelen' });
-    await untilVisible(taak, 'the proefrun task on the zaak page');
+    await untilVisible(page, taak, 'the proefrun task on the zaak page');
     await page.screenshot({ path: artifactPath('proefrun-zaak.png'), fullPage: true });
     expect(await seriousAccessibilityViolations(page), 'proefrun zaak page').toEqual([]);
     await taak().click();
@@ -109,7 +95,7 @@ describe('Beheer: a proefrun of a concept (Chromium)', () => {
     // then the sandbox process goes on: its next step is active on the proefrun zaak
     await page.goto(zaakUrl);
     const active = () => page.locator('[data-element-id="MeldingAfhandelen"].is-active');
-    await untilVisible(active, 'Melding afhandelen highlighted as the current step');
+    await untilVisible(page, active, 'Melding afhandelen highlighted as the current step');
     await page.screenshot({ path: artifactPath('proefrun-verder.png'), fullPage: true });
   });
 });

@@ -4,6 +4,7 @@ import { seriousAccessibilityViolations } from '../testing/accessibility.js';
 import { artifactPath } from '../testing/artifacts.js';
 import { apiSession } from '../bench/apiSession.js';
 import { startBrowserSession, type BrowserSession } from '../testing/browserSession.js';
+import { untilVisible } from '../testing/untilVisible.js';
 
 /**
  * A behandelaar's day with one melding openbare ruimte, in Chromium against the built server:
@@ -30,21 +31,6 @@ describe('a zaak from start to resultaat (Chromium)', () => {
       await seriousAccessibilityViolations(page),
       `${name}: serious or critical axe violations`,
     ).toEqual([]);
-  }
-
-  /** Reloads the page until `probe` finds what the asynchronous process should have produced. */
-  async function untilVisible(probe: () => ReturnType<Page['locator']>, what: string) {
-    await expect
-      .poll(
-        async () => {
-          if ((await probe().count()) > 0) return true;
-          await page.reload();
-          await page.waitForLoadState('networkidle');
-          return (await probe().count()) > 0;
-        },
-        { timeout: 30_000, message: what },
-      )
-      .toBe(true);
   }
 
   it('runs the whole melding as behandelaar2 of Team Openbare Ruimte', async () => {
@@ -84,7 +70,7 @@ describe('a zaak from start to resultaat (Chromium)', () => {
       page
         .locator('section', { has: page.getByRole('heading', { name: 'Statusverloop' }) })
         .getByText('Ontvangen');
-    await untilVisible(ontvangen, 'status Ontvangen in the Statusverloop');
+    await untilVisible(page, ontvangen, 'status Ontvangen in the Statusverloop');
     const zaakUrl = page.url();
     const zaaknummer = (await page.getByRole('heading', { level: 1 }).textContent())!.match(
       /ZAAK-\d{4}-\d+/,
@@ -93,7 +79,7 @@ describe('a zaak from start to resultaat (Chromium)', () => {
     // the first task appears in the group queue; claim it and open it
     await page.goto(`${url}/werk?lijst=groep`);
     const row = () => page.getByRole('row').filter({ hasText: zaaknummer });
-    await untilVisible(row, 'the first task in Groepstaken');
+    await untilVisible(page, row, 'the first task in Groepstaken');
     await row()
       .getByRole('button', { name: /Ken aan mij toe/ })
       .click();
@@ -117,7 +103,7 @@ describe('a zaak from start to resultaat (Chromium)', () => {
     // the zaak page shows the next step active in the diagram
     await page.goto(zaakUrl);
     const active = () => page.locator('[data-element-id="MeldingAfhandelen"].is-active');
-    await untilVisible(active, 'Melding afhandelen highlighted as the current step');
+    await untilVisible(page, active, 'Melding afhandelen highlighted as the current step');
     await expectAccessible('zaak');
 
     // a melding may not be suspended or extended (its zaaktype says so), so those actions are absent
@@ -132,7 +118,7 @@ describe('a zaak from start to resultaat (Chromium)', () => {
         .getByRole('row')
         .filter({ hasText: zaaknummer })
         .filter({ hasText: 'Melding afhandelen' });
-    await untilVisible(last, 'Melding afhandelen in Groepstaken');
+    await untilVisible(page, last, 'Melding afhandelen in Groepstaken');
     await last()
       .getByRole('button', { name: /Ken aan mij toe/ })
       .click();
@@ -149,7 +135,7 @@ describe('a zaak from start to resultaat (Chromium)', () => {
     await page.goto(zaakUrl);
     const resultaat = () =>
       page.locator('.data-list__item', { hasText: 'Resultaat' }).filter({ hasText: 'Opgelost' });
-    await untilVisible(resultaat, 'the zaak closed with resultaat Opgelost');
+    await untilVisible(page, resultaat, 'the zaak closed with resultaat Opgelost');
   });
 
   it('suspends and resumes a Woo-verzoek from its zaak page, as the coordinator', async () => {
