@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isZaakId } from '../zaken/index.js';
 import type { Taak, TaakListItem, TaakState, TakenQuery } from './types.js';
 
 interface TaakRow {
@@ -276,10 +277,10 @@ export async function proefrunStarterOf(
   db: Knex,
   zaakId: string | null,
 ): Promise<string | undefined> {
-  if (!zaakId) return undefined;
+  // a uuid compared as such, so the lookup uses the primary key (it runs for every new task)
+  if (!isZaakId(zaakId)) return undefined;
   const row = await db('zaken')
-    .whereRaw('zaken.id::text = ?', [zaakId])
-    .where('proefrun', true)
+    .where({ id: zaakId, proefrun: true })
     .first<{ proefrun_gestart_door: string | null } | undefined>('proefrun_gestart_door');
   return row?.proefrun_gestart_door ?? undefined;
 }

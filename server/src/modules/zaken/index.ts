@@ -26,7 +26,7 @@ export {
 export { loadVisibleZaaktypen, whereVisible, type VisibleZaaktypen } from './visibleZaken.js';
 export { passesElfProef } from './elfProef.js';
 export { formatZaaknummer, formatProefrunNummer } from './zaakCreation.js';
-export { isProefrunStarter, isProefrunZaak, withoutProefrun } from './proefrun.js';
+export { isProefrunStarter, isProefrunZaak, isZaakId, withoutProefrun } from './proefrun.js';
 export { proefrunIntakeSchema, type ProefrunIntake } from './schemas.js';
 export { zaakDetailSchema } from './responseSchemas.js';
 export type * from './types.js';

@@ -23,10 +23,14 @@ export async function isProefrunZaak(
   db: Knex,
   zaakId: string | null | undefined,
 ): Promise<boolean> {
-  if (!zaakId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(zaakId))
-    return false;
+  if (!isZaakId(zaakId)) return false;
   const row = await db('zaken')
     .where({ id: zaakId })
     .first<{ proefrun: boolean } | undefined>('proefrun');
   return row?.proefrun ?? false;
+}
+
+/** Whether a text id (as tasks and audit entries carry it) can be a zaak's uuid. */
+export function isZaakId(id: string | null | undefined): id is string {
+  return !!id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
